@@ -1,0 +1,32 @@
+import type { AnyMachineSnapshot } from 'xstate';
+import { addWorkingDays, deadline, endOfLondonDay } from '../calendar';
+import type { ClockSpec, InspectionTypeDefinition } from '../machines/kit';
+import { isInState } from './stage';
+
+/** A clock that is running now, with its absolute due date. */
+export interface OpenClock {
+  spec: ClockSpec;
+  /** The last day (Europe/London) on which the step is on time. */
+  due: string;
+  /** The instant the clock runs out: the start of the day after `due`, in Europe/London. */
+  dueAt: number;
+}
+
+/** Derived afresh after every transition (DESIGN §3 decision 2): no stored timer state to go stale. */
+export function openClocks(definition: InspectionTypeDefinition, snapshot: AnyMachineSnapshot): OpenClock[] {
+  const context = snapshot.context as Record<string, unknown>;
+  return definition.clocks.flatMap((spec) => {
+    if (snapshot.status !== 'active' || !spec.runsIn.some((path) => isInState(snapshot, path))) return [];
+    const anchor = context[spec.anchor];
+    if (typeof anchor !== 'string') return [];
+    const extension = (spec.extendedBy ?? []).reduce((sum, field) => sum + Number(context[field] ?? 0), 0);
+    const base = deadline(anchor, spec.length, spec.unit);
+    const due = extension > 0 ? addWorkingDays(base, extension) : base;
+    return [{ spec, due, dueAt: endOfLondonDay(due) }];
+  });
+}
+
+/** Identifies one running of a clock, so that it fires once even if re-derived many times. */
+export function clockKey(clock: OpenClock): string {
+  return `${clock.spec.id}@${clock.due}`;
+}

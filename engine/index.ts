@@ -1,0 +1,6 @@
+export * from './clocks';
+export * from './decisions';
+export * from './inspectionRecord';
+export * from './ledgerEntries';
+export * from './stage';
+export * from './view';

@@ -1,0 +1,58 @@
+import type { z } from 'zod';
+import type { AnyStateMachine } from 'xstate';
+import type { Role } from './roles';
+
+/** A decision or fact a person may send, with who may send it and where the rule comes from. */
+export interface EventSpec {
+  label: string;
+  roles: readonly Role[];
+  schema: z.ZodObject;
+  source: string;
+}
+
+export type ClockUnit = 'workingDays' | 'calendarDays' | 'months' | 'years';
+
+/**
+ * A statutory clock, declared as data (DESIGN §3 decision 2). While the machine is in one of `runsIn`,
+ * the clock is due at the end of (context[anchor] + length unit + the working days held in each
+ * `extendedBy` field). What happens when it runs out depends on `kind`:
+ * - `target`: Ofsted's own "normally within": a breach is audited, the inspection does not move;
+ * - `window`: a window given to someone else closes by itself: `onExpiry` is sent to the machine;
+ * - `automatic`: the step happens by itself on the due date: `onExpiry` is sent to the machine.
+ */
+export interface ClockSpec {
+  id: string;
+  label: string;
+  runsIn: readonly string[];
+  anchor: string;
+  length: number;
+  unit: ClockUnit;
+  extendedBy?: readonly string[];
+  kind: 'target' | 'window' | 'automatic';
+  onExpiry?: string;
+  rule: string;
+  source: string;
+  /** The reading chosen where the seed is unclear, with its reason. */
+  reading?: string;
+}
+
+/** Side effects a machine asks for by naming an action; the workflow runs each as an activity. */
+export interface EffectSpec {
+  label: string;
+  source: string;
+}
+
+export interface InspectionTypeDefinition {
+  type: string;
+  version: number;
+  title: string;
+  framework: string;
+  /** The dates between which this version applies to newly started inspections. */
+  inForceFrom: string;
+  machine: AnyStateMachine;
+  events: Readonly<Record<string, EventSpec>>;
+  clocks: readonly ClockSpec[];
+  effects: Readonly<Record<string, EffectSpec>>;
+  /** Context field holding the outcome grade, when there is one. */
+  gradeField?: string;
+}

@@ -1,0 +1,5 @@
+export * from './definition';
+export * from './roles';
+export * from './schemas';
+export * from './grades';
+export * from './events';

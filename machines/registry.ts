@@ -1,0 +1,28 @@
+import type { InspectionTypeDefinition } from './kit';
+import { rfcFullInspection2024 } from './sccif-rfc/fullInspection';
+
+/** Every inspection type and version the system can run. Old versions stay: running inspections keep theirs. */
+export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [rfcFullInspection2024];
+
+export class UnknownInspectionTypeError extends Error {
+  constructor(type: string, version?: number) {
+    super(
+      `unknown inspection type "${type}"${version === undefined ? '' : ` version ${version}`}; known types: ${[
+        ...new Set(INSPECTION_TYPES.map((d) => d.type)),
+      ].join(', ')}`,
+    );
+  }
+}
+
+export function getDefinition(type: string, version: number): InspectionTypeDefinition {
+  const found = INSPECTION_TYPES.find((d) => d.type === type && d.version === version);
+  if (!found) throw new UnknownInspectionTypeError(type, version);
+  return found;
+}
+
+/** The version in force on a date: the newest whose `inForceFrom` is on or before it (else the oldest). */
+export function versionInForce(type: string, onDate: string): InspectionTypeDefinition {
+  const versions = INSPECTION_TYPES.filter((d) => d.type === type).sort((a, b) => a.version - b.version);
+  if (versions.length === 0) throw new UnknownInspectionTypeError(type);
+  return versions.filter((d) => d.inForceFrom <= onDate).pop() ?? versions[0]!;
+}

@@ -1,0 +1,2 @@
+/** The workflows the worker registers. Only workflow code here: activities are imported as types. */
+export { inspectionWorkflow } from './inspectionWorkflow';

@@ -1,0 +1,87 @@
+import { ApplicationFailure, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { InspectionRecord } from '../engine';
+import { getDefinition } from '../machines/registry';
+import type { InspectionActivities } from '../activities/types';
+import {
+  type InspectionOutcome,
+  REFUSAL_FAILURE_PREFIX,
+  type StartInspectionInput,
+  inspectionStateQuery,
+  recordDecisionUpdate,
+} from './messages';
+import { INSPECTION_TYPE, searchAttributesOf } from './searchAttributes';
+
+const { recordProgress, runEffect } = proxyActivities<InspectionActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/**
+ * Runs any registered inspection machine durably (DESIGN §3). The machine holds every rule; this function
+ * only turns its declared clocks into durable timers, takes decisions as Updates, and hands every entry and
+ * effect to activities, in order.
+ */
+export async function inspectionWorkflow(start: StartInspectionInput): Promise<InspectionOutcome> {
+  const definition = getDefinition(start.type, start.version);
+  const record = InspectionRecord.start(definition, {
+    inspectionId: start.inspectionId,
+    providerId: start.providerId,
+    input: start.input,
+    actor: start.createdBy,
+    now: Date.now(),
+  });
+  // Search attributes are kept up to date only when the starter set them, i.e. the server has them registered.
+  const useSearchAttributes = workflowInfo().typedSearchAttributes.get(INSPECTION_TYPE) !== undefined;
+
+  setHandler(inspectionStateQuery, () => record.view(Date.now()));
+  setHandler(recordDecisionUpdate, ({ decision, actor }) => record.decide(decision, actor, Date.now()), {
+    validator: ({ decision, actor }) => {
+      const checked = record.check(decision, actor, Date.now());
+      if (!checked.ok) {
+        const { ok: _ok, ...refusal } = checked;
+        throw ApplicationFailure.create({
+          type: REFUSAL_FAILURE_PREFIX + refusal.code,
+          message: refusal.message,
+          details: [refusal],
+          nonRetryable: true,
+        });
+      }
+    },
+  });
+
+  let flushedRevision = -1;
+  for (;;) {
+    await flush();
+    if (record.done) break;
+    const wakeAt = record.nextClockAt();
+    const seen = record.currentRevision;
+    const changed = () => record.currentRevision !== seen;
+    if (wakeAt === undefined) {
+      await condition(changed);
+    } else if (wakeAt <= Date.now() || !(await condition(changed, wakeAt - Date.now()))) {
+      // The durable timer ran out before any decision arrived: the machine's clocks decide what follows.
+      record.fireDueClocks(Date.now());
+    }
+  }
+  await flush();
+  const view = record.view(Date.now());
+  return { status: view.status, grade: view.grade, breaches: view.breaches.length };
+
+  /** Writes what has happened since the last flush: ledger entries and summary first, then effects. */
+  async function flush(): Promise<void> {
+    while (record.currentRevision !== flushedRevision || record.hasPendingWork) {
+      const revision = record.currentRevision;
+      const entries = record.takeEntries();
+      const view = record.view(Date.now());
+      if (entries.length > 0 || revision !== flushedRevision) {
+        await recordProgress({ inspectionId: start.inspectionId, entries, view });
+        if (useSearchAttributes) upsertSearchAttributes(searchAttributesOf(view));
+      }
+      flushedRevision = revision;
+      for (const effect of record.takeEffects()) {
+        const result = await runEffect({ inspectionId: start.inspectionId, effect, view });
+        record.effectCompleted(effect, Date.now(), result);
+      }
+    }
+  }
+}
