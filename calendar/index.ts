@@ -1,0 +1,39 @@
+/**
+ * Working-day calendar for England (DESIGN §3 "calendar", §4): pure functions over a versioned
+ * England-and-Wales bank-holiday list, safe inside Temporal's workflow sandbox (no I/O, no clock,
+ * no Intl time zones).
+ */
+export type { IsoDate, CivilDate } from './isoDate';
+export { isIsoDate, parseIsoDate, formatIsoDate, isLeapYear, daysInMonth } from './isoDate';
+export { toEpochDay, fromEpochDay, isoWeekday } from './epochDay';
+export {
+  compareDates,
+  isBefore,
+  isAfter,
+  addCalendarDays,
+  calendarDaysBetween,
+  addCalendarMonths,
+  addCalendarYears,
+} from './calendarArithmetic';
+export type { BankHoliday } from './bankHolidays';
+export {
+  HOLIDAY_DATA_VERSION,
+  HOLIDAY_DATA_SOURCE,
+  HOLIDAY_DIVISION,
+  HOLIDAY_COVERAGE,
+  isCovered,
+  isBankHoliday,
+  bankHolidayOn,
+  bankHolidaysInYear,
+} from './bankHolidays';
+export {
+  isWorkingDay,
+  addWorkingDays,
+  workingDaysBetween,
+  nextWorkingDay,
+  previousWorkingDay,
+  workingDayOnOrAfter,
+} from './workingDays';
+export { LONDON_RULE_FIRST_YEAR, londonOffsetMinutes, londonDateOf, startOfLondonDay, endOfLondonDay } from './london';
+export type { DeadlineUnit } from './deadline';
+export { DEADLINE_UNITS, isDeadlineUnit, deadline, deadlineDueAt } from './deadline';
