@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import type { Database } from './types';
+
+/**
+ * Numbered schema migrations, applied in order. Append only: never edit or renumber one that has
+ * shipped (its checksum is recorded and checked), add a new one instead.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'ledger_entries',
+    sql: `
+      CREATE TABLE ledger_entries (
+        inspection_id text        NOT NULL,
+        seq           int         NOT NULL CHECK (seq >= 1),
+        kind          text        NOT NULL,
+        at            timestamptz NOT NULL,
+        actor         text        NOT NULL,
+        role          text        NOT NULL,
+        data          jsonb       NOT NULL,
+        source        text        NULL,
+        prev_hash     text        NOT NULL,
+        hash          text        NOT NULL,
+        recorded_at   timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (inspection_id, seq)
+      );
+
+      -- Append-only at the database level: rows can be inserted, never changed or removed. Tests that
+      -- simulate tampering must disable these triggers explicitly (ALTER TABLE ... DISABLE TRIGGER).
+      CREATE FUNCTION ledger_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        RAISE EXCEPTION 'ledger_entries is append-only: % refused', TG_OP
+          USING ERRCODE = 'insufficient_privilege';
+      END
+      $fn$;
+
+      CREATE TRIGGER ledger_entries_no_update_delete
+        BEFORE UPDATE OR DELETE ON ledger_entries
+        FOR EACH ROW EXECUTE FUNCTION ledger_entries_append_only();
+
+      CREATE TRIGGER ledger_entries_no_truncate
+        BEFORE TRUNCATE ON ledger_entries
+        FOR EACH STATEMENT EXECUTE FUNCTION ledger_entries_append_only();
+    `,
+  },
+  {
+    version: 2,
+    name: 'inspections_read_model',
+    sql: `
+      CREATE TABLE inspections (
+        id                  text        PRIMARY KEY,
+        type                text        NOT NULL,
+        version             int         NOT NULL,
+        status              text        NOT NULL,
+        stage               text        NOT NULL,
+        provider_id         text        NULL,
+        next_deadline_at    timestamptz NULL,
+        next_deadline_clock text        NULL,
+        open_breaches       int         NOT NULL DEFAULT 0,
+        grade               text        NULL,
+        revision            bigint      NOT NULL,
+        created_at          timestamptz NOT NULL DEFAULT now(),
+        updated_at          timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX inspections_next_deadline_idx ON inspections (next_deadline_at, id);
+      CREATE INDEX inspections_type_status_idx ON inspections (type, status);
+      CREATE INDEX inspections_provider_idx ON inspections (provider_id);
+    `,
+  },
+];
+
+export class MigrationChecksumError extends Error {
+  override readonly name = 'MigrationChecksumError';
+}
+
+/** Any fixed 64-bit key: the advisory lock that serialises migrators across processes. */
+const MIGRATION_LOCK_KEY = 7_264_019_331;
+
+export function checksum(sql: string): string {
+  return createHash('sha256').update(sql).digest('hex');
+}
+
+/**
+ * Applies every pending migration, in order, in one transaction: either all of them land or none.
+ * Safe to re-run (applied versions are skipped) and safe when several processes start together on a
+ * real PostgreSQL: the transaction first takes an advisory lock, so the others wait and then find the
+ * work done. Returns the versions applied by this call.
+ */
+export async function migrate(db: Database, list: readonly Migration[] = migrations): Promise<number[]> {
+  const ordered = [...list].sort((a, b) => a.version - b.version);
+  ordered.forEach((m, i) => {
+    if (i > 0 && ordered[i - 1]!.version === m.version) throw new Error(`Duplicate migration version ${m.version}`);
+  });
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await tx.exec(`
+      CREATE TABLE IF NOT EXISTS schema_migrations (
+        version    int         PRIMARY KEY,
+        name       text        NOT NULL,
+        checksum   text        NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    const rows = await tx.query<{ version: number; checksum: string }>(
+      'SELECT version, checksum FROM schema_migrations',
+    );
+    const applied = new Map(rows.map((r) => [r.version, r.checksum]));
+    const done: number[] = [];
+    for (const m of ordered) {
+      const sum = checksum(m.sql);
+      const recorded = applied.get(m.version);
+      if (recorded !== undefined) {
+        if (recorded !== sum) {
+          throw new MigrationChecksumError(
+            `Migration ${m.version} (${m.name}) was changed after it was applied; add a new migration instead`,
+          );
+        }
+        continue;
+      }
+      await tx.exec(m.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+        m.version,
+        m.name,
+        sum,
+      ]);
+      done.push(m.version);
+    }
+    return done;
+  });
+}
