@@ -73,6 +73,22 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX inspections_provider_idx ON inspections (provider_id);
     `,
   },
+  {
+    version: 3,
+    name: 'publications',
+    sql: `
+      -- What the public reports website lists: one row per published inspection report.
+      CREATE TABLE publications (
+        inspection_id text        PRIMARY KEY,
+        type          text        NOT NULL,
+        provider_id   text        NULL,
+        grade         text        NULL,
+        published_on  date        NOT NULL,
+        recorded_at   timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX publications_provider_idx ON publications (provider_id, published_on);
+    `,
+  },
 ];
 
 export class MigrationChecksumError extends Error {

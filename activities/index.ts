@@ -1,0 +1,2 @@
+export { createActivities, type ActivityDeps } from './createActivities';
+export type * from './types';

@@ -1,0 +1,132 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  type Client,
+  ServiceError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Decision, DecisionRefusal, InspectionView } from '../engine';
+import type { Actor, InspectionTypeDefinition } from '../machines/kit';
+import {
+  INSPECTION_WORKFLOW,
+  REFUSAL_FAILURE_PREFIX,
+  type StartInspectionInput,
+  inspectionStateQuery,
+  recordDecisionUpdate,
+} from '../workflows/messages';
+import { INSPECTION_STATUS, INSPECTION_TYPE } from '../workflows/searchAttributes';
+import { ApiError, notFound } from './errors';
+
+const REFUSAL_STATUS: Record<DecisionRefusal['code'], 400 | 403 | 409> = {
+  unknown_event: 400,
+  invalid_payload: 400,
+  invalid_date: 400,
+  forbidden: 403,
+  not_allowed_now: 409,
+};
+
+export interface InspectionServiceOptions {
+  client: Client;
+  taskQueue: string;
+  /** Set when the server has the search attributes registered (see workflows/searchAttributes.ts). */
+  searchAttributes: boolean;
+}
+
+/** The API's only way to Temporal: start, read and decide, with Temporal's errors turned into ApiErrors. */
+export class InspectionService {
+  constructor(private readonly options: InspectionServiceOptions) {}
+
+  /**
+   * Starts an inspection. With an idempotency key, the workflow id is derived from it, so a retried request
+   * finds the inspection the first one started instead of starting a second.
+   */
+  async start(
+    definition: InspectionTypeDefinition,
+    providerId: string,
+    input: Record<string, unknown>,
+    actor: Actor,
+    idempotencyKey?: string,
+  ): Promise<{ view: InspectionView; created: boolean }> {
+    const inspectionId = idempotencyKey ? idFromKey(actor, idempotencyKey) : `insp-${randomUUID()}`;
+    const args: StartInspectionInput = {
+      inspectionId,
+      type: definition.type,
+      version: definition.version,
+      providerId,
+      input,
+      createdBy: actor,
+    };
+    let created = true;
+    try {
+      await this.options.client.workflow.start(INSPECTION_WORKFLOW, {
+        workflowId: inspectionId,
+        taskQueue: this.options.taskQueue,
+        args: [args],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        ...(this.options.searchAttributes
+          ? { typedSearchAttributes: [{ key: INSPECTION_TYPE, value: definition.type }, { key: INSPECTION_STATUS, value: 'starting' }] }
+          : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw unavailable(error);
+      created = false;
+    }
+    return { view: await this.view(inspectionId), created };
+  }
+
+  async view(inspectionId: string): Promise<InspectionView> {
+    try {
+      return await this.options.client.workflow.getHandle(inspectionId).query(inspectionStateQuery);
+    } catch (error) {
+      throw mapTemporalError(error, inspectionId);
+    }
+  }
+
+  async decide(inspectionId: string, decision: Decision, actor: Actor): Promise<InspectionView> {
+    try {
+      return await this.options.client.workflow
+        .getHandle(inspectionId)
+        .executeUpdate(recordDecisionUpdate, { args: [{ decision, actor }] });
+    } catch (error) {
+      throw mapTemporalError(error, inspectionId);
+    }
+  }
+
+  async history(inspectionId: string) {
+    try {
+      return await this.options.client.workflow.getHandle(inspectionId).fetchHistory();
+    } catch (error) {
+      throw mapTemporalError(error, inspectionId);
+    }
+  }
+}
+
+function mapTemporalError(error: unknown, inspectionId: string): Error {
+  if (error instanceof WorkflowNotFoundError) return notFound(`inspection ${inspectionId}`);
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+    const failure = error.cause;
+    if (failure.type?.startsWith(REFUSAL_FAILURE_PREFIX)) {
+      const refusal = failure.details?.[0] as DecisionRefusal;
+      const { code, message, ...details } = refusal;
+      return new ApiError(REFUSAL_STATUS[code], code, message, details);
+    }
+  }
+  if (error instanceof ServiceError && /not found/i.test(error.message)) return notFound(`inspection ${inspectionId}`);
+  if (error instanceof Error && /workflow execution already completed/i.test(error.message)) {
+    return new ApiError(409, 'inspection_closed', `inspection ${inspectionId} has finished; no further decisions can be made`);
+  }
+  return unavailable(error);
+}
+
+/** Temporal unreachable or failing: a retryable 503, never a silent loss. */
+function unavailable(error: unknown): Error {
+  if (error instanceof ApiError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ApiError(503, 'temporal_unavailable', `the workflow service did not answer; retry later (${message})`, { retryable: true });
+}
+
+function idFromKey(actor: Actor, key: string): string {
+  return `insp-${createHash('sha256').update(`${actor.id}\u0000${key}`).digest('hex').slice(0, 32)}`;
+}

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { type NativeConnection, type Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { type Database, openDatabase } from '../../db';
+import type { InspectionView } from '../../engine';
+import type { Actor } from '../../machines/kit';
+import { createInspectionWorker, workflowsPath } from '../../worker/createWorker';
+import {
+  INSPECTION_WORKFLOW,
+  type StartInspectionInput,
+  inspectionStateQuery,
+  recordDecisionUpdate,
+} from '../../workflows/messages';
+import { INSPECTION_TYPE } from '../../workflows/searchAttributes';
+import { PROVIDER_ID, actors } from './pureDriver';
+
+let bundle: Promise<Awaited<ReturnType<typeof bundleWorkflowCode>>> | undefined;
+
+/** The workflow bundle, built once per test file (bundling takes seconds). */
+export function workflowBundle() {
+  bundle ??= bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: quietLogger });
+  return bundle;
+}
+
+const quietLogger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error };
+
+/** A worker on its own task queue with an in-memory PGlite, running until `stop()`. */
+export async function startWorker(connection: NativeConnection, db?: Database) {
+  const database = db ?? (await openDatabase({ memory: true }));
+  const taskQueue = `inspections-${randomUUID()}`;
+  const worker: Worker = await createInspectionWorker({ connection, taskQueue, db: database, workflowBundle: await workflowBundle() });
+  const running = worker.run();
+  return {
+    db: database,
+    taskQueue,
+    async stop() {
+      worker.shutdown();
+      await running;
+      if (!db) await database.close();
+    },
+  };
+}
+
+/** Starts and drives one inspection through the Temporal client, as the API does. */
+export class InspectionHandle {
+  private constructor(
+    readonly client: Client,
+    readonly inspectionId: string,
+  ) {}
+
+  static async start(env: Pick<TestWorkflowEnvironment, 'client'>, taskQueue: string, type = 'sccif-rfc-full', version = 1) {
+    const inspectionId = `insp-${randomUUID()}`;
+    const args: StartInspectionInput = { inspectionId, type, version, providerId: PROVIDER_ID, input: {}, createdBy: actors.manager };
+    await env.client.workflow.start(INSPECTION_WORKFLOW, {
+      workflowId: inspectionId,
+      taskQueue,
+      args: [args],
+      typedSearchAttributes: [{ key: INSPECTION_TYPE, value: type }],
+    });
+    return new InspectionHandle(env.client, inspectionId);
+  }
+
+  get handle() {
+    return this.client.workflow.getHandle(this.inspectionId);
+  }
+
+  send(actor: Actor, event: string, fields: Record<string, unknown> = {}): Promise<InspectionView> {
+    return this.handle.executeUpdate(recordDecisionUpdate, { args: [{ decision: { event, ...fields }, actor }] });
+  }
+
+  view(): Promise<InspectionView> {
+    return this.handle.query(inspectionStateQuery);
+  }
+}
+
+export const goodJudgements = {
+  overallExperiencesAndProgress: 'good',
+  helpAndProtection: 'good',
+  leadershipAndManagement: 'good',
+};

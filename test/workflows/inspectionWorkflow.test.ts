@@ -1,0 +1,138 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { addWorkingDays, workingDaysBetween } from '../../calendar';
+import { readLedger, verifyChain } from '../../ledger';
+import { getInspectionSummary } from '../../readModel';
+import { InspectionHandle, goodJudgements, startWorker } from '../support/inspectionHarness';
+import { actors } from '../support/pureDriver';
+import { createTimeSkippingEnv } from '../support/temporal';
+
+let env: TestWorkflowEnvironment;
+let worker: Awaited<ReturnType<typeof startWorker>>;
+
+// A fresh server per test: awaiting a result lets the time-skipping server run the clock far ahead
+// (it treats every workflow's run timeout as a timer), which would leak into the next test.
+beforeEach(async () => {
+  env = await createTimeSkippingEnv();
+  worker = await startWorker(env.nativeConnection);
+}, 180_000);
+
+afterEach(async () => {
+  await worker?.stop();
+  await env?.teardown();
+});
+
+const start = () => InspectionHandle.start(env, worker.taskQueue);
+
+async function toDraftSent(inspection: InspectionHandle) {
+  await inspection.send(actors.inspector, 'INSPECTION_STARTED');
+  await env.sleep('1 day');
+  await inspection.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements: goodJudgements });
+  await env.sleep('10 days');
+  return inspection.send(actors.inspector, 'DRAFT_REPORT_SENT');
+}
+
+describe('inspection workflow on the time-skipping test server (SCCIF RFC full inspection)', () => {
+  it('runs the whole lifecycle from scheduling to publication, skipping weeks in seconds', async () => {
+    const inspection = await start();
+    expect((await inspection.view()).status).toBe('scheduled');
+    await inspection.send(actors.provider, 'DEFERRAL_REQUESTED', { reason: 'registered manager on leave' });
+    await inspection.send(actors.manager, 'DEFERRAL_REFUSED');
+    const draft = await toDraftSent(inspection);
+    expect(draft.status).toBe('awaiting_provider_comments');
+    await env.sleep('2 days');
+    await inspection.send(actors.provider, 'COMMENTS_SUBMITTED');
+    const final = await inspection.send(actors.manager, 'FINAL_REPORT_SENT');
+    const publicationDue = final.deadlines[0]!.due;
+    expect(publicationDue).toBe(addWorkingDays(final.facts.finalReportSentDate as string, 5));
+
+    const outcome = await inspection.handle.result(); // the server skips to the publication date
+    expect(outcome).toEqual({ status: 'published', grade: 'good', breaches: 0 });
+
+    const entries = await readLedger(worker.db, inspection.inspectionId);
+    expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
+    expect(entries.filter((e) => e.kind === 'decision.accepted').map((e) => e.data.event)).toEqual([
+      'DEFERRAL_REQUESTED',
+      'DEFERRAL_REFUSED',
+      'INSPECTION_STARTED',
+      'FEEDBACK_GIVEN',
+      'DRAFT_REPORT_SENT',
+      'COMMENTS_SUBMITTED',
+      'FINAL_REPORT_SENT',
+    ]);
+    expect(entries.find((e) => e.kind === 'effect.completed')?.data).toMatchObject({ effect: 'publishReport', result: { publishedOn: publicationDue, grade: 'good' } });
+    expect(await verifyChain(worker.db, inspection.inspectionId)).toMatchObject({ ok: true, entries: entries.length });
+    expect(await getInspectionSummary(worker.db, inspection.inspectionId)).toMatchObject({ status: 'published', grade: 'good', openBreaches: 0 });
+    const published = await worker.db.query<{ grade: string }>('SELECT grade FROM publications WHERE inspection_id = $1', [inspection.inspectionId]);
+    expect(published).toEqual([{ grade: 'good' }]);
+  });
+
+  it("closes the provider's comment window on its own when 5 working days pass", async () => {
+    const inspection = await start();
+    const draft = await toDraftSent(inspection);
+    const closes = draft.deadlines.find((d) => d.clock === 'commentWindow')!;
+    expect(closes.due).toBe(addWorkingDays(draft.facts.draftSentDate as string, 5));
+    await env.sleep('9 days');
+    const view = await inspection.view();
+    expect(view.status).toBe('finalising_report');
+    const entries = await readLedger(worker.db, inspection.inspectionId);
+    expect(entries.find((e) => e.kind === 'clock.expired')?.data).toMatchObject({ clock: 'commentWindow', event: 'COMMENT_WINDOW_CLOSED', due: closes.due });
+  });
+
+  it('stops the final-report clock during a complaint and extends it afterwards', async () => {
+    const inspection = await start();
+    const draft = await toDraftSent(inspection);
+    const originalDue = draft.deadlines.find((d) => d.clock === 'finalReport')!.due;
+    await env.sleep('1 day');
+    await inspection.send(actors.provider, 'COMPLAINT_MADE', { summary: 'findings not supported by evidence' });
+    await env.sleep('40 days'); // well past the original 30 working days
+    const during = await inspection.view();
+    expect(during).toMatchObject({ status: 'complaint_under_review', deadlines: [], breaches: [] });
+    const after = await inspection.send(actors.manager, 'COMPLAINT_RESPONDED', { outcome: 'not_upheld' });
+    const { complaintReceivedDate, finalReportSentDate } = after.facts;
+    expect(finalReportSentDate).toBeNull();
+    const extension = workingDaysBetween(complaintReceivedDate as string, after.lastEventDate!);
+    expect(extension).toBeGreaterThan(20);
+    expect(after.deadlines.find((d) => d.clock === 'finalReport')!.due).toBe(addWorkingDays(originalDue, extension));
+  });
+
+  it('rejects a decision in the wrong state before it reaches history', async () => {
+    const inspection = await start();
+    await inspection.send(actors.inspector, 'INSPECTION_STARTED');
+    const refused = await inspection.send(actors.inspector, 'DRAFT_REPORT_SENT').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
+    const failure = (refused as WorkflowUpdateFailedError).cause as ApplicationFailure;
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    expect(failure.type).toBe('DecisionRefused.not_allowed_now');
+    expect(failure.message).toContain('allowed now: INSPECTION_PAUSED, ON_SITE_EXTENDED, FIELDWORK_COMPLETED, FEEDBACK_GIVEN');
+    const forbidden = await inspection.send(actors.provider, 'FEEDBACK_GIVEN', { judgements: goodJudgements }).catch((e: unknown) => e);
+    expect(((forbidden as WorkflowUpdateFailedError).cause as ApplicationFailure).type).toBe('DecisionRefused.forbidden');
+
+    const { events } = await inspection.handle.fetchHistory();
+    const accepted = (events ?? []).filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
+    const names = accepted.map((e) => e.workflowExecutionUpdateAcceptedEventAttributes!.acceptedRequest!.input!.name);
+    expect(names).toEqual(['recordDecision']); // only INSPECTION_STARTED
+    expect(events!.some((e) => e.workflowExecutionUpdateRejectedEventAttributes)).toBe(false);
+    expect((await inspection.view()).stage).toBe('onSite.fieldwork');
+  });
+
+  it('freezes the on-site clock while paused and resumes it, extended by the pause', async () => {
+    const inspection = await start();
+    const started = await inspection.send(actors.inspector, 'INSPECTION_STARTED');
+    const firstDue = started.deadlines.find((d) => d.clock === 'onSiteLength')!.due;
+    await inspection.send(actors.manager, 'INSPECTION_PAUSED', { reason: 'serious incident' });
+    await env.sleep('7 days');
+    const paused = await inspection.view();
+    expect(paused).toMatchObject({ status: 'paused', deadlines: [], breaches: [] });
+    const resumed = await inspection.send(actors.manager, 'INSPECTION_RESUMED');
+    const pausedDays = resumed.facts.pausedWorkingDays as number;
+    expect(pausedDays).toBe(workingDaysBetween(started.facts.onSiteStartedAt as string, resumed.lastEventDate!));
+    const due = resumed.deadlines.find((d) => d.clock === 'onSiteLength')!.due;
+    expect(due).toBe(addWorkingDays(firstDue, pausedDays));
+    await env.sleep('6 days');
+    const late = await inspection.view();
+    expect(late.status).toBe('on_site'); // a target missed raises a breach; it does not move the inspection on
+    expect(late.breaches.map((b) => [b.clock, b.due])).toEqual([['onSiteLength', due]]);
+  });
+});
