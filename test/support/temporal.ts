@@ -13,11 +13,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { Connection, isGrpcServiceError } from '@temporalio/client';
-import {
-  defineSearchAttributeKey,
-  SearchAttributeType,
-  TypedSearchAttributes,
-} from '@temporalio/common';
+import { type SearchAttributeType, TypedSearchAttributes } from '@temporalio/common';
 import {
   encodeSearchAttributeIndexedValueType,
   type SearchAttributeKey,
@@ -28,18 +24,18 @@ import {
   type TimeSkippingTestWorkflowEnvironmentOptions,
 } from '@temporalio/testing';
 import { devServerExecutable, temporalCliPath, testServerExecutable } from '../../config/temporalBinaries';
+import { INSPECTION_STATUS, INSPECTION_TYPE, NEXT_DEADLINE } from '../../workflows/searchAttributes';
 
 export type AnySearchAttributeKey = SearchAttributeKey<SearchAttributeType>;
 
+/**
+ * The product's search-attribute keys (workflows/searchAttributes.ts), re-exported under the names the platform
+ * tests use; they are the same objects, so a server registered here is one the workflow can upsert to.
+ */
+export { INSPECTION_TYPE as InspectionTypeKey, INSPECTION_STATUS as InspectionStatusKey, NEXT_DEADLINE as NextDeadlineKey };
+
 /** Custom search attributes the inspection workflows use; registered on every test server by default. */
-export const InspectionTypeKey = defineSearchAttributeKey('InspectionType', SearchAttributeType.KEYWORD);
-export const InspectionStatusKey = defineSearchAttributeKey('InspectionStatus', SearchAttributeType.KEYWORD);
-export const NextDeadlineKey = defineSearchAttributeKey('NextDeadline', SearchAttributeType.DATETIME);
-export const INSPECTION_SEARCH_ATTRIBUTES: readonly AnySearchAttributeKey[] = [
-  InspectionTypeKey,
-  InspectionStatusKey,
-  NextDeadlineKey,
-];
+export const INSPECTION_SEARCH_ATTRIBUTES: readonly AnySearchAttributeKey[] = [INSPECTION_TYPE, INSPECTION_STATUS, NEXT_DEADLINE];
 
 // ---------------------------------------------------------------------------------------------------------------
 // SDK-managed environments
