@@ -1,0 +1,192 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { SignJWT } from 'jose';
+import { startApi, TEST_AUTH } from '../support/apiServer';
+import { goodJudgements, startWorker } from '../support/inspectionHarness';
+import { PROVIDER_ID } from '../support/pureDriver';
+import { createLocalEnv } from '../support/temporal';
+
+let env: TestWorkflowEnvironment;
+let worker: Awaited<ReturnType<typeof startWorker>>;
+let api: Awaited<ReturnType<typeof startApi>>;
+
+beforeAll(async () => {
+  env = await createLocalEnv();
+  worker = await startWorker(env.nativeConnection);
+  api = await startApi(env.client, worker.db, worker.taskQueue);
+}, 180_000);
+
+afterAll(async () => {
+  await api?.close();
+  await worker?.stop();
+  await env?.teardown();
+});
+
+async function create(fields: Record<string, unknown> = {}) {
+  const res = await api.call('POST', '/inspections', { role: 'manager', body: { type: 'sccif-rfc-full', providerId: PROVIDER_ID, ...fields } });
+  expect(res.status).toBe(201);
+  return res.body.inspectionId as string;
+}
+
+const decide = (id: string, role: 'manager' | 'inspector' | 'provider' | 'auditor', body: unknown) =>
+  api.call('POST', `/inspections/${id}/decisions`, { role, body });
+
+describe('API end to end against the dev server and a worker', () => {
+  it('creates an inspection (201) and reads it back with its status, deadlines and possible decisions', async () => {
+    const res = await api.call('POST', '/inspections', {
+      role: 'manager',
+      body: { type: 'sccif-rfc-full', providerId: PROVIDER_ID, scheduledFor: '2030-01-10' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('location')).toBe(`/inspections/${res.body.inspectionId}`);
+    expect(res.body).toMatchObject({ type: 'sccif-rfc-full', version: 1, status: 'scheduled', facts: { scheduledFor: '2030-01-10' } });
+    const read = await api.call('GET', `/inspections/${res.body.inspectionId}`, { role: 'auditor' });
+    expect(read.status).toBe(200);
+    expect(read.body.allowedDecisions).toEqual([
+      expect.objectContaining({ event: 'DEFERRAL_REQUESTED', roles: ['provider', 'manager'] }),
+      expect.objectContaining({ event: 'INSPECTION_STARTED', roles: ['inspector'] }),
+    ]);
+  });
+
+  it('sends decisions: 200 with the new state, deadlines from the machine', async () => {
+    const id = await create();
+    expect((await decide(id, 'inspector', { event: 'INSPECTION_STARTED' })).body.status).toBe('on_site');
+    const res = await decide(id, 'inspector', { event: 'FEEDBACK_GIVEN', judgements: goodJudgements });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('quality_assurance');
+    expect(res.body.deadlines.map((d: { clock: string }) => d.clock)).toEqual(['draftReport', 'finalReport']);
+    expect(res.body.deadlines[0].source).toMatch(/^seed 002/);
+  });
+
+  it('400: a payload that fails its schema, with the zod issues', async () => {
+    const id = await create();
+    await decide(id, 'inspector', { event: 'INSPECTION_STARTED' });
+    const res = await decide(id, 'inspector', {
+      event: 'FEEDBACK_GIVEN',
+      judgements: { ...goodJudgements, helpAndProtection: 'inadequate' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'invalid_payload', message: expect.stringContaining('limiting judgement') });
+    expect(res.body.error.issues[0].path).toEqual(['judgements', 'overallExperiencesAndProgress']);
+    expect((await decide(id, 'inspector', { event: 'FEEDBACK_GIVEN', judgements: goodJudgements, extra: 1 })).body.error.code).toBe('invalid_payload');
+    expect((await decide(id, 'inspector', { event: 'FIELDWORK_COMPLETED', at: '2999-01-01' })).body.error).toMatchObject({ code: 'invalid_date' });
+    expect((await api.call('GET', `/inspections/${id}`, { role: 'manager' })).body.stage).toBe('onSite.fieldwork');
+  });
+
+  it('400: malformed JSON, unknown fields and unknown types are refused and the process carries on', async () => {
+    const malformed = await api.call('POST', '/inspections', { role: 'manager', raw: '{"type": ' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error).toMatchObject({ code: 'malformed_json', requestId: expect.any(String) });
+    const unknownField = await api.call('POST', '/inspections', { role: 'manager', body: { type: 'sccif-rfc-full', providerId: PROVIDER_ID, colour: 'red' } });
+    expect(unknownField.status).toBe(400);
+    expect(unknownField.body.error.message).toContain('colour');
+    const unknownType = await api.call('POST', '/inspections', { role: 'manager', body: { type: 'nonsense', providerId: PROVIDER_ID } });
+    expect(unknownType.body.error).toMatchObject({ code: 'unknown_type', message: expect.stringContaining('sccif-rfc-full') });
+    const huge = await api.call('POST', '/inspections', { role: 'manager', body: { type: 'x'.repeat(100_000), providerId: PROVIDER_ID } });
+    expect(huge.status).toBe(413);
+    expect((await api.call('GET', '/healthz')).status).toBe(200);
+  });
+
+  it('401: a missing, forged or expired token', async () => {
+    const missing = await api.call('GET', '/inspections');
+    expect(missing.status).toBe(401);
+    expect(missing.body.error.message).toContain('bearer token is required');
+    const forged = await new SignJWT({ role: 'manager' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('mallory')
+      .setIssuer(TEST_AUTH.issuer)
+      .setAudience(TEST_AUTH.audience)
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('another-secret-entirely-0123456789'));
+    expect((await api.call('GET', '/inspections', { token: forged })).status).toBe(401);
+    const expired = await api.auth.issue({ id: 'manager-1', role: 'manager' }, '-1m');
+    const res = await api.call('GET', '/inspections', { token: expired });
+    expect(res.status).toBe(401);
+    expect(res.body.error.message).toMatch(/exp/);
+  });
+
+  it('403: a role the machine does not name for the event, or the route does not allow', async () => {
+    const id = await create();
+    const res = await decide(id, 'provider', { event: 'INSPECTION_STARTED' });
+    expect(res.status).toBe(403);
+    expect(res.body.error).toMatchObject({ code: 'forbidden', roles: ['inspector'] });
+    expect((await decide(id, 'auditor', { event: 'INSPECTION_STARTED' })).status).toBe(403);
+    const inspectorCreates = await api.call('POST', '/inspections', { role: 'inspector', body: { type: 'sccif-rfc-full', providerId: PROVIDER_ID } });
+    expect(inspectorCreates.status).toBe(403);
+    expect((await api.call('GET', `/inspections/${id}`, { role: 'manager' })).body.stage).toBe('scheduled');
+  });
+
+  it("404: an unknown inspection, and another provider's inspection", async () => {
+    const res = await api.call('GET', '/inspections/insp-00000000-0000-0000-0000-000000000000', { role: 'manager' });
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toContain('not found');
+    expect((await decide('insp-00000000-0000-0000-0000-000000000000', 'manager', { event: 'DEFERRAL_REFUSED' })).status).toBe(404);
+    const other = await api.call('POST', '/inspections', { role: 'manager', body: { type: 'sccif-rfc-full', providerId: 'other-provider' } });
+    expect((await api.call('GET', `/inspections/${other.body.inspectionId}`, { role: 'provider' })).status).toBe(404);
+  });
+
+  it('409: an event the current state does not allow, naming the events that are', async () => {
+    const id = await create();
+    const res = await decide(id, 'inspector', { event: 'DRAFT_REPORT_SENT' });
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({
+      code: 'not_allowed_now',
+      stage: 'scheduled',
+      allowed: ['DEFERRAL_REQUESTED', 'INSPECTION_STARTED'],
+      message: expect.stringContaining('allowed now: DEFERRAL_REQUESTED, INSPECTION_STARTED'),
+    });
+  });
+
+  it('returns the same inspection for a retried create with the same Idempotency-Key', async () => {
+    const body = { type: 'sccif-rfc-full', providerId: PROVIDER_ID };
+    const headers = { 'idempotency-key': `create-${Date.now()}` };
+    const [a, b] = await Promise.all([
+      api.call('POST', '/inspections', { role: 'manager', body, headers }),
+      api.call('POST', '/inspections', { role: 'manager', body, headers }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(a.body.inspectionId).toBe(b.body.inspectionId);
+  });
+
+  it('lists with filters, shows the audit trail with its verified chain, and the Temporal history', async () => {
+    const id = await create();
+    await decide(id, 'provider', { event: 'DEFERRAL_REQUESTED', reason: 'manager on leave' });
+    await waitFor(async () => {
+      const r = await api.call('GET', `/inspections?status=deferral_requested&type=sccif-rfc-full`, { role: 'manager' });
+      return r.body.items.some((i: { id: string }) => i.id === id);
+    });
+    const providerList = await api.call('GET', '/inspections', { role: 'provider' });
+    expect(providerList.body.items.every((i: { providerId: string }) => i.providerId === PROVIDER_ID)).toBe(true);
+    expect((await api.call('GET', '/inspections?providerId=other-provider', { role: 'provider' })).status).toBe(403);
+    expect((await api.call('GET', '/inspections?limit=0', { role: 'manager' })).status).toBe(400);
+
+    await waitFor(async () => (await api.call('GET', `/inspections/${id}/audit`, { role: 'auditor' })).body.entries.length >= 3);
+    const audit = await api.call('GET', `/inspections/${id}/audit`, { role: 'auditor' });
+    expect(audit.body.verification).toMatchObject({ ok: true, entries: 3 });
+    expect(audit.body.entries.map((e: { kind: string }) => e.kind)).toEqual(['inspection.started', 'decision.accepted', 'transition']);
+    expect(audit.body.entries.find((e: { kind: string }) => e.kind === 'decision.accepted')).toMatchObject({
+      actor: 'provider-1',
+      role: 'provider',
+      data: { event: 'DEFERRAL_REQUESTED' },
+      source: expect.stringContaining('Deferrals'),
+    });
+    expect((await api.call('GET', `/inspections/${id}/audit`, { role: 'provider' })).status).toBe(403);
+    const history = await api.call('GET', `/inspections/${id}/history`, { role: 'auditor' });
+    expect(history.body.events[0].eventType).toBeDefined();
+  });
+
+  it('serves the type catalogue with every clock and its source', async () => {
+    const res = await api.call('GET', '/types');
+    const type = res.body.types.find((t: { type: string }) => t.type === 'sccif-rfc-full');
+    expect(type.clocks.map((c: { id: string }) => c.id)).toEqual(['onSiteLength', 'draftReport', 'commentWindow', 'finalReport', 'publication']);
+    expect(type.decisions.every((d: { roles: string[] }) => d.roles.length > 0)).toBe(true);
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('condition not met in time');
+}

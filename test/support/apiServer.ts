@@ -1,0 +1,40 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Client } from '@temporalio/client';
+import { createApp } from '../../api/app';
+import { createAuthenticator } from '../../api/auth';
+import type { Database } from '../../db';
+import type { Role } from '../../machines/kit';
+import { PROVIDER_ID } from './pureDriver';
+
+export const TEST_AUTH = { secret: 'test-secret-not-for-production-0123456789', issuer: 'urn:test:issuer', audience: 'urn:test:api' };
+
+/** The real Express app on a loopback port, with a token for each role. */
+export async function startApi(client: Client, db: Database, taskQueue: string) {
+  const auth = createAuthenticator(TEST_AUTH);
+  const logs: Record<string, unknown>[] = [];
+  const app = createApp({ client, db, taskQueue, auth, searchAttributes: true, log: (line) => logs.push(line) });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const tokens = {} as Record<Role, string>;
+  for (const role of ['manager', 'inspector', 'provider', 'auditor'] as const) {
+    tokens[role] = await auth.issue({ id: `${role}-1`, role, ...(role === 'provider' ? { providerId: PROVIDER_ID } : {}) });
+  }
+  async function call(method: string, path: string, options: { role?: Role; token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { ...options.headers };
+    const token = options.token ?? (options.role ? tokens[options.role] : undefined);
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (options.body !== undefined || options.raw !== undefined) headers['content-type'] ??= 'application/json';
+    const response = await fetch(base + path, {
+      method,
+      headers,
+      body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    });
+    const text = await response.text();
+    const json = text ? JSON.parse(text) : undefined;
+    return { status: response.status, body: json, headers: response.headers };
+  }
+  return { base, auth, tokens, logs, call, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
