@@ -21,6 +21,8 @@ const handlers: Record<string, EffectHandler> = {
   },
 };
 
+export const EFFECT_HANDLERS: readonly string[] = Object.keys(handlers);
+
 export async function runEffect(db: Database, input: RunEffectInput): Promise<Record<string, unknown>> {
   const handler = handlers[input.effect.type];
   if (!handler) throw new Error(`no handler for effect "${input.effect.type}"`);

@@ -6,6 +6,8 @@ export interface Config {
   databaseUrl: string | undefined;
   pgliteDataDir: string;
   port: number;
+  /** Whether the Temporal server has the inspection search attributes registered (see workflows/searchAttributes.ts). */
+  searchAttributes: boolean;
   auth: AuthSettings;
 }
 
@@ -26,6 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     pgliteDataDir: env.PGLITE_DATA_DIR ?? 'data/pglite',
     port,
+    searchAttributes: env.TEMPORAL_SEARCH_ATTRIBUTES !== 'false',
     auth: {
       secret: env.AUTH_SECRET || undefined,
       issuer: env.AUTH_ISSUER ?? 'urn:inspections:issuer',

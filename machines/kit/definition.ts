@@ -50,6 +50,8 @@ export interface InspectionTypeDefinition {
   /** The dates between which this version applies to newly started inspections. */
   inForceFrom: string;
   machine: AnyStateMachine;
+  /** What starting one takes, besides its type and provider (strict: unknown fields are refused). */
+  inputSchema: z.ZodObject;
   events: Readonly<Record<string, EventSpec>>;
   clocks: readonly ClockSpec[];
   effects: Readonly<Record<string, EffectSpec>>;

@@ -234,6 +234,7 @@ export const rfcFullInspection2024: InspectionTypeDefinition = {
   framework: SEED,
   inForceFrom: '2024-04-05',
   machine,
+  inputSchema: z.strictObject({ scheduledFor: isoDate.optional() }),
   gradeField: 'grade',
   events: {
     DEFERRAL_REQUESTED: {

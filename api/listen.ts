@@ -1,0 +1,32 @@
+import type { Server } from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import type { Config } from '../config/env';
+import type { Database } from '../db';
+import { createApp } from './app';
+import type { Authenticator } from './auth';
+
+export interface RunningApi {
+  server: Server;
+  client: Client;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Connects to Temporal and serves the API on `config.port`. */
+export async function listen(config: Config, address: string, db: Database, auth: Authenticator): Promise<RunningApi> {
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection, namespace: config.temporalNamespace });
+  const app = createApp({ client, db, taskQueue: config.taskQueue, auth, searchAttributes: config.searchAttributes });
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(config.port, () => resolve(s)).once('error', reject);
+  });
+  return {
+    server,
+    client,
+    url: `http://localhost:${config.port}`,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await connection.close();
+    },
+  };
+}

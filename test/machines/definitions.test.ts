@@ -1,0 +1,50 @@
+import { initialTransition } from 'xstate';
+import { EFFECT_HANDLERS } from '../../activities/effects';
+import { INSPECTION_TYPES } from '../../machines/registry';
+
+/** Checks that hold for every registered machine: its data tables agree with its state chart. */
+describe.each(INSPECTION_TYPES.map((d) => [`${d.type} v${d.version}`, d] as const))('%s', (_name, definition) => {
+  const machine = definition.machine;
+  const stateIds = new Set<string>();
+  const visit = (node: { path: string[]; states: Record<string, unknown> }) => {
+    if (node.path.length) stateIds.add(node.path.join('.'));
+    Object.values(node.states).forEach((child) => visit(child as typeof node));
+  };
+  visit(machine.root as unknown as { path: string[]; states: Record<string, unknown> });
+  const eventsInChart = new Set(machine.events as string[]);
+  const [initial] = initialTransition(machine, {});
+  const context = initial.context as Record<string, unknown>;
+
+  it.each(definition.clocks.map((c) => [c.id, c] as const))('clock %s runs in real states, from a context field, with a source', (_id, clock) => {
+    for (const path of clock.runsIn) expect(stateIds).toContain(path);
+    expect(Object.keys(context)).toContain(clock.anchor);
+    for (const field of clock.extendedBy ?? []) expect(typeof context[field]).toBe('number');
+    if (clock.kind !== 'target') expect(eventsInChart).toContain(clock.onExpiry);
+    expect(clock.source).toMatch(/^seed \d{3}/);
+    expect(clock.length).toBeGreaterThan(0);
+  });
+
+  it('names roles and a source for every decision, and every decision is used by the chart', () => {
+    for (const [event, spec] of Object.entries(definition.events)) {
+      expect(eventsInChart).toContain(event);
+      expect(spec.roles.length).toBeGreaterThan(0);
+      expect(spec.source).toMatch(/^seed \d{3}/);
+    }
+  });
+
+  it('has a handler for every effect it can ask for', () => {
+    for (const effect of Object.keys(definition.effects)) expect(EFFECT_HANDLERS).toContain(effect);
+  });
+
+  it('gives every leaf state a public status', () => {
+    const meta = machine.root as unknown as { path: string[]; meta?: { status?: string }; states: Record<string, unknown> };
+    const leaves: typeof meta[] = [];
+    const collect = (node: typeof meta) => {
+      const children = Object.values(node.states) as (typeof meta)[];
+      if (children.length === 0) leaves.push(node);
+      children.forEach(collect);
+    };
+    collect(meta);
+    for (const leaf of leaves) expect({ state: leaf.path.join('.'), status: leaf.meta?.status }).toEqual({ state: leaf.path.join('.'), status: expect.any(String) });
+  });
+});
