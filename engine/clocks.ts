@@ -1,5 +1,5 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import { addWorkingDays, deadline, endOfLondonDay } from '../calendar';
+import { addWorkingDays, deadline, endOfLondonDay, londonDateOf } from '../calendar';
 import type { ClockSpec, InspectionTypeDefinition } from '../machines/kit';
 import { isInState } from './stage';
 
@@ -19,6 +19,11 @@ export function openClocks(definition: InspectionTypeDefinition, snapshot: AnyMa
     if (snapshot.status !== 'active' || !spec.runsIn.some((path) => isInState(snapshot, path))) return [];
     const anchor = context[spec.anchor];
     if (typeof anchor !== 'string') return [];
+    if (spec.unit === 'hours') {
+      // A service level in clock hours runs from the instant recorded, not from the end of a day.
+      const dueAt = Date.parse(anchor) + spec.length * 3_600_000;
+      return [{ spec, due: londonDateOf(dueAt), dueAt }];
+    }
     const extension = (spec.extendedBy ?? []).reduce((sum, field) => sum + Number(context[field] ?? 0), 0);
     const base = deadline(anchor, spec.length, spec.unit);
     const due = extension > 0 ? addWorkingDays(base, extension) : base;

@@ -24,6 +24,8 @@ export interface DecisionContext {
   providerId: string | null;
   /** Today in Europe/London, from the workflow's clock. */
   today: string;
+  /** The instant the decision is recorded (ISO), for clocks counted in clock hours. */
+  recordedAt: string;
   /** The latest business date already recorded: no event may be dated before it. */
   lastEventDate: string | null;
 }
@@ -87,5 +89,5 @@ export function checkDecision(ctx: DecisionContext, decision: Decision, actor: A
       message: `at ${at} is before the previous event's date ${ctx.lastEventDate}`,
     };
   }
-  return { ok: true, event: { ...data, type, at, actorId: actor.id, role: actor.role } };
+  return { ok: true, event: { ...data, type, at, recordedAt: ctx.recordedAt, actorId: actor.id, role: actor.role } };
 }

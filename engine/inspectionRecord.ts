@@ -84,6 +84,7 @@ export class InspectionRecord {
         stage: this.stage,
         providerId: this.providerId,
         today: londonDateOf(now),
+        recordedAt: iso(now),
         lastEventDate: this.lastEventDate,
       },
       decision,
@@ -132,7 +133,7 @@ export class InspectionRecord {
         this.revision++;
       } else {
         this.record(clock.dueAt, SYSTEM_ACTOR, 'clock.expired', { clock: spec.id, due: clock.due, event: spec.onExpiry }, spec.source);
-        const event: InspectionEvent = { type: spec.onExpiry!, at: clock.due, actorId: SYSTEM_ACTOR.id, role: SYSTEM_ACTOR.role };
+        const event: InspectionEvent = { type: spec.onExpiry!, at: clock.due, recordedAt: iso(clock.dueAt), actorId: SYSTEM_ACTOR.id, role: SYSTEM_ACTOR.role };
         this.apply(event, SYSTEM_ACTOR, clock.dueAt);
       }
     }
@@ -252,6 +253,6 @@ export class InspectionRecord {
 }
 
 function payloadOf(event: InspectionEvent): Record<string, unknown> {
-  const { type: _type, actorId: _actorId, role: _role, ...payload } = event;
+  const { type: _type, actorId: _actorId, role: _role, recordedAt: _recordedAt, ...payload } = event;
   return payload;
 }

@@ -10,7 +10,8 @@ export interface EventSpec {
   source: string;
 }
 
-export type ClockUnit = 'workingDays' | 'calendarDays' | 'months' | 'years';
+/** Day-based units count from a date (`YYYY-MM-DD`) anchor; `hours` counts clock hours from an instant anchor. */
+export type ClockUnit = 'workingDays' | 'calendarDays' | 'months' | 'years' | 'hours';
 
 /**
  * A statutory clock, declared as data (DESIGN §3 decision 2). While the machine is in one of `runsIn`,

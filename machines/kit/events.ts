@@ -5,6 +5,8 @@
 export interface InspectionEvent {
   type: string;
   at: string;
+  /** The instant the workflow recorded it (ISO 8601), for clocks counted in clock hours. */
+  recordedAt: string;
   actorId: string;
   role: string;
   [field: string]: unknown;
