@@ -34,8 +34,13 @@ export function createApp(deps: AppDeps) {
     const given = req.get('x-request-id');
     res.locals.requestId = given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
     res.set('x-request-id', res.locals.requestId);
-    res.set('x-content-type-options', 'nosniff');
-    res.set('cache-control', 'no-store');
+    res.set({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      'cache-control': 'no-store',
+    });
     const started = Date.now();
     res.on('finish', () =>
       log({ requestId: res.locals.requestId, method: req.method, path: req.path, status: res.statusCode, ms: Date.now() - started }),

@@ -83,7 +83,10 @@ describe('API end to end against the dev server and a worker', () => {
     expect(unknownType.body.error).toMatchObject({ code: 'unknown_type', message: expect.stringContaining('sccif-rfc-full') });
     const huge = await api.call('POST', '/inspections', { role: 'manager', body: { type: 'x'.repeat(100_000), providerId: PROVIDER_ID } });
     expect(huge.status).toBe(413);
-    expect((await api.call('GET', '/healthz')).status).toBe(200);
+    const health = await api.call('GET', '/healthz');
+    expect(health.status).toBe(200);
+    expect(health.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(health.headers.get('x-request-id')).toMatch(/^[\w-]+$/);
   });
 
   it('401: a missing, forged or expired token', async () => {
