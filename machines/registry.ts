@@ -1,8 +1,12 @@
 import type { InspectionTypeDefinition } from './kit';
+import { safeguardingLacInspection2010 } from './safeguarding-lac/inspection';
 import { rfcFullInspection2024 } from './sccif-rfc/fullInspection';
 
 /** Every inspection type and version the system can run. Old versions stay: running inspections keep theirs. */
-export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [rfcFullInspection2024];
+export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
+  rfcFullInspection2024,
+  safeguardingLacInspection2010,
+];
 
 export class UnknownInspectionTypeError extends Error {
   constructor(type: string, version?: number) {
