@@ -4,12 +4,13 @@
  * product workflow runs an SCCIF residential family centre full inspection (`sccif-rfc-full` v1); one in-memory
  * PGlite (ledger and read model) is kept across the restart. No test-only inspection types, no shortened clocks.
  *
- * Why the test has two inspections. Every product clock runs out at the end of a London day (engine/clocks.ts),
- * and the dev server keeps real time with no way to move its clock (`start-dev` has no time option, and the CLI is
- * a statically linked Go binary, so libfaketime cannot shift it either). A durable timer the workflow sets
- * therefore fires at the next London midnight at the earliest: waiting for one would take up to a day. Back-dating
- * a decision (`at` in the past) does not help on its own: the clock is then already overdue and the workflow acts
- * at once, before any restart, without a timer. A test-only inspection type with a short clock would prove
+ * Why the test has two inspections. Every product clock runs out at the end of a London day, or, for the few in
+ * clock hours, 24 hours after the instant the workflow recorded a decision (engine/clocks.ts); and the dev server
+ * keeps real time with no way to move its clock (`start-dev` has no time option, and the CLI is a statically
+ * linked Go binary, so libfaketime cannot shift it either). A durable timer the workflow sets therefore fires
+ * hours away at the earliest: waiting for one would take up to a day. Back-dating a decision (`at` in the past;
+ * the recorded instant cannot be back-dated) does not help on its own: the clock is then already overdue and the
+ * workflow acts at once, before any restart, without a timer. A test-only inspection type with a short clock would prove
  * something about code the product does not run. So the claim is proved in two halves, both on product code:
  *
  *  A. A clock's durable timer survives the restart. Inspection A's draft is sent today, so the provider's comment
