@@ -1,3 +1,4 @@
+import { childrensCentreInspection2011 } from './childrens-centre/inspection';
 import type { InspectionTypeDefinition } from './kit';
 import { safeguardingLacInspection2010 } from './safeguarding-lac/inspection';
 import { rfcFullInspection2024 } from './sccif-rfc/fullInspection';
@@ -6,6 +7,7 @@ import { rfcFullInspection2024 } from './sccif-rfc/fullInspection';
 export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   rfcFullInspection2024,
   safeguardingLacInspection2010,
+  childrensCentreInspection2011,
 ];
 
 export class UnknownInspectionTypeError extends Error {
