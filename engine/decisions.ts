@@ -67,16 +67,6 @@ export function checkDecision(ctx: DecisionContext, decision: Decision, actor: A
     const message = parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
     return { ok: false, code: 'invalid_payload', message: `invalid ${type}: ${message}`, issues: parsed.error.issues };
   }
-  const allowed = allowedEvents(definition, snapshot);
-  if (!allowed.includes(type)) {
-    return {
-      ok: false,
-      code: 'not_allowed_now',
-      message: `${type} is not allowed at stage ${ctx.stage}; allowed now: ${allowed.join(', ') || 'none'}`,
-      stage: ctx.stage,
-      allowed,
-    };
-  }
   const data = parsed.data as Record<string, unknown>;
   const at = (data.at as string | undefined) ?? ctx.today;
   if (at > ctx.today) {
@@ -89,5 +79,18 @@ export function checkDecision(ctx: DecisionContext, decision: Decision, actor: A
       message: `at ${at} is before the previous event's date ${ctx.lastEventDate}`,
     };
   }
-  return { ok: true, event: { ...data, type, at, recordedAt: ctx.recordedAt, actorId: actor.id, role: actor.role } };
+  const event: InspectionEvent = { ...data, type, at, recordedAt: ctx.recordedAt, actorId: actor.id, role: actor.role };
+  // Checked with the whole event, so a guard that reads the payload (e.g. which linked report) can refuse it.
+  if (!snapshot.can(event)) {
+    const allowed = allowedEvents(definition, snapshot);
+    const why = allowed.includes(type) ? ' with these details' : '';
+    return {
+      ok: false,
+      code: 'not_allowed_now',
+      message: `${type} is not allowed${why} at stage ${ctx.stage}; allowed now: ${allowed.join(', ') || 'none'}`,
+      stage: ctx.stage,
+      allowed,
+    };
+  }
+  return { ok: true, event };
 }

@@ -70,15 +70,16 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
   /** Writes what has happened since the last flush: ledger entries and summary first, then effects. */
   async function flush(): Promise<void> {
     while (record.currentRevision !== flushedRevision || record.hasPendingWork) {
+      // Taken together, with no await between them: each effect runs with the state that asked for it,
+      // even if another decision arrives while the activities below are running.
       const revision = record.currentRevision;
       const entries = record.takeEntries();
+      const effects = record.takeEffects();
       const view = record.view(Date.now());
-      if (entries.length > 0 || revision !== flushedRevision) {
-        await recordProgress({ inspectionId: start.inspectionId, entries, view });
-        if (useSearchAttributes) upsertSearchAttributes(searchAttributesOf(view));
-      }
+      await recordProgress({ inspectionId: start.inspectionId, entries, view });
+      if (useSearchAttributes) upsertSearchAttributes(searchAttributesOf(view));
       flushedRevision = revision;
-      for (const effect of record.takeEffects()) {
+      for (const effect of effects) {
         const result = await runEffect({ inspectionId: start.inspectionId, effect, view });
         record.effectCompleted(effect, Date.now(), result);
       }

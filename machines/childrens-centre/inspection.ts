@@ -93,7 +93,9 @@ const machine = setup({
     // seed 000 ¶65, read per domain E13: the inadequate flag is taken when the draft is sent, so a grade
     // moderated to (or away from) inadequate changes the window.
     judgedInadequate: ({ context }) => context.judgements !== null && hasInadequateJudgement(context.judgements),
-    linkedReportOutstanding: ({ context }) => context.linkedInspections.some((l) => l.reportSentDate === null),
+    // Without a linkedId (when listing what may be decided now) any outstanding linked report will do.
+    linkedReportOutstanding: ({ context, event }) =>
+      context.linkedInspections.some((l) => l.reportSentDate === null && (event.linkedId === undefined || l.id === event.linkedId)),
     allLinkedReportsSent: ({ context }) => context.linkedInspections.every((l) => l.reportSentDate !== null),
   },
   actions: {

@@ -339,6 +339,13 @@ describe("children's centre inspection (seed 000): rules and clocks", () => {
     toPublished(toFeedback(good, driver));
     expect(driver.view('2025-04-17').status).toContain('linked_reports_outstanding');
     driver.send('inspector', '2025-04-18', 'LINKED_REPORT_SENT', { linkedId: 'URN-100' });
+    // A report already sent, or a linked inspection never recorded, is refused: the guard reads the payload.
+    for (const linkedId of ['URN-100', 'NOT-LINKED']) {
+      expect(refusal(() => driver.send('inspector', '2025-04-18', 'LINKED_REPORT_SENT', { linkedId }))).toMatchObject({
+        code: 'not_allowed_now',
+        message: expect.stringContaining('not allowed with these details'),
+      });
+    }
     driver.send('provider', '2025-05-02', 'ACTION_PLAN_RECEIVED');
     driver.advanceTo('2025-07-09');
     expect(driver.view('2025-07-09')).toMatchObject({ done: false, status: 'action_plan_received,complaint_window_closed,linked_reports_outstanding' });
