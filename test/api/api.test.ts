@@ -177,11 +177,35 @@ describe('API end to end against the dev server and a worker', () => {
     expect(history.body.events[0].eventType).toBeDefined();
   });
 
+  it("runs a children's centre and a safeguarding and looked after children inspection through the same routes", async () => {
+    const centre = await api.call('POST', '/inspections', {
+      role: 'manager',
+      body: { type: 'childrens-centre', providerId: PROVIDER_ID, designationDate: '2024-09-01' },
+    });
+    expect(centre.status).toBe(201);
+    const notified = await decide(centre.body.inspectionId, 'manager', { event: 'CENTRE_NOTIFIED', notifiedBy: 'ofsted' });
+    expect(notified.status).toBe(200);
+    expect(notified.body.deadlines.map((d: { clock: string }) => d.clock)).toEqual(expect.arrayContaining(['noticePeriod', 'leadInspectorContact']));
+
+    const la = await api.call('POST', '/inspections', { role: 'manager', body: { type: 'safeguarding-lac', providerId: PROVIDER_ID } });
+    expect(la.status).toBe(201);
+    const started = await decide(la.body.inspectionId, 'manager', {
+      event: 'INSPECTION_STARTED_WITHOUT_NOTICE',
+      reason: 'serious_safeguarding_concerns',
+      cqcInspector: 'CQC-STAFF-7',
+    });
+    expect(started.status).toBe(200);
+    expect(started.body.facts.jointInspectorate).toMatchObject({ body: 'Care Quality Commission', inspector: 'CQC-STAFF-7' });
+  });
+
   it('serves the type catalogue with every clock and its source', async () => {
     const res = await api.call('GET', '/types');
     const type = res.body.types.find((t: { type: string }) => t.type === 'sccif-rfc-full');
     expect(type.clocks.map((c: { id: string }) => c.id)).toEqual(['onSiteLength', 'draftReport', 'commentWindow', 'finalReport', 'publication']);
     expect(type.decisions.every((d: { roles: string[] }) => d.roles.length > 0)).toBe(true);
+    const centre = res.body.types.find((t: { type: string }) => t.type === 'childrens-centre');
+    expect(centre.clocks.find((c: { id: string }) => c.id === 'draftToCentre').reading).toMatch(/\S/);
+    for (const t of res.body.types) expect(t.clocks.every((c: { source: string }) => /^seed \d{3}/.test(c.source))).toBe(true);
   });
 });
 
