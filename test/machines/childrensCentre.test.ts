@@ -1,12 +1,12 @@
 import { getShortestPaths } from '@xstate/graph';
 import type { AnyMachineSnapshot } from 'xstate';
 import { londonDateOf } from '../../calendar';
-import { DecisionRefusedError, openClocks } from '../../engine';
+import { openClocks } from '../../engine';
 import { activePaths, isInState } from '../../engine/stage';
 import { type ChildrensCentreInspectionContext, childrensCentreInspection2011 as definition } from '../../machines/childrens-centre/inspection';
 import { type ChildrensCentreJudgements, hasInadequateJudgement, uniformJudgements } from '../../machines/childrens-centre/judgements';
 import type { InspectionEvent, Role } from '../../machines/kit';
-import { PureDriver, middayOn } from '../support/pureDriver';
+import { PureDriver, middayOn, refusal } from '../support/pureDriver';
 
 const good = uniformJudgements('good');
 const inadequate: ChildrensCentreJudgements = {
@@ -14,15 +14,6 @@ const inadequate: ChildrensCentreJudgements = {
   leadershipAndManagement: { ...good.leadershipAndManagement, safeguarding: 'inadequate' },
 };
 
-function refusal(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DecisionRefusedError) return error.refusal;
-    throw error;
-  }
-  throw new Error('expected the decision to be refused');
-}
 
 /**
  * Notified Tuesday 1 April 2025; notice served at the end of Thursday 3 April; on site Monday 7 and

@@ -1,12 +1,11 @@
 import { getShortestPaths, getSimplePaths } from '@xstate/graph';
 import type { AnyMachineSnapshot } from 'xstate';
 import { addCalendarDays } from '../../calendar';
-import { DecisionRefusedError } from '../../engine';
 import { activePaths } from '../../engine/stage';
 import type { InspectionEvent, Role } from '../../machines/kit';
 import { safeguardingLacInspection2010 as definition } from '../../machines/safeguarding-lac/inspection';
 import { type SlacJudgements, headlineGrade } from '../../machines/safeguarding-lac/judgements';
-import { PureDriver, actors, middayOn } from '../support/pureDriver';
+import { PureDriver, actors, middayOn, refusal } from '../support/pureDriver';
 
 const safeguarding = {
   overallEffectiveness: 'adequate',
@@ -36,15 +35,6 @@ const lookedAfterChildren = {
 } as const;
 const judgements: SlacJudgements = { safeguarding, lookedAfterChildren };
 
-function refusal(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DecisionRefusedError) return error.refusal;
-    throw error;
-  }
-  throw new Error('expected the decision to be refused');
-}
 
 const dueOf = (driver: PureDriver, on: string) =>
   Object.fromEntries(driver.view(on).deadlines.map((d) => [d.clock, d.due]));

@@ -1,6 +1,5 @@
-import { DecisionRefusedError } from '../../engine';
 import { rfcFullInspection2024 as definition } from '../../machines/sccif-rfc/fullInspection';
-import { PureDriver, actors, middayOn } from '../support/pureDriver';
+import { PureDriver, actors, middayOn, refusal } from '../support/pureDriver';
 
 const good = {
   overallExperiencesAndProgress: 'good',
@@ -16,15 +15,6 @@ function toFeedback(driver = new PureDriver(definition, '2024-12-02')) {
   return driver;
 }
 
-function refusal(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DecisionRefusedError) return error.refusal;
-    throw error;
-  }
-  throw new Error('expected the decision to be refused');
-}
 
 describe('SCCIF residential family centre full inspection (seed 002)', () => {
   it('starts scheduled, with deferral or arrival the only decisions', () => {

@@ -14,6 +14,7 @@ import {
 } from '../../workflows/messages';
 import { INSPECTION_TYPE } from '../../workflows/searchAttributes';
 import { PROVIDER_ID, actors } from './pureDriver';
+import { createTimeSkippingEnv } from './temporal';
 
 let bundle: Promise<Awaited<ReturnType<typeof bundleWorkflowCode>>> | undefined;
 
@@ -79,3 +80,21 @@ export const goodJudgements = {
   helpAndProtection: 'good',
   leadershipAndManagement: 'good',
 };
+
+/**
+ * A fresh time-skipping server and worker for each test of the calling file. Fresh per test because awaiting a
+ * workflow's result lets the time-skipping server run its clock far ahead (it treats every workflow's run
+ * timeout as a timer), which would leak into the next test.
+ */
+export function useTimeSkippingWorker() {
+  const current = {} as { env: TestWorkflowEnvironment; worker: Awaited<ReturnType<typeof startWorker>> };
+  beforeEach(async () => {
+    current.env = await createTimeSkippingEnv();
+    current.worker = await startWorker(current.env.nativeConnection);
+  }, 180_000);
+  afterEach(async () => {
+    await current.worker?.stop();
+    await current.env?.teardown();
+  });
+  return current;
+}

@@ -1,5 +1,5 @@
 import { startOfLondonDay } from '../../calendar';
-import { InspectionRecord } from '../../engine';
+import { DecisionRefusedError, InspectionRecord } from '../../engine';
 import type { Actor, InspectionTypeDefinition, Role } from '../../machines/kit';
 
 export const PROVIDER_ID = 'provider-1';
@@ -46,4 +46,15 @@ export class PureDriver {
   deadline(clock: string, on: string) {
     return this.view(on).deadlines.find((d) => d.clock === clock)?.due;
   }
+}
+
+/** The refusal a decision meets; fails the test if the decision is accepted. */
+export function refusal(fn: () => unknown) {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DecisionRefusedError) return error.refusal;
+    throw error;
+  }
+  throw new Error('expected the decision to be refused');
 }

@@ -1,35 +1,20 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { addWorkingDays, workingDaysBetween } from '../../calendar';
 import { readLedger, verifyChain } from '../../ledger';
 import { getInspectionSummary } from '../../readModel';
-import { InspectionHandle, goodJudgements, startWorker } from '../support/inspectionHarness';
+import { InspectionHandle, goodJudgements, useTimeSkippingWorker } from '../support/inspectionHarness';
 import { actors } from '../support/pureDriver';
-import { createTimeSkippingEnv } from '../support/temporal';
 
-let env: TestWorkflowEnvironment;
-let worker: Awaited<ReturnType<typeof startWorker>>;
+const servers = useTimeSkippingWorker();
 
-// A fresh server per test: awaiting a result lets the time-skipping server run the clock far ahead
-// (it treats every workflow's run timeout as a timer), which would leak into the next test.
-beforeEach(async () => {
-  env = await createTimeSkippingEnv();
-  worker = await startWorker(env.nativeConnection);
-}, 180_000);
-
-afterEach(async () => {
-  await worker?.stop();
-  await env?.teardown();
-});
-
-const start = () => InspectionHandle.start(env, worker.taskQueue);
+const start = () => InspectionHandle.start(servers.env, servers.worker.taskQueue);
 
 async function toDraftSent(inspection: InspectionHandle) {
   await inspection.send(actors.inspector, 'INSPECTION_STARTED');
-  await env.sleep('1 day');
+  await servers.env.sleep('1 day');
   await inspection.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements: goodJudgements });
-  await env.sleep('10 days');
+  await servers.env.sleep('10 days');
   return inspection.send(actors.inspector, 'DRAFT_REPORT_SENT');
 }
 
@@ -41,7 +26,7 @@ describe('inspection workflow on the time-skipping test server (SCCIF RFC full i
     await inspection.send(actors.manager, 'DEFERRAL_REFUSED');
     const draft = await toDraftSent(inspection);
     expect(draft.status).toBe('awaiting_provider_comments');
-    await env.sleep('2 days');
+    await servers.env.sleep('2 days');
     await inspection.send(actors.provider, 'COMMENTS_SUBMITTED');
     const final = await inspection.send(actors.manager, 'FINAL_REPORT_SENT');
     const publicationDue = final.deadlines[0]!.due;
@@ -50,7 +35,7 @@ describe('inspection workflow on the time-skipping test server (SCCIF RFC full i
     const outcome = await inspection.handle.result(); // the server skips to the publication date
     expect(outcome).toEqual({ status: 'published', grade: 'good', breaches: 0 });
 
-    const entries = await readLedger(worker.db, inspection.inspectionId);
+    const entries = await readLedger(servers.worker.db, inspection.inspectionId);
     expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
     expect(entries.filter((e) => e.kind === 'decision.accepted').map((e) => e.data.event)).toEqual([
       'DEFERRAL_REQUESTED',
@@ -62,9 +47,9 @@ describe('inspection workflow on the time-skipping test server (SCCIF RFC full i
       'FINAL_REPORT_SENT',
     ]);
     expect(entries.find((e) => e.kind === 'effect.completed')?.data).toMatchObject({ effect: 'publishReport', result: { publishedOn: publicationDue, grade: 'good' } });
-    expect(await verifyChain(worker.db, inspection.inspectionId)).toMatchObject({ ok: true, entries: entries.length });
-    expect(await getInspectionSummary(worker.db, inspection.inspectionId)).toMatchObject({ status: 'published', grade: 'good', openBreaches: 0 });
-    const published = await worker.db.query<{ grade: string }>('SELECT grade FROM publications WHERE inspection_id = $1', [inspection.inspectionId]);
+    expect(await verifyChain(servers.worker.db, inspection.inspectionId)).toMatchObject({ ok: true, entries: entries.length });
+    expect(await getInspectionSummary(servers.worker.db, inspection.inspectionId)).toMatchObject({ status: 'published', grade: 'good', openBreaches: 0 });
+    const published = await servers.worker.db.query<{ grade: string }>('SELECT grade FROM publications WHERE inspection_id = $1', [inspection.inspectionId]);
     expect(published).toEqual([{ grade: 'good' }]);
   });
 
@@ -73,10 +58,10 @@ describe('inspection workflow on the time-skipping test server (SCCIF RFC full i
     const draft = await toDraftSent(inspection);
     const closes = draft.deadlines.find((d) => d.clock === 'commentWindow')!;
     expect(closes.due).toBe(addWorkingDays(draft.facts.draftSentDate as string, 5));
-    await env.sleep('9 days');
+    await servers.env.sleep('9 days');
     const view = await inspection.view();
     expect(view.status).toBe('finalising_report');
-    const entries = await readLedger(worker.db, inspection.inspectionId);
+    const entries = await readLedger(servers.worker.db, inspection.inspectionId);
     expect(entries.find((e) => e.kind === 'clock.expired')?.data).toMatchObject({ clock: 'commentWindow', event: 'COMMENT_WINDOW_CLOSED', due: closes.due });
   });
 
@@ -84,9 +69,9 @@ describe('inspection workflow on the time-skipping test server (SCCIF RFC full i
     const inspection = await start();
     const draft = await toDraftSent(inspection);
     const originalDue = draft.deadlines.find((d) => d.clock === 'finalReport')!.due;
-    await env.sleep('1 day');
+    await servers.env.sleep('1 day');
     await inspection.send(actors.provider, 'COMPLAINT_MADE', { summary: 'findings not supported by evidence' });
-    await env.sleep('40 days'); // well past the original 30 working days
+    await servers.env.sleep('40 days'); // well past the original 30 working days
     const during = await inspection.view();
     expect(during).toMatchObject({ status: 'complaint_under_review', deadlines: [], breaches: [] });
     const after = await inspection.send(actors.manager, 'COMPLAINT_RESPONDED', { outcome: 'not_upheld' });
@@ -122,7 +107,7 @@ describe('inspection workflow on the time-skipping test server (SCCIF RFC full i
     const started = await inspection.send(actors.inspector, 'INSPECTION_STARTED');
     const firstDue = started.deadlines.find((d) => d.clock === 'onSiteLength')!.due;
     await inspection.send(actors.manager, 'INSPECTION_PAUSED', { reason: 'serious incident' });
-    await env.sleep('7 days');
+    await servers.env.sleep('7 days');
     const paused = await inspection.view();
     expect(paused).toMatchObject({ status: 'paused', deadlines: [], breaches: [] });
     const resumed = await inspection.send(actors.manager, 'INSPECTION_RESUMED');
@@ -130,7 +115,7 @@ describe('inspection workflow on the time-skipping test server (SCCIF RFC full i
     expect(pausedDays).toBe(workingDaysBetween(started.facts.onSiteStartedAt as string, resumed.lastEventDate!));
     const due = resumed.deadlines.find((d) => d.clock === 'onSiteLength')!.due;
     expect(due).toBe(addWorkingDays(firstDue, pausedDays));
-    await env.sleep('6 days');
+    await servers.env.sleep('6 days');
     const late = await inspection.view();
     expect(late.status).toBe('on_site'); // a target missed raises a breach; it does not move the inspection on
     expect(late.breaches.map((b) => [b.clock, b.due])).toEqual([['onSiteLength', due]]);

@@ -1,24 +1,10 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { addWorkingDays } from '../../calendar';
 import type { InspectionView } from '../../engine';
 import { readLedger, verifyChain } from '../../ledger';
-import { InspectionHandle, startWorker } from '../support/inspectionHarness';
+import { InspectionHandle, useTimeSkippingWorker } from '../support/inspectionHarness';
 import { actors } from '../support/pureDriver';
-import { createTimeSkippingEnv } from '../support/temporal';
 
-let env: TestWorkflowEnvironment;
-let worker: Awaited<ReturnType<typeof startWorker>>;
-
-// A fresh server per test (see inspectionWorkflow.test.ts): awaiting a result skips the clock far ahead.
-beforeEach(async () => {
-  env = await createTimeSkippingEnv();
-  worker = await startWorker(env.nativeConnection);
-}, 180_000);
-
-afterEach(async () => {
-  await worker?.stop();
-  await env?.teardown();
-});
+const servers = useTimeSkippingWorker();
 
 const grades = <T extends string>(keys: readonly T[], grade: string) => Object.fromEntries(keys.map((k) => [k, grade])) as Record<T, string>;
 const judgements = {
@@ -32,11 +18,11 @@ const judgements = {
   ),
 };
 
-const start = () => InspectionHandle.start(env, worker.taskQueue, 'safeguarding-lac', 1);
+const start = () => InspectionHandle.start(servers.env, servers.worker.taskQueue, 'safeguarding-lac', 1);
 const due = (view: InspectionView, clock: string) => view.deadlines.find((d) => d.clock === clock)!;
 /** Lets the server's clock run to just past a deadline's instant. */
 async function sleepPast(dueAt: string) {
-  await env.sleep(Math.max(0, Date.parse(dueAt) - (await env.currentTimeMs())) + 60_000);
+  await servers.env.sleep(Math.max(0, Date.parse(dueAt) - (await servers.env.currentTimeMs())) + 60_000);
 }
 
 describe('safeguarding and looked after children inspection on the time-skipping server (seed 001)', () => {
@@ -45,27 +31,27 @@ describe('safeguarding and looked after children inspection on the time-skipping
     expect((await inspection.view()).status).toBe('scheduled,no_open_complaint');
     const notified = await inspection.send(actors.manager, 'NOTICE_GIVEN', { fieldworkStartsOn: '2030-01-01', cqcInspector: 'cqc-42' });
     expect(due(notified, 'notice').due).toBe(addWorkingDays(notified.facts.notifiedAt as string, 10));
-    await env.sleep('2 days');
+    await servers.env.sleep('2 days');
     await inspection.send(actors.inspector, 'SET_UP_MEETING_HELD');
     await inspection.send(actors.inspector, 'CASES_SELECTED', { safeguardingCases: 4, lookedAfterChildrenCases: 4 });
-    await env.sleep('3 days');
+    await servers.env.sleep('3 days');
     await inspection.send(actors.inspector, 'FIELDWORK_STARTED');
     await inspection.send(actors.inspector, 'FURTHER_CASES_SELECTED', { safeguardingCases: 6, lookedAfterChildrenCases: 6 });
     await inspection.send(actors.provider, 'CASE_AUDIT_SHARED');
     const told = await inspection.send(actors.inspector, 'SIGNIFICANT_RISK_TOLD_TO_DCS', { summary: 'unassessed referral' });
     expect(told.status).toBe('on_site,no_open_complaint');
-    await env.sleep('2 hours');
+    await servers.env.sleep('2 hours');
     await inspection.send(actors.inspector, 'RISK_CONFIRMED_IN_WRITING');
-    await env.sleep('7 days');
+    await servers.env.sleep('7 days');
     const feedback = await inspection.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements });
     const end = feedback.facts.feedbackDate as string;
     expect(feedback.deadlines.map((d) => [d.clock, d.due])).toEqual([
       ['draftReport', addWorkingDays(end, 10)],
       ['finalReport', addWorkingDays(end, 20)],
     ]);
-    await env.sleep('5 days');
+    await servers.env.sleep('5 days');
     await inspection.send(actors.inspector, 'DRAFT_REPORT_SENT');
-    await env.sleep('2 days');
+    await servers.env.sleep('2 days');
     await inspection.send(actors.provider, 'FACTUAL_ACCURACY_COMMENTS_RETURNED');
     const final = await inspection.send(actors.manager, 'FINAL_REPORT_SENT');
     expect(due(final, 'publication')).toMatchObject({ due: addWorkingDays(end, 25), kind: 'automatic' });
@@ -73,14 +59,14 @@ describe('safeguarding and looked after children inspection on the time-skipping
     const outcome = await inspection.handle.result(); // publication on the 25th working day, then 30 calendar days
     expect(outcome).toEqual({ status: 'complaints_closed,published', grade: 'adequate', breaches: 0 });
 
-    const entries = await readLedger(worker.db, inspection.inspectionId);
+    const entries = await readLedger(servers.worker.db, inspection.inspectionId);
     const expired = entries.filter((e) => e.kind === 'clock.expired').map((e) => [e.data.clock, e.data.event]);
     expect(expired).toEqual([
       ['publication', 'REPORT_PUBLISHED'],
       ['complaintWindow', 'COMPLAINT_WINDOW_CLOSED'],
     ]);
     expect(entries.find((e) => e.kind === 'effect.completed')?.data).toMatchObject({ effect: 'publishReport', result: { publishedOn: addWorkingDays(end, 25), grade: 'adequate' } });
-    expect(await verifyChain(worker.db, inspection.inspectionId)).toMatchObject({ ok: true, entries: entries.length });
+    expect(await verifyChain(servers.worker.db, inspection.inspectionId)).toMatchObject({ ok: true, entries: entries.length });
     const view = await inspection.view();
     expect(view.facts).toMatchObject({
       jointInspectorate: { body: 'Care Quality Commission', inspector: 'cqc-42' },
@@ -94,11 +80,11 @@ describe('safeguarding and looked after children inspection on the time-skipping
     const started = await inspection.send(actors.manager, 'INSPECTION_STARTED_WITHOUT_NOTICE', { reason: 'judged_inadequate_previously', cqcInspector: 'cqc-7' });
     expect(started.status).toBe('on_site,no_open_complaint');
     expect(started.deadlines.map((d) => d.clock)).toEqual(['onSiteLength']);
-    await env.sleep('9 days');
+    await servers.env.sleep('9 days');
     const feedback = await inspection.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements });
     const end = feedback.facts.feedbackDate as string;
     await inspection.send(actors.provider, 'COMPLAINT_MADE', { summary: 'findings not supported', healthCareAspects: true });
-    await env.sleep('6 days');
+    await servers.env.sleep('6 days');
     const draft = await inspection.send(actors.inspector, 'DRAFT_REPORT_SENT');
     expect(draft.status).toBe('awaiting_factual_accuracy_comments,complaint_under_review');
     await sleepPast(due(draft, 'factualAccuracyWindow').dueAt); // the director sends nothing: the window closes
@@ -109,7 +95,7 @@ describe('safeguarding and looked after children inspection on the time-skipping
     const published = await inspection.view();
     expect(published).toMatchObject({ status: 'published,complaint_under_review', done: false, grade: 'adequate', breaches: [] });
     expect(published.facts.publishedDate).toBe(addWorkingDays(end, 25));
-    const rows = await worker.db.query<{ grade: string }>('SELECT grade FROM publications WHERE inspection_id = $1', [inspection.inspectionId]);
+    const rows = await servers.worker.db.query<{ grade: string }>('SELECT grade FROM publications WHERE inspection_id = $1', [inspection.inspectionId]);
     expect(rows).toEqual([{ grade: 'adequate' }]);
 
     const resolved = await inspection.send(actors.manager, 'COMPLAINT_RESOLVED', { outcome: 'referred_to_cqc' });
