@@ -1,6 +1,7 @@
+import type { LedgerEntryInput } from '../ledger/ledger';
+
 /** One audit ledger entry as the workflow produces it; the ledger adds the hash chain. */
-export interface AuditEntry {
-  seq: number;
+export type AuditEntry = Omit<LedgerEntryInput, 'kind'> & {
   kind:
     | 'inspection.started'
     | 'decision.accepted'
@@ -12,9 +13,4 @@ export interface AuditEntry {
     | 'effect.requested'
     | 'effect.completed'
     | 'inspection.completed';
-  at: string;
-  actor: string;
-  role: string;
-  data: Record<string, unknown>;
-  source: string | null;
-}
+};

@@ -3,19 +3,12 @@ import { canonicalJson } from './canonicalJson';
 import { LedgerConflictError, LedgerGapError, LedgerInvalidEntryError } from './errors';
 import { contentJson, entryHash, GENESIS_HASH, type LedgerContent } from './hash';
 
-/** One entry as the caller (a workflow, through an activity) gives it. */
-export type LedgerEntryInput = {
-  /** Assigned by the caller, deterministically: 1, 2, 3, ... per inspection. */
-  seq: number;
-  kind: string;
-  /** ISO 8601 instant (any offset); stored and hashed at millisecond precision, in UTC. */
-  at: string;
-  actor: string;
-  role: string;
-  data: Record<string, unknown>;
-  /** Where the rule comes from (seed reference), or null. */
-  source: string | null;
-};
+/**
+ * One entry as the caller (a workflow, through an activity) gives it: its content without the inspection id.
+ * `seq` is assigned by the caller, deterministically (1, 2, 3, ... per inspection); `at` may carry any offset
+ * and is stored and hashed at millisecond precision, in UTC; `source` is the rule's seed reference, or null.
+ */
+export type LedgerEntryInput = Omit<LedgerContent, 'inspectionId'>;
 
 export type LedgerEntry = LedgerEntryInput & {
   inspectionId: string;

@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import { addCalendarYears, addWorkingDays } from '../../calendar';
-import { type InspectionEvent, type InspectionTypeDefinition, isoDate, note, payload } from '../kit';
+import { type InspectionEvent, type InspectionTypeDefinition, isoDate, note, payload, recordDate } from '../kit';
 import {
   type ChildrensCentreGrade,
   type ChildrensCentreJudgements,
@@ -224,7 +224,7 @@ const machine = setup({
               on: {
                 INSPECTION_STARTED: {
                   target: '#childrensCentreInspection.onSite',
-                  actions: assign({ onSiteStartedAt: ({ event }) => event.at }),
+                  actions: recordDate<ChildrensCentreInspectionContext>('onSiteStartedAt'),
                 },
               },
             },
@@ -316,14 +316,14 @@ const machine = setup({
             actionPlanDue: {
               meta: { status: 'awaiting_action_plan' },
               on: {
-                REPORT_RECEIPT_CONFIRMED: { actions: assign({ reportReceivedDate: ({ event }) => event.at }) },
+                REPORT_RECEIPT_CONFIRMED: { actions: recordDate<ChildrensCentreInspectionContext>('reportReceivedDate') },
                 ACTION_PLAN_ESCALATED: {
                   target: 'actionPlanEscalated',
-                  actions: assign({ actionPlanEscalatedDate: ({ event }) => event.at }),
+                  actions: recordDate<ChildrensCentreInspectionContext>('actionPlanEscalatedDate'),
                 },
                 ACTION_PLAN_RECEIVED: {
                   target: 'actionPlanReceived',
-                  actions: assign({ actionPlanReceivedDate: ({ event }) => event.at }),
+                  actions: recordDate<ChildrensCentreInspectionContext>('actionPlanReceivedDate'),
                 },
               },
             },
@@ -332,7 +332,7 @@ const machine = setup({
               on: {
                 ACTION_PLAN_RECEIVED: {
                   target: 'actionPlanReceived',
-                  actions: assign({ actionPlanReceivedDate: ({ event }) => event.at }),
+                  actions: recordDate<ChildrensCentreInspectionContext>('actionPlanReceivedDate'),
                 },
               },
             },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { gradeScale } from '../kit';
 
 export const JUDGEMENTS_SOURCE = 'seed 000 (children\'s centre inspection, 2011) ¶27, ¶28 (table of judgements)';
 
@@ -6,14 +7,13 @@ export const JUDGEMENTS_SOURCE = 'seed 000 (children\'s centre inspection, 2011)
  * The framework's four-point scale (seed 000 ¶27): 1 outstanding, 2 good, 3 satisfactory, 4 inadequate.
  * Its own labels, not the later "requires improvement".
  */
-export const CHILDRENS_CENTRE_GRADES = ['outstanding', 'good', 'satisfactory', 'inadequate'] as const;
-export const childrensCentreGrade = z.enum(CHILDRENS_CENTRE_GRADES);
+const SCALE = gradeScale(['outstanding', 'good', 'satisfactory', 'inadequate']);
+export const CHILDRENS_CENTRE_GRADES = SCALE.labels;
+export const childrensCentreGrade = SCALE.schema;
 export type ChildrensCentreGrade = z.infer<typeof childrensCentreGrade>;
 
 /** The grade's number on the framework's scale: outstanding = 1 ... inadequate = 4. */
-export function gradeNumber(grade: ChildrensCentreGrade): 1 | 2 | 3 | 4 {
-  return (CHILDRENS_CENTRE_GRADES.indexOf(grade) + 1) as 1 | 2 | 3 | 4;
-}
+export const gradeNumber = SCALE.rank;
 
 /**
  * The judgement areas in the order of the table after seed 000 ¶28. The recommendations ("what does the

@@ -3,3 +3,4 @@ export * from './roles';
 export * from './schemas';
 export * from './grades';
 export * from './events';
+export * from './actions';

@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import { addWorkingDays, workingDaysBetween } from '../../calendar';
-import { type InspectionEvent, type InspectionTypeDefinition, isoDate, note, payload } from '../kit';
+import { type InspectionEvent, type InspectionTypeDefinition, isoDate, note, payload, recordDate } from '../kit';
 import { JUDGEMENTS_SOURCE, type SlacGrade, type SlacJudgements, headlineGrade, slacJudgements } from './judgements';
 
 /**
@@ -163,7 +163,7 @@ const machine = setup({
           on: {
             SET_UP_MEETING_HELD: {
               target: 'caseSampling',
-              actions: assign({ setUpMeetingDate: ({ event }) => event.at }),
+              actions: recordDate<SafeguardingLacContext>('setUpMeetingDate'),
             },
           },
         },
@@ -181,7 +181,7 @@ const machine = setup({
           on: {
             FIELDWORK_STARTED: {
               target: 'onSite',
-              actions: assign({ fieldworkStartedAt: ({ event }) => event.at }),
+              actions: recordDate<SafeguardingLacContext>('fieldworkStartedAt'),
             },
           },
         },
@@ -195,7 +195,7 @@ const machine = setup({
                   actions: assign({ casesAtFieldworkStart: ({ event }) => casesOf(event) }),
                 },
                 CASE_AUDIT_SHARED: {
-                  actions: assign({ caseAuditSharedOn: ({ event }) => event.at }),
+                  actions: recordDate<SafeguardingLacContext>('caseAuditSharedOn'),
                 },
                 SIGNIFICANT_RISK_TOLD_TO_DCS: {
                   actions: assign(({ context, event }) => {
@@ -253,7 +253,7 @@ const machine = setup({
               on: {
                 FINAL_REPORT_SENT: {
                   target: '#safeguardingLac.inspection.awaitingPublication',
-                  actions: assign({ finalReportSentDate: ({ event }) => event.at }),
+                  actions: recordDate<SafeguardingLacContext>('finalReportSentDate'),
                 },
               },
             },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { gradeScale } from '../kit';
 
 export const JUDGEMENTS_SOURCE = 'seed 001 ¶27 (four-point scale), ¶48–49 (report contents: separate sections and grades)';
 
@@ -6,14 +7,13 @@ export const JUDGEMENTS_SOURCE = 'seed 001 ¶27 (four-point scale), ¶48–49 (r
  * The four-point scale of seed 001 ¶27, 1 to 4. The seed gives the labels only through its evaluation
  * schedules; "adequate" here where seed 000 says "satisfactory" (domain reading §2.5).
  */
-export const SLAC_GRADES = ['outstanding', 'good', 'adequate', 'inadequate'] as const;
-export const slacGrade = z.enum(SLAC_GRADES);
+const SCALE = gradeScale(['outstanding', 'good', 'adequate', 'inadequate']);
+export const SLAC_GRADES = SCALE.labels;
+export const slacGrade = SCALE.schema;
 export type SlacGrade = z.infer<typeof slacGrade>;
 
 /** Lower is better: outstanding = 1 ... inadequate = 4. */
-export function slacGradeRank(grade: SlacGrade): 1 | 2 | 3 | 4 {
-  return (SLAC_GRADES.indexOf(grade) + 1) as 1 | 2 | 3 | 4;
-}
+export const slacGradeRank = SCALE.rank;
 
 /**
  * The graded areas of the safeguarding section, in the order of seed 001 ¶49. "Areas for improvement" is

@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import { workingDaysBetween } from '../../calendar';
-import { type InspectionEvent, type InspectionTypeDefinition, isoDate, note, payload } from '../kit';
+import { type InspectionEvent, type InspectionTypeDefinition, isoDate, note, payload, recordDate } from '../kit';
 import { JUDGEMENTS_SOURCE, type RfcJudgements, rfcJudgements } from './judgements';
 
 /**
@@ -81,7 +81,7 @@ const machine = setup({
         DEFERRAL_REQUESTED: 'deferralRequested',
         INSPECTION_STARTED: {
           target: 'onSite',
-          actions: assign({ onSiteStartedAt: ({ event }) => event.at }),
+          actions: recordDate<RfcFullInspectionContext>('onSiteStartedAt'),
         },
       },
     },
@@ -98,7 +98,7 @@ const machine = setup({
         DEFERRAL_REFUSED: 'scheduled',
         INSPECTION_STARTED: {
           target: 'onSite',
-          actions: assign({ onSiteStartedAt: ({ event }) => event.at }),
+          actions: recordDate<RfcFullInspectionContext>('onSiteStartedAt'),
         },
       },
     },
@@ -110,7 +110,7 @@ const machine = setup({
           on: {
             INSPECTION_PAUSED: {
               target: 'paused',
-              actions: assign({ pausedAt: ({ event }) => event.at }),
+              actions: recordDate<RfcFullInspectionContext>('pausedAt'),
             },
             ON_SITE_EXTENDED: {
               actions: assign({
@@ -165,7 +165,7 @@ const machine = setup({
             DRAFT_REPORT_SENT: {
               guard: 'changedJudgementsTold',
               target: 'commentWindow',
-              actions: assign({ draftSentDate: ({ event }) => event.at }),
+              actions: recordDate<RfcFullInspectionContext>('draftSentDate'),
             },
           },
         },
@@ -175,7 +175,7 @@ const machine = setup({
             COMMENTS_SUBMITTED: { target: 'finalising', actions: assign({ commentsReceived: true }) },
             COMPLAINT_MADE: {
               target: 'complaint',
-              actions: assign({ complaintReceivedDate: ({ event }) => event.at }),
+              actions: recordDate<RfcFullInspectionContext>('complaintReceivedDate'),
             },
             COMMENT_WINDOW_CLOSED: 'finalising',
           },
@@ -200,7 +200,7 @@ const machine = setup({
           on: {
             FINAL_REPORT_SENT: {
               target: '#rfcFullInspection.awaitingPublication',
-              actions: assign({ finalReportSentDate: ({ event }) => event.at }),
+              actions: recordDate<RfcFullInspectionContext>('finalReportSentDate'),
             },
           },
         },
