@@ -1,6 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { SignJWT } from 'jose';
 import { startApi, TEST_AUTH } from '../support/apiServer';
+import { eventually } from '../support/eventually';
 import { goodJudgements, startWorker } from '../support/inspectionHarness';
 import { PROVIDER_ID } from '../support/pureDriver';
 import { createLocalEnv } from '../support/temporal';
@@ -153,16 +154,16 @@ describe('API end to end against the dev server and a worker', () => {
   it('lists with filters, shows the audit trail with its verified chain, and the Temporal history', async () => {
     const id = await create();
     await decide(id, 'provider', { event: 'DEFERRAL_REQUESTED', reason: 'manager on leave' });
-    await waitFor(async () => {
+    await eventually(async () => {
       const r = await api.call('GET', `/inspections?status=deferral_requested&type=sccif-rfc-full`, { role: 'manager' });
-      return r.body.items.some((i: { id: string }) => i.id === id);
+      return r.body.items.some((i: { id: string }) => i.id === id) || undefined;
     });
     const providerList = await api.call('GET', '/inspections', { role: 'provider' });
     expect(providerList.body.items.every((i: { providerId: string }) => i.providerId === PROVIDER_ID)).toBe(true);
     expect((await api.call('GET', '/inspections?providerId=other-provider', { role: 'provider' })).status).toBe(403);
     expect((await api.call('GET', '/inspections?limit=0', { role: 'manager' })).status).toBe(400);
 
-    await waitFor(async () => (await api.call('GET', `/inspections/${id}/audit`, { role: 'auditor' })).body.entries.length >= 3);
+    await eventually(async () => (await api.call('GET', `/inspections/${id}/audit`, { role: 'auditor' })).body.entries.length >= 3 || undefined);
     const audit = await api.call('GET', `/inspections/${id}/audit`, { role: 'auditor' });
     expect(audit.body.verification).toMatchObject({ ok: true, entries: 3 });
     expect(audit.body.entries.map((e: { kind: string }) => e.kind)).toEqual(['inspection.started', 'decision.accepted', 'transition']);
@@ -209,11 +210,3 @@ describe('API end to end against the dev server and a worker', () => {
   });
 });
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('condition not met in time');
-}

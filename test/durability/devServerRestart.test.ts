@@ -47,6 +47,7 @@ import { INSPECTION_STATUS, NEXT_DEADLINE } from '../../workflows/searchAttribut
 import { InspectionHandle, goodJudgements, startWorker, workflowBundle } from '../support/inspectionHarness';
 import { actors } from '../support/pureDriver';
 import { type DevServerProcess, startDevServerProcess } from '../support/temporal';
+import { eventually } from '../support/eventually';
 
 const OUTAGE_MESSAGE = 'read model unavailable (outage injected by the durability test)';
 
@@ -356,17 +357,3 @@ function durationMs(d: Timestamp): number {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
 
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (err) {
-      lastError = err;
-    }
-    await sleep(200);
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ''}`);
-}

@@ -34,6 +34,7 @@ import {
   type DevServerProcess,
 } from '../support/temporal';
 import type { sleeper } from './fixtures/workflows';
+import { eventually } from '../support/eventually';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -214,20 +215,6 @@ async function expectSearchAttributesRegistered(connection: Connection, namespac
   expect(customAttributes).toMatchObject(expected);
 }
 
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (err) {
-      lastError = err;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ''}`);
-}
 
 async function withClientAndWorker(
   address: string,
