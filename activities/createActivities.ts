@@ -1,6 +1,6 @@
 import type { Database } from '../db';
 import { appendEntries } from '../ledger';
-import { upsertInspectionSummary } from '../readModel';
+import { saveOpenWork, upsertInspectionSummary } from '../readModel';
 import { runEffect } from './effects';
 import type { InspectionActivities, RecordProgressInput } from './types';
 
@@ -26,6 +26,12 @@ export function createActivities({ db }: ActivityDeps): InspectionActivities {
         openBreaches: view.breaches.filter((b) => b.resolvedOn === null).length,
         grade: view.grade,
         revision: view.revision,
+      });
+      // Written for this revision only, so a retried or late write never puts older work back.
+      await saveOpenWork(db, inspectionId, view.revision, {
+        deadlines: view.deadlines,
+        breaches: view.breaches,
+        decisions: view.done ? [] : view.allowedDecisions,
       });
     },
     runEffect: (input) => runEffect(db, input),

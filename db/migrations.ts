@@ -89,6 +89,17 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX publications_provider_idx ON publications (provider_id, published_on);
     `,
   },
+  {
+    version: 4,
+    name: 'inspections_open_work',
+    sql: `
+      -- What each inspection waits for, for the cross-inspection lists (inbox, deadlines, breaches).
+      ALTER TABLE inspections
+        ADD COLUMN deadlines         jsonb NOT NULL DEFAULT '[]',
+        ADD COLUMN breaches          jsonb NOT NULL DEFAULT '[]',
+        ADD COLUMN pending_decisions jsonb NOT NULL DEFAULT '[]';
+    `,
+  },
 ];
 
 export class MigrationChecksumError extends Error {

@@ -1,3 +1,4 @@
+export * from './answers';
 export * from './clocks';
 export * from './decisions';
 export * from './inspectionRecord';

@@ -2,6 +2,7 @@ import { type AnyMachineSnapshot, initialTransition, transition } from 'xstate';
 import { londonDateOf } from '../calendar';
 import type { Actor, InspectionEvent, InspectionTypeDefinition } from '../machines/kit';
 import { SYSTEM_ACTOR } from '../machines/kit';
+import { clocksAnswered } from './answers';
 import { type OpenClock, clockKey, openClocks } from './clocks';
 import { type Decision, type DecisionCheck, allowedEvents, checkDecision } from './decisions';
 import type { AuditEntry } from './ledgerEntries';
@@ -160,17 +161,7 @@ export class InspectionRecord {
 
   view(now: number): InspectionView {
     const deadlines: DeadlineView[] = this.clocks
-      .map(({ spec, due, dueAt }) => ({
-        clock: spec.id,
-        label: spec.label,
-        due,
-        dueAt: iso(dueAt),
-        kind: spec.kind,
-        overdue: dueAt <= now,
-        rule: spec.rule,
-        source: spec.source,
-        ...(spec.reading ? { reading: spec.reading } : {}),
-      }))
+      .map((clock) => toDeadlineView(clock, now))
       .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
     const context = this.snapshot.context as Record<string, unknown>;
     const gradeField = this.definition.gradeField;
@@ -190,7 +181,14 @@ export class InspectionRecord {
       breaches: this.breaches.map((b) => ({ ...b })),
       allowedDecisions: allowedEvents(this.definition, this.snapshot).map((event) => {
         const spec = this.definition.events[event]!;
-        return { event, label: spec.label, roles: [...spec.roles], source: spec.source };
+        const answered = clocksAnswered(this.definition, this.snapshot, event, londonDateOf(now))[0];
+        return {
+          event,
+          label: spec.label,
+          roles: [...spec.roles],
+          source: spec.source,
+          answers: answered ? { ...toDeadlineView(answered, now) } : null,
+        };
       }),
       lastEventDate: this.lastEventDate,
       revision: this.revision,
@@ -250,6 +248,20 @@ export class InspectionRecord {
     this.entries.push(entry);
     return entry;
   }
+}
+
+function toDeadlineView({ spec, due, dueAt }: OpenClock, now: number): DeadlineView {
+  return {
+    clock: spec.id,
+    label: spec.label,
+    due,
+    dueAt: iso(dueAt),
+    kind: spec.kind,
+    overdue: dueAt <= now,
+    rule: spec.rule,
+    source: spec.source,
+    ...(spec.reading ? { reading: spec.reading } : {}),
+  };
 }
 
 function payloadOf(event: InspectionEvent): Record<string, unknown> {

@@ -1,50 +1,61 @@
-/** What a Query returns and the API shows: public status, stage, clocks and what may be decided now. */
-export interface DeadlineView {
-  clock: string;
-  label: string;
-  due: string;
-  dueAt: string;
-  kind: 'target' | 'window' | 'automatic';
-  overdue: boolean;
-  rule: string;
-  source: string;
-  reading?: string;
-}
+import { z } from 'zod';
 
-export interface BreachView {
-  clock: string;
-  label: string;
-  due: string;
-  missedAt: string;
-  rule: string;
-  source: string;
+/**
+ * What a Query returns and the API shows: public status, stage, clocks and what may be decided now.
+ * The zod schemas are the single source of these types and of the API's OpenAPI response schemas.
+ */
+export const deadlineView = z.object({
+  clock: z.string(),
+  label: z.string(),
+  due: z.string().describe('last day on time, YYYY-MM-DD (Europe/London)'),
+  dueAt: z.string().describe('the instant the clock runs out (ISO 8601)'),
+  kind: z.enum(['target', 'window', 'automatic']),
+  overdue: z.boolean(),
+  rule: z.string(),
+  source: z.string(),
+  reading: z.string().optional(),
+});
+export type DeadlineView = z.infer<typeof deadlineView>;
+
+export const breachView = z.object({
+  clock: z.string(),
+  label: z.string(),
+  due: z.string(),
+  missedAt: z.string(),
+  rule: z.string(),
+  source: z.string(),
   /** Set once the late step has happened. */
-  resolvedOn: string | null;
-}
+  resolvedOn: z.string().nullable(),
+});
+export type BreachView = z.infer<typeof breachView>;
 
-export interface AllowedDecisionView {
-  event: string;
-  label: string;
-  roles: string[];
-  source: string;
-}
+export const allowedDecisionView = z.object({
+  event: z.string(),
+  label: z.string(),
+  roles: z.array(z.string()),
+  source: z.string(),
+  /** The running clock this decision would stop: when it is due, and why. Null when it stops none. */
+  answers: deadlineView.nullable(),
+});
+export type AllowedDecisionView = z.infer<typeof allowedDecisionView>;
 
-export interface InspectionView {
-  inspectionId: string;
-  type: string;
-  version: number;
-  title: string;
-  providerId: string | null;
-  status: string;
-  stage: string;
-  done: boolean;
-  grade: string | null;
-  facts: Record<string, unknown>;
-  deadlines: DeadlineView[];
-  nextDeadline: DeadlineView | null;
-  breaches: BreachView[];
-  allowedDecisions: AllowedDecisionView[];
-  lastEventDate: string | null;
+export const inspectionView = z.object({
+  inspectionId: z.string(),
+  type: z.string(),
+  version: z.number().int(),
+  title: z.string(),
+  providerId: z.string().nullable(),
+  status: z.string(),
+  stage: z.string(),
+  done: z.boolean(),
+  grade: z.string().nullable(),
+  facts: z.record(z.string(), z.unknown()),
+  deadlines: z.array(deadlineView),
+  nextDeadline: deadlineView.nullable(),
+  breaches: z.array(breachView),
+  allowedDecisions: z.array(allowedDecisionView),
+  lastEventDate: z.string().nullable(),
   /** Increases with every change; lets readers ignore stale copies. */
-  revision: number;
-}
+  revision: z.number().int(),
+});
+export type InspectionView = z.infer<typeof inspectionView>;

@@ -7,3 +7,4 @@ export {
   type ListInspectionsQuery,
   type InspectionPage,
 } from './inspections';
+export { saveOpenWork, listInbox, listDeadlines, listBreaches, type OpenWork, type InboxItem, type DeadlineItem, type BreachItem } from './openWork';

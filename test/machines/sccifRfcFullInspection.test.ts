@@ -86,6 +86,16 @@ describe('SCCIF residential family centre full inspection (seed 002)', () => {
     ]);
   });
 
+  it('says which running clock each possible decision answers, and so when it is due', () => {
+    const driver = new PureDriver(definition, '2024-12-02');
+    expect(driver.view('2024-12-02').allowedDecisions.map((d) => d.answers)).toEqual([null, null]);
+    toFeedback(driver);
+    const draft = driver.view('2024-12-16').allowedDecisions.find((d) => d.event === 'DRAFT_REPORT_SENT')!;
+    expect(draft.answers).toMatchObject({ clock: 'draftReport', due: '2025-01-13', overdue: false });
+    expect(driver.view('2025-01-14').allowedDecisions.find((d) => d.event === 'DRAFT_REPORT_SENT')!.answers).toMatchObject({ overdue: true });
+    expect(driver.view('2024-12-16').allowedDecisions.find((d) => d.event === 'JUDGEMENTS_CHANGED')!.answers).toBeNull();
+  });
+
   it('refuses the draft until the provider has been told of changed judgements, with reasons', () => {
     const driver = toFeedback();
     driver.send('manager', '2024-12-20', 'JUDGEMENTS_CHANGED', { judgements: requiresImprovement, reasons: 'moderation' });
