@@ -5,3 +5,4 @@ export * from './inspectionRecord';
 export * from './ledgerEntries';
 export * from './stage';
 export * from './view';
+export * from './timeline';
