@@ -2,15 +2,19 @@ import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../db';
-import { readLedger, verifyChain } from '../ledger';
-import { getInspectionSummary, listInspections } from '../readModel';
-import { UnknownInspectionTypeError, versionInForce } from '../machines/registry';
-import { londonDateOf } from '../calendar';
-import { type Authenticator, actorOf, requireRole } from './auth';
-import { catalogue } from './catalogue';
-import { ApiError, notFound } from './errors';
+import type { Actor } from '../machines/kit';
+import { type Authenticator, actorOf } from './auth';
+import { docsPage } from './docsPage';
+import { ApiError } from './errors';
 import { InspectionService } from './inspectionService';
-import { createInspectionBody, decisionBody, inspectionIdParam, listQuery } from './schemas';
+import { ApiMetrics } from './metrics';
+import { openApiDocument } from './openapi';
+import { RateLimiter } from './rateLimit';
+import type { RouteSpec } from './route';
+import { auditRoutes } from './routes/audit';
+import { inspectionRoutes } from './routes/inspections';
+import { systemRoutes } from './routes/system';
+import { workRoutes } from './routes/work';
 import { parseOr400 } from './validate';
 
 export interface AppDeps {
@@ -19,13 +23,27 @@ export interface AppDeps {
   taskQueue: string;
   auth: Authenticator;
   searchAttributes?: boolean;
+  /** Requests a minute per caller (default 600). */
+  rateLimitPerMinute?: number;
   log?: (line: Record<string, unknown>) => void;
 }
 
-/** The API as an Express app (listening is the caller's business). */
+const API_VERSION = '1.0.0';
+
+/** The API as an Express app (listening is the caller's business). Every route comes from one table. */
 export function createApp(deps: AppDeps) {
   const service = new InspectionService({ client: deps.client, taskQueue: deps.taskQueue, searchAttributes: deps.searchAttributes ?? false });
   const log = deps.log ?? ((line) => console.log(JSON.stringify(line)));
+  const metrics = new ApiMetrics();
+  const limiter = new RateLimiter(deps.rateLimitPerMinute ?? 600);
+  let document: unknown;
+  const routes: RouteSpec[] = [
+    ...systemRoutes({ client: deps.client, db: deps.db, metrics, openApi: () => (document ??= openApiDocument(routes, API_VERSION)) }),
+    ...inspectionRoutes(service, deps.db),
+    ...workRoutes(deps.db),
+    ...auditRoutes(service, deps.db),
+  ];
+
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -33,86 +51,53 @@ export function createApp(deps: AppDeps) {
   app.use((req, res, next) => {
     const given = req.get('x-request-id');
     res.locals.requestId = given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-    res.set('x-request-id', res.locals.requestId);
     res.set({
+      'x-request-id': res.locals.requestId,
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',
       'referrer-policy': 'no-referrer',
       'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
       'cache-control': 'no-store',
     });
-    const started = Date.now();
-    res.on('finish', () =>
-      log({ requestId: res.locals.requestId, method: req.method, path: req.path, status: res.statusCode, ms: Date.now() - started }),
-    );
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = (res.locals.route as string | undefined) ?? 'unmatched';
+      metrics.observe(req.method, route, res.statusCode, seconds);
+      const actor = res.locals.actor as Actor | undefined;
+      log({ requestId: res.locals.requestId, method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000), ...(actor ? { actor: actor.id, role: actor.role } : {}) });
+    });
     next();
   });
   app.use(express.json({ limit: '64kb', strict: true }));
+  app.use(docsPage());
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
-  });
-  app.get('/readyz', async (_req, res) => {
-    const checks = await Promise.allSettled([deps.client.connection.workflowService.getSystemInfo({}), deps.db.ping()]);
-    const [temporal, database] = checks.map((c) => (c.status === 'fulfilled' ? 'ok' : `unavailable: ${String((c as PromiseRejectedResult).reason)}`));
-    res.status(checks.every((c) => c.status === 'fulfilled') ? 200 : 503).json({ temporal, database });
-  });
-  app.get('/types', (_req, res) => {
-    res.json({ types: catalogue() });
-  });
+  for (const spec of routes) {
+    const handlers = [
+      (_req: Request, res: Response, next: NextFunction) => {
+        res.locals.route = spec.path;
+        next();
+      },
+      ...(spec.access === 'public' ? [] : [deps.auth.middleware, rateLimit, authorise(spec)]),
+      async (req: Request, res: Response) => {
+        const result = await spec.handle({
+          params: spec.params ? parseOr400(spec.params, req.params, 'path') : req.params,
+          query: spec.query ? parseOr400(spec.query, req.query, 'query') : req.query,
+          body: spec.body ? parseOr400(spec.body, requireJson(req), 'body') : undefined,
+          actor: res.locals.actor as Actor,
+          req,
+          res,
+        });
+        res.status(result.status ?? 200);
+        if (result.headers) res.set(result.headers);
+        if ('json' in result) res.json(result.json);
+        else res.type(result.contentType).send(result.text);
+      },
+    ];
+    app[spec.method](spec.path, ...handlers);
+  }
 
-  const api = express.Router();
-  api.use(deps.auth.middleware);
-
-  api.post('/inspections', requireRole('manager'), async (req, res) => {
-    const body = parseOr400(createInspectionBody, requireJson(req), 'inspection');
-    const { type, providerId, ...input } = body;
-    const definition = definitionInForce(type, londonDateOf(Date.now()));
-    const machineInput = parseOr400(definition.inputSchema, input, `input for ${type}`);
-    const key = req.get('idempotency-key');
-    if (key !== undefined && !/^[\w.:-]{1,200}$/.test(key)) throw new ApiError(400, 'invalid_request', 'Idempotency-Key: 1 to 200 letters, digits, or . _ : -');
-    const { view, created } = await service.start(definition, providerId, machineInput, actorOf(res), key);
-    res.status(created ? 201 : 200).location(`/inspections/${view.inspectionId}`).json(view);
-  });
-
-  api.get('/inspections', async (req, res) => {
-    const query = parseOr400(listQuery, req.query, 'query');
-    const actor = actorOf(res);
-    if (actor.role === 'provider' && query.providerId && query.providerId !== actor.providerId) {
-      throw new ApiError(403, 'forbidden', 'a provider may list only its own inspections');
-    }
-    const providerId = actor.role === 'provider' ? actor.providerId : query.providerId;
-    const page = await listInspections(deps.db, { ...query, ...(providerId ? { providerId } : {}), now: new Date() });
-    res.json({ ...page, limit: query.limit, offset: query.offset });
-  });
-
-  api.get('/inspections/:id', async (req, res) => {
-    res.json(await readableView(req, res));
-  });
-
-  api.post('/inspections/:id/decisions', async (req, res) => {
-    const id = parseOr400(inspectionIdParam, req.params.id, 'inspection id');
-    const { event, ...fields } = parseOr400(decisionBody, requireJson(req), 'decision');
-    res.json(await service.decide(id, { event, ...fields }, actorOf(res)));
-  });
-
-  api.get('/inspections/:id/audit', requireRole('manager', 'inspector', 'auditor'), async (req, res) => {
-    const id = await existingId(req);
-    const [entries, verification] = await Promise.all([readLedger(deps.db, id), verifyChain(deps.db, id)]);
-    res.json({ inspectionId: id, verification, entries });
-  });
-
-  api.get('/inspections/:id/audit/verify', requireRole('manager', 'inspector', 'auditor'), async (req, res) => {
-    res.json(await verifyChain(deps.db, await existingId(req)));
-  });
-
-  api.get('/inspections/:id/history', requireRole('manager', 'auditor'), async (req, res) => {
-    const history = await service.history(parseOr400(inspectionIdParam, req.params.id, 'inspection id'));
-    res.json({ events: history.events ?? [] });
-  });
-
-  app.use(api);
-  app.use((_req, _res, next) => next(new ApiError(404, 'not_found', 'no such route')));
+  app.use((_req, _res, next) => next(new ApiError(404, 'not_found', 'no such route; see /openapi.json')));
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const requestId = res.locals.requestId as string;
     const apiError = toApiError(error);
@@ -122,38 +107,33 @@ export function createApp(deps: AppDeps) {
       return;
     }
     if (apiError.status === 503) log({ requestId, level: 'warn', error: apiError.message });
+    if (apiError.status === 429) res.set('retry-after', String(apiError.details?.retryAfterSeconds ?? 1));
     res.status(apiError.status).json({ error: { code: apiError.code, message: apiError.message, requestId, ...apiError.details } });
   });
 
   return app;
 
-  async function readableView(req: Request, res: Response) {
-    const id = parseOr400(inspectionIdParam, req.params.id, 'inspection id');
-    const view = await service.view(id);
-    const actor = actorOf(res);
-    if (actor.role === 'provider' && view.providerId !== actor.providerId) throw notFound(`inspection ${id}`);
-    return view;
+  function rateLimit(req: Request, res: Response, next: NextFunction) {
+    const taken = limiter.take(actorOf(res)?.id ?? req.ip ?? 'unknown');
+    if (taken.ok) return next();
+    next(new ApiError(429, 'rate_limited', `too many requests; retry in ${taken.retryAfterSeconds} s`, { retryAfterSeconds: taken.retryAfterSeconds }));
   }
+}
 
-  async function existingId(req: Request): Promise<string> {
-    const id = parseOr400(inspectionIdParam, req.params.id, 'inspection id');
-    if (!(await getInspectionSummary(deps.db, id))) throw notFound(`inspection ${id}`);
-    return id;
-  }
+/** Route-level access; who may send each event is the machine's business, checked by the workflow. */
+function authorise(spec: RouteSpec) {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    const actor = actorOf(res);
+    if (Array.isArray(spec.access) && (actor.role === 'system' || !spec.access.includes(actor.role))) {
+      return next(new ApiError(403, 'forbidden', `this needs the role ${spec.access.join(' or ')}; you are ${actor.role}`));
+    }
+    next();
+  };
 }
 
 function requireJson(req: Request): unknown {
   if (!req.is('application/json')) throw new ApiError(415, 'unsupported_media_type', 'send the body as application/json');
   return req.body;
-}
-
-function definitionInForce(type: string, today: string) {
-  try {
-    return versionInForce(type, today);
-  } catch (error) {
-    if (error instanceof UnknownInspectionTypeError) throw new ApiError(400, 'unknown_type', error.message);
-    throw error;
-  }
 }
 
 /** Body-parser's own errors carry a status; everything else unknown is a 500. */
@@ -165,4 +145,3 @@ function toApiError(error: unknown): ApiError | undefined {
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return new ApiError(400, 'bad_request', e.message ?? 'bad request');
   return undefined;
 }
-

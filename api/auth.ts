@@ -54,14 +54,3 @@ export function createAuthenticator(settings: AuthSettings & { secret: string })
 export function actorOf(res: Response): Actor {
   return res.locals.actor as Actor;
 }
-
-/** Route-level access (what a role may read or start); who may send each event comes from the machine. */
-export function requireRole(...roles: Role[]) {
-  return (_req: Request, res: Response, next: NextFunction) => {
-    const actor = actorOf(res);
-    if (actor.role === 'system' || !roles.includes(actor.role)) {
-      return next(new ApiError(403, 'forbidden', `this needs the role ${roles.join(' or ')}; you are ${actor.role}`));
-    }
-    next();
-  };
-}

@@ -49,7 +49,7 @@ export class InspectionService {
     actor: Actor,
     idempotencyKey?: string,
   ): Promise<{ view: InspectionView; created: boolean }> {
-    const inspectionId = idempotencyKey ? idFromKey(actor, idempotencyKey) : `insp-${randomUUID()}`;
+    const inspectionId = `insp-${idempotencyKey ? idFromKey(actor, idempotencyKey) : randomUUID()}`;
     const args: StartInspectionInput = {
       inspectionId,
       type: definition.type,
@@ -84,11 +84,16 @@ export class InspectionService {
     }
   }
 
-  async decide(inspectionId: string, decision: Decision, actor: Actor): Promise<InspectionView> {
+  /**
+   * Sends a decision as an Update. With an idempotency key, the Update's id is derived from it: Temporal
+   * answers a repeated id with the first Update's outcome and applies it once.
+   */
+  async decide(inspectionId: string, decision: Decision, actor: Actor, idempotencyKey?: string): Promise<InspectionView> {
     try {
-      return await this.options.client.workflow
-        .getHandle(inspectionId)
-        .executeUpdate(recordDecisionUpdate, { args: [{ decision, actor }] });
+      return await this.options.client.workflow.getHandle(inspectionId).executeUpdate(recordDecisionUpdate, {
+        args: [{ decision, actor }],
+        ...(idempotencyKey ? { updateId: `decision-${idFromKey(actor, idempotencyKey)}` } : {}),
+      });
     } catch (error) {
       throw mapTemporalError(error, inspectionId);
     }
@@ -128,5 +133,5 @@ function unavailable(error: unknown): Error {
 }
 
 function idFromKey(actor: Actor, key: string): string {
-  return `insp-${createHash('sha256').update(`${actor.id}\u0000${key}`).digest('hex').slice(0, 32)}`;
+  return `${createHash('sha256').update(`${actor.id}\u0000${key}`).digest('hex').slice(0, 32)}`;
 }

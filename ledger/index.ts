@@ -11,3 +11,4 @@ export {
 export { LedgerError, LedgerConflictError, LedgerGapError, LedgerInvalidEntryError } from './errors';
 export { GENESIS_HASH, entryHash, contentJson, type LedgerContent } from './hash';
 export { canonicalJson } from './canonicalJson';
+export { ledgerEntry, verifyResult } from './schemas';

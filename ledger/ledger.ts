@@ -2,6 +2,9 @@ import type { Database, Queryable } from '../db';
 import { canonicalJson } from './canonicalJson';
 import { LedgerConflictError, LedgerGapError, LedgerInvalidEntryError } from './errors';
 import { contentJson, entryHash, GENESIS_HASH, type LedgerContent } from './hash';
+import type { LedgerEntry, VerifyResult } from './schemas';
+
+export type { LedgerEntry, VerifyResult } from './schemas';
 
 /**
  * One entry as the caller (a workflow, through an activity) gives it: its content without the inspection id.
@@ -10,19 +13,7 @@ import { contentJson, entryHash, GENESIS_HASH, type LedgerContent } from './hash
  */
 export type LedgerEntryInput = Omit<LedgerContent, 'inspectionId'>;
 
-export type LedgerEntry = LedgerEntryInput & {
-  inspectionId: string;
-  prevHash: string;
-  hash: string;
-  /** When the database stored it (not covered by the hash). */
-  recordedAt: string;
-};
-
 export type AppendResult = { appended: number; skipped: number };
-
-export type VerifyResult =
-  | { ok: true; entries: number; head: string }
-  | { ok: false; entries: number; brokenAt: number; reason: string };
 
 type Row = {
   inspection_id: string;

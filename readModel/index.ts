@@ -1,6 +1,7 @@
 export {
   upsertInspectionSummary,
   getInspectionSummary,
+  inspectionSummary,
   listInspections,
   type InspectionSummary,
   type InspectionSummaryInput,

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Queryable } from '../db';
 
 /** What the workflow reports about an inspection, for lists. Written by an activity after each change. */
@@ -26,21 +27,22 @@ export type InspectionSummaryInput = {
   updatedAt?: string | Date;
 };
 
-export type InspectionSummary = {
-  id: string;
-  type: string;
-  version: number;
-  status: string;
-  stage: string;
-  providerId: string | null;
-  nextDeadlineAt: string | null;
-  nextDeadlineClock: string | null;
-  openBreaches: number;
-  grade: string | null;
-  revision: number;
-  createdAt: string;
-  updatedAt: string;
-};
+export const inspectionSummary = z.object({
+  id: z.string(),
+  type: z.string(),
+  version: z.number().int(),
+  status: z.string(),
+  stage: z.string(),
+  providerId: z.string().nullable(),
+  nextDeadlineAt: z.string().nullable(),
+  nextDeadlineClock: z.string().nullable(),
+  openBreaches: z.number().int(),
+  grade: z.string().nullable(),
+  revision: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type InspectionSummary = z.infer<typeof inspectionSummary>;
 
 export type ListInspectionsQuery = {
   type?: string;
