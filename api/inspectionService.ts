@@ -19,7 +19,7 @@ import {
 import { INSPECTION_STATUS, INSPECTION_TYPE } from '../workflows/searchAttributes';
 import { ApiError, notFound } from './errors';
 
-const REFUSAL_STATUS: Record<DecisionRefusal['code'], 400 | 403 | 409> = {
+export const REFUSAL_STATUS: Record<DecisionRefusal['code'], 400 | 403 | 409> = {
   unknown_event: 400,
   invalid_payload: 400,
   invalid_date: 400,

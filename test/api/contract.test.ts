@@ -1,0 +1,97 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startApi } from '../support/apiServer';
+import { eventually } from '../support/eventually';
+import { goodJudgements, startWorker } from '../support/inspectionHarness';
+import { PROVIDER_ID } from '../support/pureDriver';
+import { createLocalEnv } from '../support/temporal';
+
+/**
+ * Contract: the responses the running API gives match the OpenAPI document it serves, route by route and
+ * status by status, validated with a JSON Schema 2020-12 validator (not with the zod schemas that produced it).
+ */
+let env: TestWorkflowEnvironment;
+let worker: Awaited<ReturnType<typeof startWorker>>;
+let api: Awaited<ReturnType<typeof startApi>>;
+let doc: { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>>; components: { schemas: Record<string, object> } };
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+const covered = new Set<string>();
+
+beforeAll(async () => {
+  env = await createLocalEnv();
+  worker = await startWorker(env.nativeConnection);
+  api = await startApi(env.client, worker.db, worker.taskQueue);
+  doc = (await api.call('GET', '/openapi.json')).body;
+  ajv.addSchema({ $id: 'doc', components: doc.components }, 'doc');
+}, 180_000);
+
+afterAll(async () => {
+  await api?.close();
+  await worker?.stop();
+  await env?.teardown();
+});
+
+type Call = Awaited<ReturnType<Awaited<ReturnType<typeof startApi>>['call']>>;
+
+/** Checks a response against the document's schema for that path, method and status. */
+function conforms(method: string, path: string, res: Call) {
+  const operation = doc.paths[path]?.[method.toLowerCase()];
+  expect(operation).toBeDefined();
+  const response = operation!.responses[String(res.status)];
+  expect({ path, status: res.status, documented: response !== undefined }).toEqual({ path, status: res.status, documented: true });
+  const content = response!.content?.['application/json'];
+  if (content) {
+    const schema = JSON.parse(JSON.stringify(content.schema).replace(/"#\/components/g, '"doc#/components'));
+    const validate = ajv.compile(schema);
+    if (!validate(res.body)) throw new Error(`${method} ${path} ${res.status} does not match the document: ${ajv.errorsText(validate.errors)}`);
+  }
+  covered.add(`${method.toLowerCase()} ${path}`);
+}
+
+describe('every route answers as the OpenAPI document says', () => {
+  it('serves an OpenAPI 3.1 document with every route and its roles', () => {
+    expect(doc).toMatchObject({ openapi: '3.1.0' });
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/inspections', '/inspections/{id}', '/inspections/{id}/decisions', '/inbox', '/deadlines', '/breaches', '/types', '/metrics']),
+    );
+  });
+
+  it('matches for a whole working session: start, read, decide, lists, audit, errors', async () => {
+    const created = await api.call('POST', '/inspections', { role: 'manager', body: { type: 'sccif-rfc-full', providerId: PROVIDER_ID } });
+    conforms('POST', '/inspections', created);
+    const id = created.body.inspectionId as string;
+    conforms('GET', '/inspections/{id}', await api.call('GET', `/inspections/${id}`, { role: 'manager' }));
+    conforms('POST', '/inspections/{id}/decisions', await api.call('POST', `/inspections/${id}/decisions`, { role: 'inspector', body: { event: 'INSPECTION_STARTED' } }));
+    conforms('POST', '/inspections/{id}/decisions', await api.call('POST', `/inspections/${id}/decisions`, { role: 'inspector', body: { event: 'FEEDBACK_GIVEN', judgements: goodJudgements } }));
+    await eventually(async () => ((await api.call('GET', '/inbox', { role: 'inspector' })).body.total > 0 ? true : undefined));
+    conforms('GET', '/inspections', await api.call('GET', '/inspections?overdue=false', { role: 'manager' }));
+    conforms('GET', '/inbox', await api.call('GET', '/inbox', { role: 'inspector' }));
+    conforms('GET', '/deadlines', await api.call('GET', '/deadlines?dueWithinDays=60', { role: 'manager' }));
+    conforms('GET', '/breaches', await api.call('GET', '/breaches', { role: 'auditor' }));
+    conforms('GET', '/inspections/{id}/audit', await api.call('GET', `/inspections/${id}/audit`, { role: 'auditor' }));
+    conforms('GET', '/inspections/{id}/audit/verify', await api.call('GET', `/inspections/${id}/audit/verify`, { role: 'auditor' }));
+    conforms('GET', '/inspections/{id}/history', await api.call('GET', `/inspections/${id}/history`, { role: 'auditor' }));
+    conforms('GET', '/types', await api.call('GET', '/types'));
+    conforms('GET', '/healthz', await api.call('GET', '/healthz'));
+    conforms('GET', '/readyz', await api.call('GET', '/readyz'));
+    conforms('GET', '/openapi.json', await api.call('GET', '/openapi.json'));
+
+    // errors, each documented with the shared Error body
+    conforms('POST', '/inspections/{id}/decisions', await api.call('POST', `/inspections/${id}/decisions`, { role: 'inspector', body: { event: 'COMMENTS_SUBMITTED' } }));
+    conforms('POST', '/inspections/{id}/decisions', await api.call('POST', `/inspections/${id}/decisions`, { role: 'auditor', body: { event: 'DRAFT_REPORT_SENT' } }));
+    conforms('POST', '/inspections/{id}/decisions', await api.call('POST', `/inspections/${id}/decisions`, { role: 'inspector', body: { event: 'DRAFT_REPORT_SENT', at: 'yesterday' } }));
+    conforms('GET', '/inspections/{id}', await api.call('GET', '/inspections/insp-00000000-0000-0000-0000-000000000000', { role: 'manager' }));
+    conforms('GET', '/inspections', await api.call('GET', '/inspections'));
+    conforms('POST', '/inspections', await api.call('POST', '/inspections', { role: 'manager', raw: 'not json' }));
+    conforms('POST', '/inspections', await api.call('POST', '/inspections', { role: 'manager', raw: 'type=x', headers: { 'content-type': 'text/plain' } }));
+    conforms('POST', '/inspections', await api.call('POST', '/inspections', { role: 'manager', body: { type: 'x'.repeat(70_000), providerId: PROVIDER_ID } }));
+  });
+
+  it('has exercised every JSON route of the document', () => {
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m} ${path}`));
+    const untested = documented.filter((route) => !covered.has(route) && !['get /metrics', 'get /inspections/{id}/audit.csv'].includes(route));
+    expect(untested).toEqual([]);
+  });
+});

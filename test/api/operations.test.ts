@@ -1,0 +1,132 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startApi } from '../support/apiServer';
+import { eventually } from '../support/eventually';
+import { goodJudgements, startWorker } from '../support/inspectionHarness';
+import { PROVIDER_ID } from '../support/pureDriver';
+import { createLocalEnv } from '../support/temporal';
+
+let env: TestWorkflowEnvironment;
+let worker: Awaited<ReturnType<typeof startWorker>>;
+let api: Awaited<ReturnType<typeof startApi>>;
+
+beforeAll(async () => {
+  env = await createLocalEnv();
+  worker = await startWorker(env.nativeConnection);
+  api = await startApi(env.client, worker.db, worker.taskQueue);
+}, 180_000);
+
+afterAll(async () => {
+  await api?.close();
+  await worker?.stop();
+  await env?.teardown();
+});
+
+async function create(providerId = PROVIDER_ID) {
+  const res = await api.call('POST', '/inspections', { role: 'manager', body: { type: 'sccif-rfc-full', providerId } });
+  return res.body.inspectionId as string;
+}
+
+const decide = (id: string, role: 'manager' | 'inspector' | 'provider', body: unknown, headers?: Record<string, string>) =>
+  api.call('POST', `/inspections/${id}/decisions`, { role, body, ...(headers ? { headers } : {}) });
+
+/** Back-dated on-site start and feedback: the draft is overdue today, the final report not yet. */
+async function overdueDraft() {
+  const id = await create();
+  const today = new Date();
+  const daysAgo = (n: number) => new Date(today.getTime() - n * 86_400_000).toISOString().slice(0, 10);
+  await decide(id, 'inspector', { event: 'INSPECTION_STARTED', at: daysAgo(33) });
+  await decide(id, 'inspector', { event: 'FEEDBACK_GIVEN', at: daysAgo(31), judgements: goodJudgements });
+  return id;
+}
+
+describe('decision inbox, deadlines and breaches across inspections', () => {
+  it("lists each role's waiting decisions, overdue first, with the clock that makes each due", async () => {
+    const late = await overdueDraft();
+    await eventually(async () => ((await api.call('GET', '/breaches?open=true', { role: 'manager' })).body.items.some((b: { inspectionId: string; clock: string }) => b.inspectionId === late && b.clock === 'draftReport') ? true : undefined));
+    const inbox = (await api.call('GET', '/inbox', { role: 'inspector' })).body;
+    const mine = inbox.items.filter((i: { inspectionId: string }) => i.inspectionId === late);
+    expect(mine.find((i: { event: string }) => i.event === 'DRAFT_REPORT_SENT')).toMatchObject({
+      overdue: true,
+      answers: { clock: 'draftReport', rule: expect.stringContaining('18 working days'), source: expect.stringMatching(/^seed 002/) },
+    });
+    const dated = inbox.items.filter((i: { due: string | null }) => i.due !== null).map((i: { answers: { dueAt: string } }) => i.answers.dueAt);
+    expect(dated).toEqual([...dated].sort());
+    expect(inbox.items[0].overdue).toBe(true);
+
+    const providerInbox = (await api.call('GET', '/inbox', { role: 'provider' })).body.items;
+    expect(providerInbox.every((i: { providerId: string; roles: string[] }) => i.providerId === PROVIDER_ID && i.roles.includes('provider'))).toBe(true);
+    expect((await api.call('GET', '/inbox?role=manager', { role: 'provider' })).status).toBe(403);
+
+    const overdue = (await api.call('GET', '/deadlines?overdue=true', { role: 'manager' })).body.items;
+    expect(overdue.find((d: { inspectionId: string }) => d.inspectionId === late)).toMatchObject({ clock: 'draftReport', overdue: true });
+    expect(overdue.every((d: { overdue: boolean }) => d.overdue)).toBe(true);
+    const soon = (await api.call('GET', '/deadlines?dueWithinDays=3650', { role: 'manager' })).body.items;
+    expect(soon.some((d: { inspectionId: string; clock: string }) => d.inspectionId === late && d.clock === 'finalReport')).toBe(true);
+
+    const breaches = (await api.call('GET', '/breaches', { role: 'auditor' })).body.items;
+    expect(breaches.find((b: { inspectionId: string; clock: string }) => b.inspectionId === late && b.clock === 'draftReport')).toMatchObject({
+      clock: 'draftReport',
+      resolvedOn: null,
+      rule: expect.any(String),
+      source: expect.stringMatching(/^seed 002/),
+    });
+  });
+
+  it('applies a decision once however often it is retried with the same Idempotency-Key, even concurrently', async () => {
+    const id = await create();
+    const headers = { 'idempotency-key': `start-${id}` };
+    const answers = await Promise.all(Array.from({ length: 5 }, () => decide(id, 'inspector', { event: 'INSPECTION_STARTED' }, headers)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(new Set(answers.map((a) => a.body.revision)).size).toBe(1);
+    const audit = await eventually(async () => {
+      const res = await api.call('GET', `/inspections/${id}/audit`, { role: 'auditor' });
+      return res.body.entries.some((e: { kind: string }) => e.kind === 'transition') ? res.body : undefined;
+    });
+    expect(audit.entries.filter((e: { kind: string }) => e.kind === 'decision.accepted')).toHaveLength(1);
+    // a new key is a new decision, refused in the new state
+    expect((await decide(id, 'inspector', { event: 'INSPECTION_STARTED' }, { 'idempotency-key': `again-${id}` })).status).toBe(409);
+  });
+});
+
+describe('audit exports and operations', () => {
+  it('exports the ledger as CSV, one quoted row per entry', async () => {
+    const id = await create();
+    await decide(id, 'provider', { event: 'DEFERRAL_REQUESTED', reason: 'says "urgent", with a comma' });
+    const json = await eventually(async () => {
+      const res = await api.call('GET', `/inspections/${id}/audit`, { role: 'auditor' });
+      return res.body.entries.length >= 3 ? res.body : undefined;
+    });
+    const res = await fetch(`${api.base}/inspections/${id}/audit.csv`, { headers: { authorization: `Bearer ${api.tokens.auditor}` } });
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const lines = (await res.text()).split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe('inspectionId,seq,kind,at,actor,role,source,data,prevHash,hash,recordedAt');
+    expect(lines).toHaveLength(json.entries.length + 1);
+    expect(lines[2]).toContain('"decision.accepted"');
+    expect(lines[2]).toContain('says \\""urgent\\"", with a comma'); // JSON-escaped, then CSV-quoted
+  });
+
+  it('serves /docs as an interactive page over /openapi.json, with its assets from the npm package', async () => {
+    const page = await fetch(`${api.base}/docs`);
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain('/docs/assets/swagger-ui-bundle.js');
+    expect((await (await fetch(`${api.base}/docs/init.js`)).text())).toContain("'/openapi.json'");
+    const bundle = await fetch(`${api.base}/docs/assets/swagger-ui-bundle.js`);
+    expect(bundle.status).toBe(200);
+    expect((await bundle.text()).length).toBeGreaterThan(100_000);
+  });
+
+  it('counts requests for Prometheus, by route and status', async () => {
+    await api.call('GET', '/healthz');
+    const text = await (await fetch(`${api.base}/metrics`)).text();
+    expect(text).toMatch(/http_requests_total\{method="GET",route="\/healthz",status="200"\} \d+/);
+    expect(text).toContain('# TYPE http_request_duration_seconds histogram');
+    expect(text).toMatch(/process_resident_memory_bytes \d+/);
+  });
+
+  it('puts the request id in every log line and error body', async () => {
+    const res = await api.call('GET', '/inspections/insp-00000000-0000-0000-0000-000000000000', { role: 'manager', headers: { 'x-request-id': 'trace-123' } });
+    expect(res.body.error.requestId).toBe('trace-123');
+    expect(api.logs.find((l) => l.requestId === 'trace-123')).toMatchObject({ status: 404, route: '/inspections/:id', role: 'manager' });
+  });
+});
