@@ -90,6 +90,44 @@ describe('API end to end against the dev server and a worker', () => {
     expect(health.headers.get('x-request-id')).toMatch(/^[\w-]+$/);
   });
 
+  it('answers every kind of bad input with a 4xx and a message, and changes nothing', async () => {
+    const id = await create();
+    await decide(id, 'inspector', { event: 'INSPECTION_STARTED' });
+    const before = (await api.call('GET', `/inspections/${id}`, { role: 'manager' })).body;
+    const path = `/inspections/${id}/decisions`;
+    const bad: { raw?: string; body?: unknown; headers?: Record<string, string> }[] = [
+      { raw: '{"event": "FEEDBACK_GIVEN", ' },
+      { raw: '[1, 2, 3]' },
+      { raw: 'null' },
+      { body: { event: 42 } },
+      { body: { event: 'feedback given' } },
+      { body: { event: 'ON_SITE_EXTENDED', days: 'three' } },
+      { body: { event: 'ON_SITE_EXTENDED', days: 2.5 } },
+      { body: { event: 'ON_SITE_EXTENDED', days: 1, colour: 'red' } },
+      { body: { event: 'FIELDWORK_COMPLETED', at: '2024-02-30' } },
+      { body: { event: 'FIELDWORK_COMPLETED', at: '31/01/2024' } },
+      { body: { event: 'FIELDWORK_COMPLETED', at: '2999-01-01' } },
+      { body: { event: 'FIELDWORK_COMPLETED', at: '2010-01-04' } },
+      { body: { event: 'FIELDWORK_COMPLETED', note: 'x'.repeat(5000) } },
+      { body: { event: 'FEEDBACK_GIVEN', judgements: { overallExperiencesAndProgress: 'splendid' } } },
+      { body: { event: '__proto__' } },
+      { body: { event: 'CONSTRUCTOR', constructor: { prototype: { polluted: true } } } },
+      { body: { event: 'FIELDWORK_COMPLETED', pad: 'x'.repeat(70_000) } },
+      { raw: '{"event":"FIELDWORK_COMPLETED"}', headers: { 'content-type': 'text/plain' } },
+    ];
+    for (const request of bad) {
+      const res = await api.call('POST', path, { role: 'inspector', ...request });
+      expect({ request, status: res.status }).toEqual({ request, status: expect.any(Number) });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expect(res.body.error.message).toEqual(expect.any(String));
+    }
+    const after = (await api.call('GET', `/inspections/${id}`, { role: 'manager' })).body;
+    expect(after.revision).toBe(before.revision);
+    expect(after.stage).toBe('onSite.fieldwork');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('401: a missing, forged or expired token', async () => {
     const missing = await api.call('GET', '/inspections');
     expect(missing.status).toBe(401);
