@@ -1,0 +1,395 @@
+import { isIsoDate, londonDateOf } from '../calendar';
+import { type TimelineEntry, complianceFollowUpLatest, timelineAfterInspectionEnd } from '../engine/timeline';
+import { timelineToIcs } from '../engine/ics';
+import { INSPECTION_TYPES, UnknownInspectionTypeError, versionInForce } from '../machines/registry';
+import { describeType } from '../api/catalogue';
+import { type CommandSpec, type ParsedArgs, UsageError, parseArgs } from './args';
+import { clip, json, table } from './format';
+import { ApiCallError, type Connection, DEFAULT_API_URL, callApi } from './http';
+
+/** What the command line touches outside itself; a test may pass its own. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  env: Record<string, string | undefined>;
+  /** The standard error stream when it is a terminal (progress is drawn there), else undefined. */
+  progress?: NodeJS.WritableStream;
+  now(): number;
+}
+
+const processIo = (): Io => ({
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  env: process.env,
+  ...(process.stderr.isTTY ? { progress: process.stderr } : {}),
+  now: () => Date.now(),
+});
+
+interface Command {
+  summary: string;
+  usage: string;
+  details: string;
+  spec: CommandSpec;
+  run(args: ParsedArgs, ctx: Context): Promise<void>;
+}
+
+interface Context {
+  io: Io;
+  asJson: boolean;
+  connection(): Connection;
+}
+
+/** Exit codes: 0 done, 1 the API refused or could not be reached, 2 the command was called wrongly. */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' ? rest[0] : undefined;
+    if (topic && COMMANDS[topic]) io.out(commandHelp(topic));
+    else io.out(overallHelp());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version') {
+    io.out('inspections 0.1.0\n');
+    return 0;
+  }
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
+    const args = parseArgs(name, rest, command.spec);
+    if (args.options.help) {
+      io.out(commandHelp(name));
+      return 0;
+    }
+    const ctx: Context = {
+      io,
+      asJson: args.options.json === true,
+      connection: () => ({
+        baseUrl: validUrl((args.options.api as string | undefined) ?? io.env.INSPECTIONS_API_URL ?? DEFAULT_API_URL),
+        token: (args.options.token as string | undefined) ?? io.env.INSPECTIONS_TOKEN,
+        ...(io.progress ? { progress: io.progress } : {}),
+      }),
+    };
+    await command.run(args, ctx);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      const help = error.command ? `inspections ${error.command} --help` : 'inspections --help';
+      io.err(`inspections: ${error.message}\nRun '${help}' for usage.\n`);
+      return 2;
+    }
+    if (error instanceof ApiCallError) {
+      io.err(`inspections: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+const COMMANDS: Record<string, Command> = {
+  types: {
+    summary: 'List the inspection types, with their clocks and decisions (offline)',
+    usage: 'inspections types [--json]',
+    details: 'Reads the catalogue from the machines themselves; no server needed.',
+    spec: { options: {}, positionals: [] },
+    async run(_args, { io, asJson }) {
+      const types = INSPECTION_TYPES.map(describeType);
+      if (asJson) return io.out(json(types));
+      io.out(
+        table(
+          ['TYPE', 'VERSION', 'IN FORCE FROM', 'CLOCKS', 'DECISIONS', 'TITLE'],
+          types.map((t) => [t.type, t.version, t.inForceFrom, t.clocks.length, t.decisions.length, t.title]),
+        ),
+      );
+    },
+  },
+
+  timeline: {
+    summary: 'The statutory dates that follow an inspection (offline), or of a running one (--id)',
+    usage: [
+      'inspections timeline --type <type> --end <YYYY-MM-DD> [--compliance-date <YYYY-MM-DD>] [--json | --ics]',
+      'inspections timeline --compliance-date <YYYY-MM-DD> [--json | --ics]',
+      'inspections timeline --id <inspectionId> [--json | --ics] [--api <url>] [--token <jwt>]',
+    ].join('\n       '),
+    details: [
+      'With --type and --end, computed here from the type\'s machine and the England and Wales working-day',
+      'calendar, assuming each step is taken on its due date; no server needed. --compliance-date adds the',
+      'latest day of the monitoring visit after a compliance notice (5 working days, seed 002). With --id,',
+      'the server projects a running inspection from its current state (GET /inspections/:id/timeline).',
+      '--json prints [{ clock, due, rule, source }]; --ics prints an iCalendar feed of all-day events.',
+    ].join('\n'),
+    spec: { options: { type: 'string', end: 'string', 'compliance-date': 'string', id: 'string', ics: 'boolean' }, positionals: [] },
+    async run({ options }, ctx) {
+      const { io } = ctx;
+      const type = options.type as string | undefined;
+      const end = options.end as string | undefined;
+      const complianceDate = options['compliance-date'] as string | undefined;
+      const id = options.id as string | undefined;
+      if (options.ics && ctx.asJson) throw new UsageError('choose one of --json and --ics', 'timeline');
+      if (id !== undefined) {
+        if (type !== undefined || end !== undefined || complianceDate !== undefined) {
+          throw new UsageError('--id asks the server about one inspection; it takes no --type, --end or --compliance-date', 'timeline');
+        }
+        const body = await callApi(ctx.connection(), 'GET', `/inspections/${encodeURIComponent(id)}/timeline`);
+        const entries = entriesOf(body);
+        if (options.ics) return io.out(timelineToIcs(entries ?? [], { inspectionId: id, stamp: io.now(), calendarName: `Inspection ${id}` }));
+        if (ctx.asJson || !entries) return io.out(json(body));
+        return io.out(timelineText(entries));
+      }
+      if (type === undefined && end !== undefined) throw new UsageError('--end needs --type', 'timeline');
+      if (type !== undefined && end === undefined) throw new UsageError('--type needs --end <YYYY-MM-DD>, the day the inspection ended', 'timeline');
+      if (type === undefined && complianceDate === undefined) {
+        throw new UsageError('give --type and --end, --compliance-date, or --id', 'timeline');
+      }
+      const entries: TimelineEntry[] = [];
+      if (type !== undefined && end !== undefined) {
+        requireDate('--end', end, 'timeline');
+        const definition = knownType(type, end, 'timeline');
+        entries.push(...timelineAfterInspectionEnd(definition, end).entries);
+      }
+      if (complianceDate !== undefined) {
+        requireDate('--compliance-date', complianceDate, 'timeline');
+        entries.push(complianceFollowUpLatest(complianceDate));
+      }
+      const ordered = entries.map((e, i) => [e, i] as const).sort(([a, i], [b, j]) => a.due.localeCompare(b.due) || i - j).map(([e]) => e);
+      if (options.ics) {
+        const inspectionId = `preview-${type ?? 'compliance'}-${end ?? complianceDate}`;
+        return io.out(timelineToIcs(ordered, { inspectionId, stamp: io.now(), calendarName: type ? `${type} ending ${end}` : 'Compliance follow-up' }));
+      }
+      if (ctx.asJson) return io.out(json(ordered.map(({ clock, due, rule, source }) => ({ clock, due, rule, source }))));
+      io.out(timelineText(ordered));
+    },
+  },
+
+  start: {
+    summary: 'Start an inspection (POST /inspections; manager)',
+    usage: 'inspections start --type <type> --provider <providerId> [--<field> <value> ...] [--json]',
+    details: 'Further --<field> <value> pairs are the type\'s start input (see `inspections types --json`), e.g. --scheduledFor 2030-01-10.',
+    spec: { options: { type: 'string', provider: 'string' }, positionals: [], fields: true },
+    async run({ options, fields }, ctx) {
+      const type = options.type as string | undefined;
+      const providerId = options.provider as string | undefined;
+      if (!type) throw new UsageError('missing --type <type>', 'start');
+      if (!providerId) throw new UsageError('missing --provider <providerId>', 'start');
+      const definition = knownType(type, londonDateOf(ctx.io.now()), 'start');
+      const shape = definition.inputSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
+      const input: Record<string, unknown> = {};
+      for (const [name, raw] of Object.entries(fields)) {
+        const field = shape[name];
+        if (!field) {
+          const allowed = Object.keys(shape);
+          throw new UsageError(`unknown flag --${name}; ${type} takes ${allowed.length ? allowed.map((f) => `--${f}`).join(', ') : 'no input fields'}`, 'start');
+        }
+        input[name] = field.safeParse(raw).success ? raw : parseJsonish(raw);
+      }
+      const view = await callApi(ctx.connection(), 'POST', '/inspections', { type, providerId, ...input });
+      if (ctx.asJson) return ctx.io.out(json(view));
+      ctx.io.out(`Started ${(view as View).inspectionId}\n\n${viewText(view as View)}`);
+    },
+  },
+
+  show: {
+    summary: 'Show an inspection: status, deadlines, what may be decided (GET /inspections/:id)',
+    usage: 'inspections show <inspectionId> [--json]',
+    details: '',
+    spec: { options: {}, positionals: ['inspectionId'] },
+    async run({ positionals }, ctx) {
+      const view = await callApi(ctx.connection(), 'GET', `/inspections/${encodeURIComponent(positionals.inspectionId!)}`);
+      ctx.io.out(ctx.asJson ? json(view) : viewText(view as View));
+    },
+  },
+
+  decide: {
+    summary: 'Send a decision (POST /inspections/:id/decisions)',
+    usage: "inspections decide <inspectionId> <EVENT> [--at <YYYY-MM-DD>] [--data '<json object>'] [--json]",
+    details: [
+      '--at is the business date of the step (default: today, set by the server); --data holds the',
+      "event's fields, e.g. --data '{\"judgements\": {...}}'. Who decides is the token's role.",
+    ].join('\n'),
+    spec: { options: { at: 'string', data: 'string' }, positionals: ['inspectionId', 'event'] },
+    async run({ positionals, options }, ctx) {
+      const event = positionals.event!;
+      if (!/^[A-Z][A-Z0-9_]{0,63}$/.test(event)) throw new UsageError(`"${event}" is not an event name; events look like DRAFT_REPORT_SENT`, 'decide');
+      let data: Record<string, unknown> = {};
+      if (options.data !== undefined) {
+        try {
+          data = JSON.parse(options.data as string) as Record<string, unknown>;
+        } catch (error) {
+          throw new UsageError(`--data is not valid JSON: ${(error as Error).message}`, 'decide');
+        }
+        if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new UsageError('--data must be a JSON object', 'decide');
+      }
+      const at = options.at as string | undefined;
+      if (at !== undefined) requireDate('--at', at, 'decide');
+      const body = { ...data, event, ...(at !== undefined ? { at } : {}) };
+      const view = await callApi(ctx.connection(), 'POST', `/inspections/${encodeURIComponent(positionals.inspectionId!)}/decisions`, body);
+      if (ctx.asJson) return ctx.io.out(json(view));
+      ctx.io.out(`Accepted ${event}\n\n${viewText(view as View)}`);
+    },
+  },
+
+  inbox: {
+    summary: 'The decisions waiting for your role, soonest due first (GET /inbox)',
+    usage: 'inspections inbox [--role <role>] [--json]',
+    details: 'Lists the decisions open to the token\'s role (or --role) across all running inspections, with the clock each answers.',
+    spec: { options: { role: 'string' }, positionals: [] },
+    async run({ options }, ctx) {
+      const role = options.role as string | undefined;
+      const body = (await callApi(ctx.connection(), 'GET', `/inbox${role ? `?role=${encodeURIComponent(role)}` : ''}`)) as { items?: InboxItem[] };
+      if (ctx.asJson) return ctx.io.out(json(body));
+      const items = body.items ?? [];
+      if (items.length === 0) return ctx.io.out('Nothing waiting.\n');
+      ctx.io.out(
+        table(
+          ['DUE', '', 'INSPECTION', 'TYPE', 'EVENT', 'ROLES', 'WHY'],
+          items.map((i) => [i.due ?? '-', i.overdue ? 'OVERDUE' : '', i.inspectionId, i.type, i.event, i.roles, clip(i.why ?? i.answers?.label ?? i.label, 60)]),
+        ),
+      );
+    },
+  },
+
+  audit: {
+    summary: "An inspection's audit trail, with its hash-chain check (GET /inspections/:id/audit)",
+    usage: 'inspections audit <inspectionId> [--json]',
+    details: 'Managers, inspectors and auditors only.',
+    spec: { options: {}, positionals: ['inspectionId'] },
+    async run({ positionals }, ctx) {
+      const body = (await callApi(ctx.connection(), 'GET', `/inspections/${encodeURIComponent(positionals.inspectionId!)}/audit`)) as {
+        inspectionId: string;
+        verification?: { ok?: boolean; entries?: number; [k: string]: unknown };
+        entries?: { seq: number; at: string; kind: string; actor: string; role: string; data: unknown }[];
+      };
+      if (ctx.asJson) return ctx.io.out(json(body));
+      const v = body.verification;
+      const chain = v ? (v.ok === false ? `BROKEN: ${JSON.stringify(v)}` : `hash chain verified${v.entries !== undefined ? ` (${v.entries} entries)` : ''}`) : 'not verified';
+      ctx.io.out(
+        `Audit trail of ${body.inspectionId}: ${chain}\n\n` +
+          table(
+            ['SEQ', 'AT', 'KIND', 'ACTOR', 'DETAILS'],
+            (body.entries ?? []).map((e) => [e.seq, e.at, e.kind, `${e.actor} (${e.role})`, clip(JSON.stringify(e.data), 90)]),
+          ),
+      );
+    },
+  },
+};
+
+interface View {
+  inspectionId: string;
+  type: string;
+  version: number;
+  title: string;
+  providerId: string | null;
+  status: string;
+  stage: string;
+  done: boolean;
+  grade: string | null;
+  deadlines?: { clock: string; label: string; due: string; kind: string; overdue: boolean }[];
+  breaches?: { clock: string; due: string; resolvedOn: string | null }[];
+  allowedDecisions?: { event: string; label: string; roles: string[] }[];
+}
+
+interface InboxItem {
+  inspectionId: string;
+  type: string;
+  event: string;
+  label: string;
+  roles: string[];
+  due: string | null;
+  overdue: boolean;
+  why?: string;
+  answers?: { label: string } | null;
+}
+
+function viewText(view: View): string {
+  const lines = [
+    `${view.inspectionId}  ${view.title} (${view.type} v${view.version})`,
+    `provider ${view.providerId ?? '-'}   status ${view.status}${view.done ? ' (done)' : ''}   grade ${view.grade ?? '-'}`,
+    '',
+  ];
+  const deadlines = view.deadlines ?? [];
+  lines.push(deadlines.length ? `Deadlines\n${table(['DUE', 'KIND', '', 'CLOCK', 'LABEL'], deadlines.map((d) => [d.due, d.kind, d.overdue ? 'OVERDUE' : '', d.clock, d.label]))}` : 'No clock running.\n');
+  const breaches = view.breaches ?? [];
+  if (breaches.length) lines.push(`Breaches\n${table(['CLOCK', 'DUE', 'RESOLVED ON'], breaches.map((b) => [b.clock, b.due, b.resolvedOn]))}`);
+  const decisions = view.allowedDecisions ?? [];
+  lines.push(decisions.length ? `Decisions open now\n${table(['EVENT', 'ROLES', 'LABEL'], decisions.map((d) => [d.event, d.roles, d.label]))}` : 'No decision open.\n');
+  return lines.join('\n');
+}
+
+function timelineText(entries: readonly Partial<TimelineEntry>[]): string {
+  if (entries.length === 0) return 'No statutory date ahead.\n';
+  return entries
+    .map((e) => {
+      const flag = e.overdue ? '  OVERDUE' : '';
+      return `${e.due}  ${(e.kind ?? '').padEnd(9)} ${e.label ?? e.clock}${flag}\n            ${e.rule ?? ''}\n            ${e.source ?? ''}\n`;
+    })
+    .join('');
+}
+
+/** The entries in whatever shape the server's timeline route answers: a list, or an object holding one. */
+function entriesOf(body: unknown): TimelineEntry[] | undefined {
+  if (Array.isArray(body)) return body as TimelineEntry[];
+  const b = body as Record<string, unknown> | undefined;
+  const list = b?.entries ?? b?.timeline ?? b?.items;
+  if (Array.isArray(list)) return list as TimelineEntry[];
+  if (list && typeof list === 'object' && Array.isArray((list as Record<string, unknown>).entries)) return (list as { entries: TimelineEntry[] }).entries;
+  return undefined;
+}
+
+function knownType(type: string, onDate: string, command: string) {
+  try {
+    return versionInForce(type, onDate);
+  } catch (error) {
+    if (error instanceof UnknownInspectionTypeError) throw new UsageError(error.message, command);
+    throw error;
+  }
+}
+
+function requireDate(flag: string, value: string, command: string): void {
+  if (!isIsoDate(value)) throw new UsageError(`${flag} ${JSON.stringify(value)} is not a date: expected a real date as YYYY-MM-DD`, command);
+}
+
+function validUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
+    return value;
+  } catch {
+    throw new UsageError(`the API address ${JSON.stringify(value)} is not an http(s) URL (--api or INSPECTIONS_API_URL)`);
+  }
+}
+
+/** `true`, `3` or `{"a":1}` as JSON; anything else stays a string. */
+function parseJsonish(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
+function overallHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  return [
+    'inspections: the command line of the durable inspections service',
+    '',
+    'Usage: inspections <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Every command takes:',
+    '  --json           machine-readable output on stdout',
+    '  --help, -h       usage of the command',
+    'Server commands also take:',
+    `  --api <url>      the API's address (else INSPECTIONS_API_URL, else ${DEFAULT_API_URL})`,
+    '  --token <jwt>    a bearer token (else INSPECTIONS_TOKEN)',
+    '',
+    'Exit codes: 0 done; 1 the API refused or could not be reached; 2 the command was called wrongly.',
+    "Run 'inspections <command> --help' for a command's options.",
+    '',
+  ].join('\n');
+}
+
+function commandHelp(name: string): string {
+  const c = COMMANDS[name]!;
+  return [`Usage: ${c.usage}`, '', c.summary + '.', ...(c.details ? ['', c.details] : []), ''].join('\n');
+}

@@ -1,0 +1,234 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Io } from '../../cli/main';
+import { startApi } from '../support/apiServer';
+import { eventually } from '../support/eventually';
+import { goodJudgements, startWorker } from '../support/inspectionHarness';
+import { PROVIDER_ID } from '../support/pureDriver';
+import { createLocalEnv } from '../support/temporal';
+
+const BIN = path.join(__dirname, '..', '..', 'cli', 'bin.js');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node cli/bin.js ...` as a child process, asynchronously (the API under test runs in this process). */
+function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, INSPECTIONS_API_URL: 'http://127.0.0.1:9', INSPECTIONS_TOKEN: '', ...env };
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { env: childEnv, timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const SCCIF = 'seed 002 (SCCIF: residential family centres, 2024)';
+
+describe('inspections command line, offline', () => {
+  it('types --json: the catalogue from the machines', async () => {
+    const run = await cli(['types', '--json']);
+    expect(run.code).toBe(0);
+    const types = JSON.parse(run.stdout) as { type: string; clocks: unknown[]; decisions: unknown[] }[];
+    expect(types.map((t) => t.type)).toEqual(['sccif-rfc-full', 'safeguarding-lac', 'childrens-centre']);
+    expect(types.every((t) => t.clocks.length > 0 && t.decisions.length > 0)).toBe(true);
+    const table = await cli(['types']);
+    expect(table.stdout).toMatch(/^TYPE\s+VERSION/);
+    expect(table.stdout).toContain('sccif-rfc-full');
+  });
+
+  it('timeline --type sccif-rfc-full --end 2024-12-13 --json: the dates that follow, with rule and source', async () => {
+    const run = await cli(['timeline', '--type', 'sccif-rfc-full', '--end', '2024-12-13', '--json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([
+      {
+        clock: 'draftReport',
+        due: '2025-01-13',
+        rule: 'Draft report sent within 18 working days of the end of the inspection',
+        source: `${SCCIF} §"Quality assurance and arrangements for publishing the report"; ${SCCIF} §"Timeframe" day 21; ${SCCIF} §"Annex for figures" step 3`,
+      },
+      {
+        clock: 'commentWindow',
+        due: '2025-01-20',
+        rule: 'The provider has 5 working days from the draft being sent to comment or complain',
+        source: `${SCCIF} §"Quality assurance and arrangements for publishing the report"; ${SCCIF} §"Annex for figures" step 4`,
+      },
+      {
+        clock: 'finalReport',
+        due: '2025-01-29',
+        rule: 'Final report sent within 30 working days of the end of the inspection, longer after a complaint',
+        source: `${SCCIF} §"Quality assurance and arrangements for publishing the report"; ${SCCIF} §"Timeframe" day 33; ${SCCIF} §"Annex for figures" step 6`,
+      },
+      {
+        clock: 'publication',
+        due: '2025-02-05',
+        rule: 'The report is published 5 working days after the final report is sent',
+        source: `${SCCIF} §"Annex for figures" step 6; ${SCCIF} §"Timeframe" day 38`,
+      },
+    ]);
+  });
+
+  it('timeline --compliance-date: the follow-up visit within 5 working days, alone or among the report dates', async () => {
+    const alone = await cli(['timeline', '--compliance-date', '2025-04-17', '--json']);
+    expect(alone.code).toBe(0);
+    expect(JSON.parse(alone.stdout)).toEqual([
+      {
+        clock: 'complianceFollowUp',
+        due: '2025-04-28', // Thu 17 Apr 2025 + 5 working days, skipping Good Friday and Easter Monday
+        rule: 'A monitoring visit or inspection is carried out within 5 working days of the date set in the compliance notice for compliance',
+        source: `${SCCIF} §"Monitoring compliance notices"`,
+      },
+    ]);
+    const both = await cli(['timeline', '--type', 'sccif-rfc-full', '--end', '2024-12-13', '--compliance-date', '2025-01-15', '--json']);
+    expect((JSON.parse(both.stdout) as { clock: string; due: string }[]).map((e) => `${e.due} ${e.clock}`)).toEqual([
+      '2025-01-13 draftReport',
+      '2025-01-20 commentWindow',
+      '2025-01-22 complianceFollowUp',
+      '2025-01-29 finalReport',
+      '2025-02-05 publication',
+    ]);
+  });
+
+  it('timeline for people and calendars: a readable list, or an iCalendar feed', async () => {
+    const text = await cli(['timeline', '--type', 'childrens-centre', '--end', '2025-06-13']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^\d{4}-\d{2}-\d{2} {2}target/);
+    expect(text.stdout).toContain('seed 000');
+    const ics = await cli(['timeline', '--type', 'sccif-rfc-full', '--end', '2024-12-13', '--ics']);
+    expect(ics.code).toBe(0);
+    expect(ics.stdout.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(ics.stdout).toContain('DTSTART;VALUE=DATE:20250113\r\n');
+    expect(ics.stdout).toContain('UID:preview-sccif-rfc-full-2024-12-13-draftReport@durable-inspections\r\n');
+  });
+
+  it.each([
+    [['frob'], /unknown command "frob"/],
+    [['types', '--colour'], /unknown flag --colour/],
+    [['timeline', '--type', 'nonsense', '--end', '2024-12-13'], /unknown inspection type "nonsense"; known types: sccif-rfc-full/],
+    [['timeline', '--type', 'sccif-rfc-full', '--end', '2025-02-30'], /--end "2025-02-30" is not a date/],
+    [['timeline', '--type', 'sccif-rfc-full', '--end', '13/12/2024'], /expected a real date as YYYY-MM-DD/],
+    [['timeline', '--type', 'sccif-rfc-full'], /--type needs --end/],
+    [['timeline', '--compliance-date'], /--compliance-date needs a value/],
+    [['timeline', '--type', 'sccif-rfc-full', '--end', '2024-12-13', '--json', '--ics'], /choose one of --json and --ics/],
+    [['show'], /missing <inspectionId>/],
+    [['decide', 'insp-00000000', 'INSPECTION_STARTED', '--data', '{not json'], /--data is not valid JSON/],
+    [['decide', 'insp-00000000', 'INSPECTION_STARTED', '--at', 'yesterday'], /--at "yesterday" is not a date/],
+    [['start', '--type', 'sccif-rfc-full', '--provider', 'p1', '--colour', 'red'], /unknown flag --colour; sccif-rfc-full takes --scheduledFor/],
+    [['start', '--type', 'nonsense', '--provider', 'p1'], /unknown inspection type "nonsense"/],
+  ])('bad input %j: exit 2 with a readable message', async (args, message) => {
+    const run = await cli(args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toMatch(/Run 'inspections .*--help' for usage/);
+    expect(run.stderr).not.toMatch(/at .*\.ts:\d+/); // a message, not a stack trace
+  });
+
+  it('--help lists every command; a command explains itself', async () => {
+    const help = await cli(['--help']);
+    expect(help.code).toBe(0);
+    for (const command of ['types', 'timeline', 'start', 'show', 'decide', 'inbox', 'audit']) expect(help.stdout).toContain(`  ${command}`);
+    const timeline = await cli(['timeline', '--help']);
+    expect(timeline.code).toBe(0);
+    expect(timeline.stdout).toContain('--compliance-date');
+  });
+
+  it('an unreachable server: exit 1 saying where it looked', async () => {
+    const run = await cli(['show', 'insp-00000000-0000'], { INSPECTIONS_API_URL: 'http://127.0.0.1:9' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/cannot reach the inspections API at http:\/\/127\.0\.0\.1:9/);
+  });
+});
+
+describe('inspections command line against the API, the dev server and a worker', () => {
+  let env: TestWorkflowEnvironment;
+  let worker: Awaited<ReturnType<typeof startWorker>>;
+  let api: Awaited<ReturnType<typeof startApi>>;
+
+  beforeAll(async () => {
+    env = await createLocalEnv();
+    worker = await startWorker(env.nativeConnection);
+    api = await startApi(env.client, worker.db, worker.taskQueue);
+  }, 180_000);
+
+  afterAll(async () => {
+    await api?.close();
+    await worker?.stop();
+    await env?.teardown();
+  });
+
+  const as = (role: 'manager' | 'inspector' | 'provider' | 'auditor') => ({ INSPECTIONS_API_URL: api.base, INSPECTIONS_TOKEN: api.tokens[role] });
+
+  it('start, show, decide and audit an inspection', async () => {
+    const started = await cli(['start', '--type', 'sccif-rfc-full', '--provider', PROVIDER_ID, '--scheduledFor', '2030-01-10', '--json'], as('manager'));
+    expect(started.stderr).toBe('');
+    expect(started.code).toBe(0);
+    const view = JSON.parse(started.stdout) as { inspectionId: string; status: string; facts: Record<string, unknown> };
+    expect(view).toMatchObject({ status: 'scheduled', facts: { scheduledFor: '2030-01-10' } });
+    const id = view.inspectionId;
+
+    const shown = await cli(['show', id, '--json'], as('auditor'));
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ inspectionId: id, status: 'scheduled' });
+    const readable = await cli(['show', id], as('auditor'));
+    expect(readable.stdout).toContain(id);
+    expect(readable.stdout).toContain('INSPECTION_STARTED');
+
+    // --token wins over the environment.
+    const onSite = await cli(['decide', id, 'INSPECTION_STARTED', '--json', '--token', api.tokens.inspector], as('manager'));
+    expect(onSite.code).toBe(0);
+    expect(JSON.parse(onSite.stdout).status).toBe('on_site');
+    const feedback = await cli(['decide', id, 'FEEDBACK_GIVEN', '--data', JSON.stringify({ judgements: goodJudgements })], as('inspector'));
+    expect(feedback.code).toBe(0);
+    expect(feedback.stdout).toContain('Accepted FEEDBACK_GIVEN');
+    expect(feedback.stdout).toContain('draftReport');
+
+    const refused = await cli(['decide', id, 'REPORT_PUBLISHED', '--json'], as('inspector'));
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/unknown event "REPORT_PUBLISHED"|not allowed/);
+    expect(refused.stderr).toMatch(/HTTP 4\d\d/);
+    const forbidden = await cli(['decide', id, 'DRAFT_REPORT_SENT'], as('provider'));
+    expect(forbidden.code).toBe(1);
+    expect(forbidden.stderr).toMatch(/HTTP 403/);
+
+    const audit = await cli(['audit', id, '--json'], as('auditor'));
+    expect(audit.code).toBe(0);
+    const trail = JSON.parse(audit.stdout) as { inspectionId: string; entries: { kind: string }[] };
+    expect(trail.inspectionId).toBe(id);
+    expect(trail.entries.map((e) => e.kind)).toEqual(expect.arrayContaining(['inspection.started', 'decision.accepted', 'deadline.set']));
+    const auditText = await cli(['audit', id], as('auditor'));
+    expect(auditText.stdout).toContain('decision.accepted');
+    const providerAudit = await cli(['audit', id], as('provider'));
+    expect(providerAudit.code).toBe(1);
+    expect(providerAudit.stderr).toMatch(/HTTP 403/);
+  });
+
+  it('inbox: the decisions waiting for the token\'s role', async () => {
+    const started = JSON.parse((await cli(['start', '--type', 'sccif-rfc-full', '--provider', PROVIDER_ID, '--json'], as('manager'))).stdout);
+    const id = started.inspectionId as string;
+    const item = await eventually(async () => {
+      const run = await cli(['inbox', '--json'], as('inspector'));
+      if (run.code !== 0) throw new Error(run.stderr);
+      return (JSON.parse(run.stdout).items as { inspectionId: string; event: string }[]).find((i) => i.inspectionId === id && i.event === 'INSPECTION_STARTED');
+    }, 30_000);
+    expect(item).toMatchObject({ type: 'sccif-rfc-full', roles: ['inspector'] });
+    const text = await cli(['inbox'], as('inspector'));
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(id);
+  });
+
+  it('a missing token: the API\'s 401 message, with a hint', async () => {
+    const run = await cli(['show', 'insp-00000000-0000'], { INSPECTIONS_API_URL: api.base });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/bearer token is required.*HTTP 401.*--token or INSPECTIONS_TOKEN/);
+  });
+});
+
+// The CLI's own types are checked with the tests (tsconfig includes test/, and so what it imports).
+export type { Io };
