@@ -14,6 +14,7 @@ import type { RouteSpec } from './route';
 import { auditRoutes } from './routes/audit';
 import { inspectionRoutes } from './routes/inspections';
 import { systemRoutes } from './routes/system';
+import { timelineRoutes } from './routes/timeline';
 import { workRoutes } from './routes/work';
 import { parseOr400 } from './validate';
 
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps) {
   const routes: RouteSpec[] = [
     ...systemRoutes({ client: deps.client, db: deps.db, metrics, openApi: () => (document ??= openApiDocument(routes, API_VERSION)) }),
     ...inspectionRoutes(service, deps.db),
+    ...timelineRoutes(service),
     ...workRoutes(deps.db),
     ...auditRoutes(service, deps.db),
   ];

@@ -73,6 +73,7 @@ describe('every route answers as the OpenAPI document says', () => {
     conforms('GET', '/inspections/{id}/audit', await api.call('GET', `/inspections/${id}/audit`, { role: 'auditor' }));
     conforms('GET', '/inspections/{id}/audit/verify', await api.call('GET', `/inspections/${id}/audit/verify`, { role: 'auditor' }));
     conforms('GET', '/inspections/{id}/history', await api.call('GET', `/inspections/${id}/history`, { role: 'auditor' }));
+    conforms('GET', '/inspections/{id}/timeline', await api.call('GET', `/inspections/${id}/timeline`, { role: 'manager' }));
     conforms('GET', '/types', await api.call('GET', '/types'));
     conforms('GET', '/healthz', await api.call('GET', '/healthz'));
     conforms('GET', '/readyz', await api.call('GET', '/readyz'));
@@ -91,7 +92,7 @@ describe('every route answers as the OpenAPI document says', () => {
 
   it('has exercised every JSON route of the document', () => {
     const documented = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m} ${path}`));
-    const untested = documented.filter((route) => !covered.has(route) && !['get /metrics', 'get /inspections/{id}/audit.csv'].includes(route));
+    const untested = documented.filter((route) => !covered.has(route) && !['get /metrics', 'get /inspections/{id}/audit.csv', 'get /inspections/{id}/timeline.ics'].includes(route));
     expect(untested).toEqual([]);
   });
 });

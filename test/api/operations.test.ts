@@ -88,6 +88,30 @@ describe('decision inbox, deadlines and breaches across inspections', () => {
   });
 });
 
+describe('timeline', () => {
+  it("projects every future statutory date from the inspection's current state, also as iCalendar", async () => {
+    const id = await create();
+    await decide(id, 'inspector', { event: 'INSPECTION_STARTED' });
+    const feedback = await decide(id, 'inspector', { event: 'FEEDBACK_GIVEN', judgements: goodJudgements });
+    const res = await api.call('GET', `/inspections/${id}/timeline`, { role: 'manager' });
+    expect(res.status).toBe(200);
+    const clocks = res.body.entries.map((e: { clock: string }) => e.clock);
+    expect(clocks).toEqual(['draftReport', 'commentWindow', 'finalReport', 'publication']);
+    const draft = res.body.entries[0];
+    expect(draft).toMatchObject({ due: feedback.body.deadlines.find((d: { clock: string }) => d.clock === 'draftReport').due, event: 'DRAFT_REPORT_SENT', source: expect.stringMatching(/^seed 002/) });
+    expect(res.body.end.reason).toBe('done');
+
+    const ics = await fetch(`${api.base}/inspections/${id}/timeline.ics`, { headers: { authorization: `Bearer ${api.tokens.manager}` } });
+    expect(ics.headers.get('content-type')).toContain('text/calendar');
+    const text = await ics.text();
+    expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(4);
+    expect(text).toContain(`DTSTART;VALUE=DATE:${draft.due.replace(/-/g, '')}`);
+    const other = await create('other-provider');
+    expect((await api.call('GET', `/inspections/${other}/timeline`, { role: 'provider' })).status).toBe(404);
+  });
+});
+
 describe('audit exports and operations', () => {
   it('exports the ledger as CSV, one quoted row per entry', async () => {
     const id = await create();

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** One statutory date still to come, as a timeline projection gives it; the single source of its type and API schema. */
+export const timelineEntry = z.object({
+  clock: z.string(),
+  label: z.string(),
+  due: z.string().describe('the last day (Europe/London) on which the step is on time, YYYY-MM-DD'),
+  kind: z.enum(['target', 'window', 'automatic']),
+  rule: z.string(),
+  source: z.string(),
+  reading: z.string().optional(),
+  event: z.string().nullable().describe("the step assumed to happen on the due date: the clock's expiry event, or the decision it waits for"),
+  overdue: z.boolean().describe('already past on the day of the projection'),
+});
+
+export const timeline = z.object({
+  from: z.string(),
+  entries: z.array(timelineEntry),
+  end: z.object({ reason: z.enum(['done', 'no_clock_running', 'step_limit']), stage: z.string() }),
+});
