@@ -1,5 +1,7 @@
 /** The HTTP API, as the command line talks to it: one call, a spinner on a terminal, the API's own error message. */
 export const DEFAULT_API_URL = 'http://localhost:3000';
+/** A decision waits for the workflow's Update; a minute is far beyond a healthy answer. */
+const REQUEST_TIMEOUT_MS = 60_000;
 
 /** The server answered 4xx/5xx, or could not be reached: exit code 1 with the API's message. */
 export class ApiCallError extends Error {
@@ -48,8 +50,16 @@ export async function callApi(conn: Connection, method: 'GET' | 'POST', path: st
   const request = async () => {
     let response: Response;
     try {
-      response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      response = await fetch(url, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
     } catch (error) {
+      if ((error as Error).name === 'TimeoutError') {
+        throw new ApiCallError(`no answer from the inspections API at ${conn.baseUrl} within ${REQUEST_TIMEOUT_MS / 1000} s (${method} ${path})`, null);
+      }
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       throw new ApiCallError(
         `cannot reach the inspections API at ${conn.baseUrl} (${cause?.code ?? cause?.message ?? String(error)}); start it, or point --api or INSPECTIONS_API_URL at it`,

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { addWorkingDays, londonDateOf } from '../../calendar';
 import type { Io } from '../../cli/main';
 import { startApi } from '../support/apiServer';
 import { eventually } from '../support/eventually';
@@ -221,6 +222,26 @@ describe('inspections command line against the API, the dev server and a worker'
     const text = await cli(['inbox'], as('inspector'));
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(id);
+  });
+
+  it('timeline --id: the server projects a running inspection from its current state', async () => {
+    const id = JSON.parse((await cli(['start', '--type', 'sccif-rfc-full', '--provider', PROVIDER_ID, '--json'], as('manager'))).stdout).inspectionId as string;
+    await cli(['decide', id, 'INSPECTION_STARTED'], as('inspector'));
+    const today = londonDateOf(Date.now());
+    expect((await cli(['decide', id, 'FEEDBACK_GIVEN', '--at', today, '--data', JSON.stringify({ judgements: goodJudgements })], as('inspector'))).code).toBe(0);
+    const run = await cli(['timeline', '--id', id, '--json'], as('manager'));
+    expect(run.code).toBe(0);
+    const body = JSON.parse(run.stdout) as { inspectionId: string; entries: { clock: string; due: string }[] };
+    expect(body.inspectionId).toBe(id);
+    expect(body.entries.map((e) => e.clock)).toEqual(['draftReport', 'commentWindow', 'finalReport', 'publication']);
+    expect(body.entries[0]!.due).toBe(addWorkingDays(today, 18));
+    const text = await cli(['timeline', '--id', id], as('manager'));
+    expect(text.stdout).toContain(`${addWorkingDays(today, 18)}  target    Draft report to the provider`);
+    const ics = await cli(['timeline', '--id', id, '--ics'], as('manager'));
+    expect(ics.stdout.replace(/\r\n /g, '')).toContain(`UID:${id}-draftReport@durable-inspections\r\n`);
+    const unknown = await cli(['timeline', '--id', 'insp-00000000-0000-0000', '--json'], as('manager'));
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/HTTP 404/);
   });
 
   it('a missing token: the API\'s 401 message, with a hint', async () => {
