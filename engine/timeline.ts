@@ -4,6 +4,7 @@ import { addWorkingDays, isIsoDate, startOfLondonDay } from '../calendar';
 import type { ClockSpec, InspectionEvent, InspectionTypeDefinition } from '../machines/kit';
 import { type OpenClock, clockKey, openClocks } from './clocks';
 import { stageOf } from './stage';
+import type { timeline, timelineEntry } from './timelineSchema';
 
 /**
  * A timeline preview: every statutory date still to come for one inspection, found by running its own machine
@@ -27,32 +28,10 @@ import { stageOf } from './stage';
  * It stops when the machine is done, when no clock runs (the next step is a decision without a deadline), or
  * after `maxSteps` steps.
  */
-export interface TimelineEntry {
-  clock: string;
-  label: string;
-  /** The last day (Europe/London) on which the step is on time. */
-  due: string;
-  kind: ClockSpec['kind'];
-  rule: string;
-  source: string;
-  reading?: string;
-  /** The step assumed to happen on the due date: the clock's own expiry event, or the decision a target waits for. */
-  event: string | null;
-  /** Already past on `fromDate`: a target missed, or a window or step the workflow has still to take. */
-  overdue: boolean;
-}
+export type TimelineEntry = z.infer<typeof timelineEntry>;
+export type TimelineEndReason = Timeline['end']['reason'];
+export type Timeline = z.infer<typeof timeline>;
 
-export type TimelineEndReason = 'done' | 'no_clock_running' | 'step_limit';
-
-export interface Timeline {
-  /** The date the projection was made from. */
-  from: string;
-  entries: TimelineEntry[];
-  /** Where the simulation stopped, and why: done, waiting on a decision with no clock, or the step bound. */
-  end: { reason: TimelineEndReason; stage: string };
-}
-
-/** Enough to restore an inspection's state: a machine snapshot, or the stage and facts an InspectionView shows. */
 export type TimelineSource =
   | { definition: InspectionTypeDefinition; snapshot: AnyMachineSnapshot }
   | { definition: InspectionTypeDefinition; stage: string; facts: Record<string, unknown>; done?: boolean }
