@@ -1,0 +1,14 @@
+/**
+ * `npm run test:reliability`: the long-running reliability suites of issue 8 (worker crashes, two workers, Temporal
+ * and PostgreSQL outages, hostile input, load), each against real servers. The determinism gate
+ * (test/reliability/replay.test.ts) is fast and runs in `npm test` instead. See docs/RELIABILITY.md.
+ */
+const base = require('./jest.config');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  ...base,
+  testMatch: ['<rootDir>/test/reliability/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/reliability/replay\\.test\\.ts'],
+  testTimeout: 300000,
+};

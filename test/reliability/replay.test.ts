@@ -1,0 +1,99 @@
+/**
+ * Determinism gate (issue 8). Every history under test/fixtures/histories/<type>-v<version>/<path>.json was
+ * recorded by `npm run record:histories` from a real run of the workflow (time-skipping test server); each is
+ * replayed here against the CURRENT workflow bundle with Worker.runReplayHistory. A code change that would make a
+ * running inspection take a different path (different commands for the same history) fails this test, i.e. CI.
+ *
+ * The gate is shown to work, without committing a broken workflow: the test copies workflows/ into
+ * test-artifacts/ (git-ignored), makes two small edits to the copy and bundles each:
+ *   - "unpatched": a new activity call added at the start of the workflow, the kind of change a developer makes
+ *     ("announce every new inspection"). Replaying a recorded history against it must fail with a
+ *     DeterminismViolationError.
+ *   - "patched": the same call behind `patched('announce-start')`, as docs/CHANGING_MACHINES.md says to do it.
+ *     Every recorded history must still replay cleanly.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { DeterminismViolationError } from '@temporalio/workflow';
+import { DefaultLogger, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { INSPECTION_TYPES } from '../../machines/registry';
+import { historyFromJSONValue } from '../support/historyJson';
+import { REQUIRED_PATHS } from '../support/historyScenarios';
+import { workflowBundle } from '../support/inspectionHarness';
+
+const ROOT = path.join(__dirname, '..', '..');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'histories');
+
+const fixtures = fs
+  .readdirSync(FIXTURES)
+  .flatMap((dir) => fs.readdirSync(path.join(FIXTURES, dir)).filter((f) => f.endsWith('.json')).map((f) => ({ dir, file: f, full: path.join(FIXTURES, dir, f) })));
+const load = (full: string) => historyFromJSONValue(JSON.parse(fs.readFileSync(full, 'utf8')));
+
+beforeAll(() => {
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+});
+
+describe('recorded histories (fixtures)', () => {
+  test.each(INSPECTION_TYPES.map((d) => [`${d.type}-v${d.version}`, d] as const))('%s has a fixture for every required path, recorded from that type and version', (key, def) => {
+    const files = fixtures.filter((f) => f.dir === key).map((f) => f.file.replace(/\.json$/, ''));
+    for (const required of REQUIRED_PATHS) expect(files.some((f) => f.startsWith(required))).toBe(true);
+    for (const f of fixtures.filter((x) => x.dir === key)) {
+      const started = load(f.full).events?.[0]?.workflowExecutionStartedEventAttributes;
+      const input = JSON.parse(Buffer.from(started!.input!.payloads![0]!.data!).toString('utf8'));
+      expect({ type: input.type, version: input.version }).toEqual({ type: def.type, version: def.version });
+    }
+  });
+});
+
+describe('replay against the current workflow code', () => {
+  test.each(fixtures.map((f) => [`${f.dir}/${f.file}`, f.full] as const))('%s replays without nondeterminism', async (_name, full) => {
+    await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, load(full));
+  });
+});
+
+describe('the gate catches a breaking change and lets a patched one through', () => {
+  const variants = path.join(ROOT, 'test-artifacts', 'replay-variants');
+  const CALL = "await proxyActivities<{ announceStart(id: string): Promise<void> }>({ startToCloseTimeout: '1 minute' }).announceStart(start.inspectionId);";
+
+  /** A copy of workflows/ with `edit` applied to the workflow function, bundled. */
+  async function variant(name: string, edit: (source: string) => string) {
+    const dir = path.join(variants, name, 'workflows');
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    for (const file of fs.readdirSync(path.join(ROOT, 'workflows')).filter((f) => f.endsWith('.ts'))) {
+      let source = fs.readFileSync(path.join(ROOT, 'workflows', file), 'utf8');
+      source = source.replace(/from '\.\.\/([^']+)'/g, (_m, rest: string) => `from '${path.join(ROOT, rest)}'`);
+      if (file === 'inspectionWorkflow.ts') {
+        const edited = edit(source);
+        if (edited === source) throw new Error(`variant ${name}: the edit did not apply`);
+        source = edited;
+      }
+      fs.writeFileSync(path.join(dir, file), source);
+    }
+    const quiet = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error };
+    return bundleWorkflowCode({ workflowsPath: path.join(dir, 'index.ts'), logger: quiet });
+  }
+
+  const addCall = (guarded: boolean) => (source: string) =>
+    source
+      .replace("import { ApplicationFailure, condition,", "import { ApplicationFailure, condition, patched,")
+      .replace('  let flushedRevision = -1;', `  ${guarded ? "if (patched('announce-start')) " : ''}${CALL}\n  let flushedRevision = -1;`);
+
+  afterAll(() => fs.rmSync(variants, { recursive: true, force: true }));
+
+  test('an unpatched new step fails replay of a recorded history with a determinism violation', async () => {
+    const bundle = await variant('unpatched', addCall(false));
+    const happy = fixtures.find((f) => f.dir === 'sccif-rfc-full-v1' && f.file === 'happy.json')!;
+    const error = await Worker.runReplayHistory({ workflowBundle: bundle }, load(happy.full)).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DeterminismViolationError);
+    expect(String((error as Error).message)).toMatch(/nondetermin/i);
+  }, 60_000);
+
+  test('the same step behind patched() replays every recorded history cleanly', async () => {
+    const bundle = await variant('patched', addCall(true));
+    for (const f of fixtures) await Worker.runReplayHistory({ workflowBundle: bundle }, load(f.full));
+  }, 120_000);
+});
