@@ -5,6 +5,7 @@ import type { Database } from '../db';
 import type { Actor } from '../machines/kit';
 import { type Authenticator, actorOf } from './auth';
 import { docsPage } from './docsPage';
+import { webPage } from './webPage';
 import { ApiError } from './errors';
 import { InspectionService } from './inspectionService';
 import { ApiMetrics } from './metrics';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps) {
   });
   app.use(express.json({ limit: '64kb', strict: true }));
   app.use(docsPage());
+  app.use(webPage());
 
   for (const spec of routes) {
     const handlers = [

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../db';
-import { catalogue } from '../catalogue';
+import { catalogue, machineChart } from '../catalogue';
 import { type RouteSpec, route } from '../route';
 import { emptyQuery } from '../schemas';
 import type { ApiMetrics } from '../metrics';
@@ -61,7 +61,14 @@ export function systemRoutes(deps: { client: Client; db: Database; metrics: ApiM
           description: 'every type and version',
           schema: z.object({
             types: z.array(
-              z.looseObject({ type: z.string(), version: z.number().int(), title: z.string(), clocks: z.array(z.looseObject({ id: z.string(), source: z.string() })), decisions: z.array(z.looseObject({ event: z.string(), roles: z.array(z.string()) })) }),
+              z.looseObject({
+                type: z.string(),
+                version: z.number().int(),
+                title: z.string(),
+                clocks: z.array(z.looseObject({ id: z.string(), source: z.string() })),
+                decisions: z.array(z.looseObject({ event: z.string(), roles: z.array(z.string()) })),
+                chart: machineChart.describe("the machine's states and transitions, walked from the machine itself, for drawing it"),
+              }),
             ),
           }),
         },
