@@ -10,9 +10,9 @@ import { labelOf } from './form.js';
 const LEAF_H = 40;
 const PAD = 12;
 const HEADER = 24;
-const GAP_X = 44;
-const GAP_Y = 40;
-const CHAR_W = 7.4;
+const GAP_X = 150;
+const GAP_Y = 64;
+const CHAR_W = 8.2;
 const COLOURS = {
   text: '#0b0c0c',
   line: '#505a5f',
@@ -50,7 +50,7 @@ export function drawChart(chart, { stage = '', title = 'State chart', describedB
       return size.get(path);
     }
     const kids = st.children.map((c) => ({ path: c, ...measure(c, depth + 1) }));
-    const maxRow = st.type === 'parallel' ? Infinity : depth === 0 ? 1080 : 560;
+    const maxRow = st.type === 'parallel' ? Infinity : depth === 0 ? 1500 : 900;
     const rows = [];
     let row = [];
     let rowW = 0;
