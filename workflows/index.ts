@@ -1,2 +1,3 @@
 /** The workflows the worker registers. Only workflow code here: activities are imported as types. */
 export { inspectionWorkflow } from './inspectionWorkflow';
+export { centreCycleWorkflow } from './centreCycleWorkflow';

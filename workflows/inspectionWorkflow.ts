@@ -65,7 +65,8 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
   }
   await flush();
   const view = record.view(Date.now());
-  return { status: view.status, grade: view.grade, breaches: view.breaches.length };
+  const endedOn = definition.endDateField ? ((view.facts[definition.endDateField] as string | null | undefined) ?? null) : null;
+  return { status: view.status, grade: view.grade, breaches: view.breaches.length, endedOn };
 
   /** Writes what has happened since the last flush: ledger entries and summary first, then effects. */
   async function flush(): Promise<void> {

@@ -25,6 +25,8 @@ export interface InspectionOutcome {
   status: string;
   grade: string | null;
   breaches: number;
+  /** The end of the inspection, where the type declares one (what the next cycle counts from). */
+  endedOn?: string | null;
 }
 
 export const INSPECTION_WORKFLOW = 'inspectionWorkflow';

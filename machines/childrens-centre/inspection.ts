@@ -407,6 +407,7 @@ export const childrensCentreInspection2011: InspectionTypeDefinition = {
     previousInspectionDate: isoDate.optional(),
   }),
   gradeField: 'grade',
+  endDateField: 'feedbackDate',
   events: {
     LINKED_INSPECTION_RECORDED: {
       label: 'Linked inspection of early years provision or a school, held at the same time (separate report)',

@@ -58,4 +58,6 @@ export interface InspectionTypeDefinition {
   effects: Readonly<Record<string, EffectSpec>>;
   /** Context field holding the outcome grade, when there is one. */
   gradeField?: string;
+  /** Context field holding the end of the inspection (the date later cycles count from), when there is one. */
+  endDateField?: string;
 }

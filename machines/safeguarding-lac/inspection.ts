@@ -329,6 +329,7 @@ export const safeguardingLacInspection2010: InspectionTypeDefinition = {
   machine,
   inputSchema: z.strictObject({ plannedFieldworkStart: isoDate.optional() }),
   gradeField: 'grade',
+  endDateField: 'feedbackDate',
   events: {
     NOTICE_GIVEN: {
       label: 'Notification letter sent to the local authority, with the fieldwork start date and the CQC inspector',

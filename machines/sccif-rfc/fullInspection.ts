@@ -236,6 +236,7 @@ export const rfcFullInspection2024: InspectionTypeDefinition = {
   machine,
   inputSchema: z.strictObject({ scheduledFor: isoDate.optional() }),
   gradeField: 'grade',
+  endDateField: 'feedbackDate',
   events: {
     DEFERRAL_REQUESTED: {
       label: 'Provider asks for the inspection to be deferred',

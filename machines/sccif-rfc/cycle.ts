@@ -1,0 +1,72 @@
+import { addCalendarDays, addCalendarMonths, addCalendarYears } from '../../calendar';
+import type { SccifGrade } from '../kit';
+
+/**
+ * When a residential family centre's next full inspection falls due (seed 002 §"Frequency of inspection",
+ * §"Scheduling"; reading: ../shared/domain/seed_002.md §3 T1–T5 and §3.3). Pure: dates in, dates out.
+ */
+export interface InspectionWindow {
+  /** The first day the inspection should happen (the scheduler starts it then). */
+  opens: string;
+  /** The last day it is due by. */
+  dueBy: string;
+  rule: string;
+  source: string;
+  reading?: string;
+}
+
+export interface LastFullInspection {
+  /** The end of the inspection: the feedback day (seed 002 §"End of the inspection and feedback"). */
+  endedOn: string;
+  grade: SccifGrade;
+}
+
+const SEED = 'seed 002 (SCCIF: residential family centres, 2024)';
+const ANCHOR_READING =
+  'The seed does not say which date of "the previous inspection" anchors the window; the end of the inspection (the feedback day) is used, as for every other post-inspection clock (domain reading §7.3).';
+
+/** The 1 April strictly after a date: an inspection on 31 March 2022 starts a cycle on 1 April 2022, one on 1 April 2022 on 1 April 2023. */
+export function cycleStartAfter(date: string): string {
+  const year = Number(date.slice(0, 4));
+  return date < `${year}-04-01` ? `${year}-04-01` : `${year + 1}-04-01`;
+}
+
+export function nextFullInspectionWindow(registeredOn: string, last: LastFullInspection | null): InspectionWindow {
+  if (last === null) {
+    return {
+      opens: registeredOn,
+      dueBy: addCalendarMonths(registeredOn, 12),
+      rule: 'A new centre is generally inspected within 12 months of registration',
+      source: `${SEED} §"Scheduling"`,
+    };
+  }
+  switch (last.grade) {
+    case 'inadequate':
+      return {
+        opens: addCalendarMonths(last.endedOn, 6),
+        dueBy: addCalendarMonths(last.endedOn, 12),
+        rule: 'A centre judged inadequate is usually reinspected within 6 to 12 months of its previous inspection',
+        source: `${SEED} §"Frequency of inspection"`,
+        reading: ANCHOR_READING,
+      };
+    case 'requires_improvement':
+      return {
+        opens: addCalendarMonths(last.endedOn, 12),
+        dueBy: addCalendarMonths(last.endedOn, 18),
+        rule: 'A centre that requires improvement is usually reinspected within 12 to 18 months',
+        source: `${SEED} §"Frequency of inspection"`,
+        reading: ANCHOR_READING,
+      };
+    default: {
+      const cycleStart = cycleStartAfter(last.endedOn);
+      return {
+        opens: cycleStart,
+        dueBy: addCalendarDays(addCalendarYears(cycleStart, 3), -1),
+        rule: 'At least one full inspection in each rolling 3-year cycle, which begins on the 1 April after the last inspection',
+        source: `${SEED} §"Frequency of inspection"`,
+        reading:
+          'The cycle runs from the 1 April strictly after the end of the inspection to the day before the third anniversary of that 1 April (domain reading §3.3); the inspection is scheduled from the start of the cycle.',
+      };
+    }
+  }
+}
