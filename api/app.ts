@@ -13,6 +13,7 @@ import { openApiDocument } from './openapi';
 import { RateLimiter } from './rateLimit';
 import type { RouteSpec } from './route';
 import { auditRoutes } from './routes/audit';
+import { centreRoutes } from './routes/centres';
 import { inspectionRoutes } from './routes/inspections';
 import { systemRoutes } from './routes/system';
 import { timelineRoutes } from './routes/timeline';
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps) {
     ...systemRoutes({ client: deps.client, db: deps.db, metrics, openApi: () => (document ??= openApiDocument(routes, API_VERSION)) }),
     ...inspectionRoutes(service, deps.db),
     ...timelineRoutes(service),
+    ...centreRoutes(service),
     ...workRoutes(deps.db),
     ...auditRoutes(service, deps.db),
   ];

@@ -17,6 +17,14 @@ import {
   recordDecisionUpdate,
 } from '../workflows/messages';
 import { INSPECTION_STATUS, INSPECTION_TYPE } from '../workflows/searchAttributes';
+import {
+  CENTRE_CYCLE_WORKFLOW,
+  type CentreCycleInput,
+  type CentreCycleState,
+  bringForwardUpdate,
+  centreCycleStateQuery,
+  closeCentreUpdate,
+} from '../workflows/centreMessages';
 import { ApiError, notFound } from './errors';
 
 export const REFUSAL_STATUS: Record<DecisionRefusal['code'], 400 | 403 | 409> = {
@@ -80,7 +88,7 @@ export class InspectionService {
     try {
       return await this.options.client.workflow.getHandle(inspectionId).query(inspectionStateQuery);
     } catch (error) {
-      throw mapTemporalError(error, inspectionId);
+      throw mapTemporalError(error, `inspection ${inspectionId}`);
     }
   }
 
@@ -95,7 +103,44 @@ export class InspectionService {
         ...(idempotencyKey ? { updateId: `decision-${idFromKey(actor, idempotencyKey)}` } : {}),
       });
     } catch (error) {
-      throw mapTemporalError(error, inspectionId);
+      throw mapTemporalError(error, `inspection ${inspectionId}`);
+    }
+  }
+
+  /** Registers a centre: its cycle workflow, one per provider, schedules every full inspection from now on. */
+  async registerCentre(providerId: string, registeredOn: string): Promise<{ state: CentreCycleState; created: boolean }> {
+    const centreId = centreIdOf(providerId);
+    const args: CentreCycleInput = { centreId, providerId, registeredOn, last: null, inspectionsCompleted: 0, searchAttributes: this.options.searchAttributes };
+    let created = true;
+    try {
+      await this.options.client.workflow.start(CENTRE_CYCLE_WORKFLOW, {
+        workflowId: centreId,
+        taskQueue: this.options.taskQueue,
+        args: [args],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw unavailable(error);
+      created = false;
+    }
+    return { state: await this.centre(providerId), created };
+  }
+
+  async centre(providerId: string): Promise<CentreCycleState> {
+    try {
+      return await this.options.client.workflow.getHandle(centreIdOf(providerId)).query(centreCycleStateQuery);
+    } catch (error) {
+      throw mapTemporalError(error, `centre ${providerId}`);
+    }
+  }
+
+  async decideForCentre(providerId: string, signal: 'bringForward' | 'close', reason: string): Promise<CentreCycleState> {
+    try {
+      return await this.options.client.workflow
+        .getHandle(centreIdOf(providerId))
+        .executeUpdate(signal === 'close' ? closeCentreUpdate : bringForwardUpdate, { args: [{ reason }] });
+    } catch (error) {
+      throw mapTemporalError(error, `centre ${providerId}`);
     }
   }
 
@@ -103,13 +148,19 @@ export class InspectionService {
     try {
       return await this.options.client.workflow.getHandle(inspectionId).fetchHistory();
     } catch (error) {
-      throw mapTemporalError(error, inspectionId);
+      throw mapTemporalError(error, `inspection ${inspectionId}`);
     }
   }
 }
 
-function mapTemporalError(error: unknown, inspectionId: string): Error {
-  if (error instanceof WorkflowNotFoundError) return notFound(`inspection ${inspectionId}`);
+/** One cycle workflow per centre: its id is derived from the provider's reference, so registering twice finds the first. */
+function centreIdOf(providerId: string): string {
+  return `centre-${providerId}`;
+}
+
+/** `what` names the workflow's subject in messages, e.g. "inspection insp-..." or "centre URN-1". */
+function mapTemporalError(error: unknown, what: string): Error {
+  if (error instanceof WorkflowNotFoundError) return notFound(what);
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const failure = error.cause;
     if (failure.type?.startsWith(REFUSAL_FAILURE_PREFIX)) {
@@ -118,9 +169,9 @@ function mapTemporalError(error: unknown, inspectionId: string): Error {
       return new ApiError(REFUSAL_STATUS[code], code, message, details);
     }
   }
-  if (error instanceof ServiceError && /not found/i.test(error.message)) return notFound(`inspection ${inspectionId}`);
+  if (error instanceof ServiceError && /not found/i.test(error.message)) return notFound(what);
   if (error instanceof Error && /workflow execution already completed/i.test(error.message)) {
-    return new ApiError(409, 'inspection_closed', `inspection ${inspectionId} has finished; no further decisions can be made`);
+    return new ApiError(409, 'closed', `${what} has finished; nothing further can be sent to it`);
   }
   return unavailable(error);
 }

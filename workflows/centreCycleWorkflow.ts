@@ -7,9 +7,9 @@ import {
   type CentreCycleInput,
   type CentreCycleOutcome,
   type CentreCycleState,
-  bringForwardSignal,
+  bringForwardUpdate,
   centreCycleStateQuery,
-  closeCentreSignal,
+  closeCentreUpdate,
 } from './centreMessages';
 import { inspectionWorkflow } from './inspectionWorkflow';
 import type { StartInspectionInput } from './messages';
@@ -28,7 +28,7 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
   let closed: string | null = null;
   let currentInspectionId: string | null = null;
 
-  setHandler(centreCycleStateQuery, (): CentreCycleState => ({
+  const state = (): CentreCycleState => ({
     centreId: input.centreId,
     providerId: input.providerId,
     registeredOn: input.registeredOn,
@@ -38,12 +38,15 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
     currentInspectionId,
     broughtForward,
     closed,
-  }));
-  setHandler(bringForwardSignal, ({ reason }) => {
-    broughtForward ??= reason;
   });
-  setHandler(closeCentreSignal, ({ reason }) => {
+  setHandler(centreCycleStateQuery, state);
+  setHandler(bringForwardUpdate, ({ reason }) => {
+    broughtForward ??= reason;
+    return state();
+  });
+  setHandler(closeCentreUpdate, ({ reason }) => {
     closed ??= reason;
+    return state();
   });
 
   const opensAt = startOfLondonDay(window.opens);

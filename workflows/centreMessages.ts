@@ -1,4 +1,4 @@
-import { defineQuery, defineSignal } from '@temporalio/workflow';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { InspectionWindow, LastFullInspection } from '../machines/sccif-rfc/cycle';
 
 /** Messages of the per-centre cycle workflow, importable by clients without workflow code. */
@@ -34,7 +34,7 @@ export interface CentreCycleOutcome {
 }
 
 export const centreCycleStateQuery = defineQuery<CentreCycleState>('centreCycleState');
-/** Concerns, a missing regulation 25 report, a change of manager...: inspect now (seed 002 §"Scheduling"). */
-export const bringForwardSignal = defineSignal<[{ reason: string }]>('bringForward');
+/** Decisions answered with the centre's new state. Concerns, a missing regulation 25 report, a change of manager...: inspect now (seed 002 §"Scheduling"). */
+export const bringForwardUpdate = defineUpdate<CentreCycleState, [{ reason: string }]>('bringForward');
 /** The centre's registration ends: no further inspections are scheduled. */
-export const closeCentreSignal = defineSignal<[{ reason: string }]>('closeCentre');
+export const closeCentreUpdate = defineUpdate<CentreCycleState, [{ reason: string }]>('closeCentre');

@@ -74,6 +74,11 @@ describe('every route answers as the OpenAPI document says', () => {
     conforms('GET', '/inspections/{id}/audit/verify', await api.call('GET', `/inspections/${id}/audit/verify`, { role: 'auditor' }));
     conforms('GET', '/inspections/{id}/history', await api.call('GET', `/inspections/${id}/history`, { role: 'auditor' }));
     conforms('GET', '/inspections/{id}/timeline', await api.call('GET', `/inspections/${id}/timeline`, { role: 'manager' }));
+    const centre = `URN-${Date.now()}`;
+    conforms('POST', '/centres', await api.call('POST', '/centres', { role: 'manager', body: { providerId: centre, registeredOn: '2026-01-05' } }));
+    conforms('GET', '/centres/{providerId}', await api.call('GET', `/centres/${centre}`, { role: 'manager' }));
+    conforms('POST', '/centres/{providerId}/bring-forward', await api.call('POST', `/centres/${centre}/bring-forward`, { role: 'manager', body: { reason: 'concerns' } }));
+    conforms('POST', '/centres/{providerId}/close', await api.call('POST', `/centres/${centre}/close`, { role: 'manager', body: { reason: 'deregistered' } }));
     conforms('GET', '/types', await api.call('GET', '/types'));
     conforms('GET', '/healthz', await api.call('GET', '/healthz'));
     conforms('GET', '/readyz', await api.call('GET', '/readyz'));

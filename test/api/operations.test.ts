@@ -88,6 +88,28 @@ describe('decision inbox, deadlines and breaches across inspections', () => {
   });
 });
 
+describe('residential family centres registered once', () => {
+  it('schedules the first full inspection on registration, and answers bring-forward and close with the new state', async () => {
+    const providerId = `URN-${Date.now()}`;
+    const registered = await api.call('POST', '/centres', { role: 'manager', body: { providerId, registeredOn: '2026-01-05' } });
+    expect(registered.status).toBe(201);
+    expect(registered.body).toMatchObject({ providerId, inspectionsCompleted: 0, window: { opens: '2026-01-05', dueBy: '2027-01-05', source: expect.stringContaining('Scheduling') } });
+    expect((await api.call('POST', '/centres', { role: 'manager', body: { providerId, registeredOn: '2026-01-05' } })).status).toBe(200);
+    const centre = await eventually(async () => {
+      const res = await api.call('GET', `/centres/${providerId}`, { role: 'inspector' });
+      return res.body.currentInspectionId ? res.body : undefined;
+    });
+    const inspection = await api.call('GET', `/inspections/${centre.currentInspectionId}`, { role: 'manager' });
+    expect(inspection.body).toMatchObject({ type: 'sccif-rfc-full', providerId, status: 'scheduled', facts: { scheduledFor: '2027-01-05' } });
+    const closed = await api.call('POST', `/centres/${providerId}/close`, { role: 'manager', body: { reason: 'registration cancelled' } });
+    expect(closed.body.closed).toBe('registration cancelled');
+    expect((await api.call('POST', `/centres/${providerId}/close`, { role: 'inspector', body: { reason: 'x' } })).status).toBe(403);
+    expect((await api.call('GET', `/centres/${providerId}`, { role: 'provider' })).status).toBe(404);
+    expect((await api.call('POST', '/centres', { role: 'manager', body: { providerId: 'URN-X', registeredOn: '2999-01-01' } })).status).toBe(400);
+    expect((await api.call('GET', '/centres/URN-never-registered', { role: 'manager' })).status).toBe(404);
+  });
+});
+
 describe('timeline', () => {
   it("projects every future statutory date from the inspection's current state, also as iCalendar", async () => {
     const id = await create();

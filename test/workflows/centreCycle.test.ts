@@ -1,6 +1,6 @@
 import { addCalendarMonths, londonDateOf } from '../../calendar';
 import { cycleStartAfter } from '../../machines/sccif-rfc/cycle';
-import { CENTRE_CYCLE_WORKFLOW, type CentreCycleInput, bringForwardSignal, centreCycleStateQuery, closeCentreSignal } from '../../workflows/centreMessages';
+import { CENTRE_CYCLE_WORKFLOW, type CentreCycleInput, bringForwardUpdate, centreCycleStateQuery, closeCentreUpdate } from '../../workflows/centreMessages';
 import { inspectionStateQuery, recordDecisionUpdate } from '../../workflows/messages';
 import { goodJudgements, useTimeSkippingWorker } from '../support/inspectionHarness';
 import { PROVIDER_ID, actors } from '../support/pureDriver';
@@ -69,7 +69,7 @@ describe('a residential family centre cycle, per centre, over years (time-skippi
     expect(good.last?.grade).toBe('good');
     expect(good.window.opens).toBe(cycleStartAfter(secondEnded)); // the rolling 3-year cycle starts on the next 1 April
     expect(good.window.opens.slice(5)).toBe('04-01');
-    centre.signal(closeCentreSignal, { reason: 'registration cancelled' });
+    expect((await centre.executeUpdate(closeCentreUpdate, { args: [{ reason: 'registration cancelled' }] })).closed).toBe('registration cancelled');
     expect(await centre.result()).toEqual({ closed: 'registration cancelled', inspectionsCompleted: 2 });
   });
 
@@ -79,7 +79,8 @@ describe('a residential family centre cycle, per centre, over years (time-skippi
     const waiting = await centre.query(centreCycleStateQuery);
     expect(waiting.currentInspectionId).toBeNull();
     expect(waiting.window.opens > today).toBe(true);
-    await centre.signal(bringForwardSignal, { reason: 'regulation 25 reports not received' });
+    const answered = await centre.executeUpdate(bringForwardUpdate, { args: [{ reason: 'regulation 25 reports not received' }] });
+    expect(answered.broughtForward).toBe('regulation 25 reports not received');
     const started = await currentInspection(centre);
     expect((await centre.query(centreCycleStateQuery)).broughtForward).toBe('regulation 25 reports not received');
     expect((await servers.env.client.workflow.getHandle(started).query(inspectionStateQuery)).status).toBe('scheduled');

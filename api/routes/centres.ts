@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { londonDateOf } from '../../calendar';
+import { isoDate, note } from '../../machines/kit';
+import { ApiError } from '../errors';
+import type { InspectionService } from '../inspectionService';
+import { type RouteSpec, route } from '../route';
+import { emptyQuery, providerId } from '../schemas';
+
+const window = z.object({ opens: z.string(), dueBy: z.string(), rule: z.string(), source: z.string(), reading: z.string().optional() });
+const centreState = z.object({
+  centreId: z.string(),
+  providerId: z.string(),
+  registeredOn: z.string(),
+  last: z.object({ endedOn: z.string(), grade: z.string() }).nullable(),
+  inspectionsCompleted: z.number().int(),
+  window: window.describe('when the next full inspection falls due, by which rule'),
+  currentInspectionId: z.string().nullable(),
+  broughtForward: z.string().nullable(),
+  closed: z.string().nullable(),
+});
+const centreParams = z.strictObject({ providerId });
+const reasonBody = z.strictObject({ reason: note });
+
+/** Residential family centres registered once and left: their cycle workflow schedules every full inspection. */
+export function centreRoutes(service: InspectionService): RouteSpec[] {
+  return [
+    route({
+      method: 'post',
+      path: '/centres',
+      operationId: 'registerCentre',
+      summary: 'Register a residential family centre: its inspections are scheduled for years by the rules of seed 002',
+      tag: 'centres',
+      access: ['manager'],
+      query: emptyQuery,
+      body: z.strictObject({ providerId, registeredOn: isoDate }),
+      responses: {
+        201: { description: 'registered; the first inspection falls due within 12 months', schema: centreState },
+        200: { description: 'already registered', schema: centreState },
+      },
+      async handle({ body }) {
+        if (body.registeredOn > londonDateOf(Date.now())) throw new ApiError(400, 'invalid_date', `registeredOn ${body.registeredOn} is in the future`);
+        const { state, created } = await service.registerCentre(body.providerId, body.registeredOn);
+        return { status: created ? 201 : 200, json: state, headers: { location: `/centres/${body.providerId}` } };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/centres/:providerId',
+      operationId: 'getCentre',
+      summary: "A centre's cycle: its last graded inspection, the window of the next, the inspection under way",
+      tag: 'centres',
+      access: 'authenticated',
+      params: centreParams,
+      query: emptyQuery,
+      responses: { 200: { description: 'the centre', schema: centreState } },
+      async handle({ params, actor }) {
+        if (actor.role === 'provider' && actor.providerId !== params.providerId) throw new ApiError(404, 'not_found', `centre ${params.providerId} not found`);
+        return { json: await service.centre(params.providerId) };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/centres/:providerId/bring-forward',
+      operationId: 'bringInspectionForward',
+      summary: 'Inspect now: concerns, missing regulation 25 reports or a change of manager (seed 002 §"Scheduling")',
+      tag: 'centres',
+      access: ['manager'],
+      params: centreParams,
+      query: emptyQuery,
+      body: reasonBody,
+      responses: { 200: { description: 'the centre, with the reason recorded', schema: centreState } },
+      async handle({ params, body }) {
+        return { json: await service.decideForCentre(params.providerId, 'bringForward', body.reason) };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/centres/:providerId/close',
+      operationId: 'closeCentre',
+      summary: 'The registration has ended: schedule no further inspections (one under way runs to its end)',
+      tag: 'centres',
+      access: ['manager'],
+      params: centreParams,
+      query: emptyQuery,
+      body: reasonBody,
+      responses: { 200: { description: 'the centre, closing', schema: centreState } },
+      async handle({ params, body }) {
+        return { json: await service.decideForCentre(params.providerId, 'close', body.reason) };
+      },
+    }),
+  ];
+}
