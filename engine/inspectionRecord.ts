@@ -58,7 +58,7 @@ export class InspectionRecord {
     const [snapshot, actions] = initialTransition(definition.machine, input);
     this.snapshot = snapshot;
     this.record(now, actor, 'inspection.started', { type: definition.type, version: definition.version, input }, definition.framework);
-    this.afterTransition(now, actor, actions);
+    this.afterTransition(now, actor, actions, londonDateOf(now));
   }
 
   static start(definition: InspectionTypeDefinition, options: StartOptions): InspectionRecord {
@@ -201,10 +201,11 @@ export class InspectionRecord {
     this.snapshot = next;
     if (!this.lastEventDate || event.at > this.lastEventDate) this.lastEventDate = event.at;
     this.record(now, actor, 'transition', { event: event.type, from: fromStage, to: this.stage, status: statusOf(this.definition, next) }, null);
-    this.afterTransition(now, actor, actions);
+    this.afterTransition(now, actor, actions, event.at);
   }
 
-  private afterTransition(now: number, actor: Actor, actions: ReadonlyArray<{ type: string; params?: unknown }>): void {
+  /** `on` is the business date of the step (DESIGN §4): whether a clock was met is judged by it, not by when it was recorded. */
+  private afterTransition(now: number, actor: Actor, actions: ReadonlyArray<{ type: string; params?: unknown }>, on: string): void {
     this.revision++;
     for (const action of actions) {
       const spec = this.definition.effects[action.type];
@@ -213,16 +214,15 @@ export class InspectionRecord {
       const entry = this.record(now, actor, 'effect.requested', { effect: action.type, params }, spec.source);
       this.effects.push({ seq: entry.seq, type: action.type, params });
     }
-    this.reconcileClocks(now);
+    this.reconcileClocks(now, on);
     if (this.done) this.record(now, actor, 'inspection.completed', { status: statusOf(this.definition, this.snapshot) }, null);
   }
 
   /** Audits every clock that started or stopped with this transition. */
-  private reconcileClocks(now: number): void {
+  private reconcileClocks(now: number, on: string): void {
     const previous = new Map(this.clocks.map((c) => [clockKey(c), c]));
     this.clocks = openClocks(this.definition, this.snapshot);
     const current = new Set(this.clocks.map(clockKey));
-    const today = londonDateOf(now);
     for (const [key, clock] of previous) {
       if (current.has(key)) continue;
       const still = this.clocks.find((c) => c.spec.id === clock.spec.id);
@@ -230,11 +230,11 @@ export class InspectionRecord {
         this.record(now, SYSTEM_ACTOR, 'deadline.set', { clock: still.spec.id, due: still.due, replaces: clock.due }, still.spec.source);
         continue;
       }
-      const met = today <= clock.due;
+      const met = on <= clock.due;
       for (const breach of this.breaches) {
-        if (breach.clock === clock.spec.id && breach.resolvedOn === null) breach.resolvedOn = today;
+        if (breach.clock === clock.spec.id && breach.resolvedOn === null) breach.resolvedOn = on;
       }
-      this.record(now, SYSTEM_ACTOR, 'deadline.closed', { clock: clock.spec.id, due: clock.due, on: today, met, stage: this.stage }, clock.spec.source);
+      this.record(now, SYSTEM_ACTOR, 'deadline.closed', { clock: clock.spec.id, due: clock.due, on, met, stage: this.stage }, clock.spec.source);
     }
     for (const clock of this.clocks) {
       const key = clockKey(clock);

@@ -164,6 +164,16 @@ describe('SCCIF residential family centre full inspection (seed 002)', () => {
     expect(entries.find((e) => e.kind === 'deadline.closed' && e.data.clock === 'draftReport')?.data).toMatchObject({ met: false, on: '2025-01-30' });
   });
 
+  it('judges a deadline met by the business date of the step, not by when it was recorded', () => {
+    const driver = toFeedback();
+    driver.advanceTo('2025-01-20'); // the draft's target (13 Jan) runs out unrecorded: a breach
+    // recorded on 20 January, but the draft went out on 10 January
+    driver.record.decide({ event: 'DRAFT_REPORT_SENT', at: '2025-01-10' }, actors.inspector, middayOn('2025-01-20'));
+    const closed = driver.record.takeEntries().find((e) => e.kind === 'deadline.closed' && e.data.clock === 'draftReport');
+    expect(closed?.data).toMatchObject({ due: '2025-01-13', on: '2025-01-10', met: true });
+    expect(driver.view('2025-01-20').breaches).toEqual([expect.objectContaining({ clock: 'draftReport', resolvedOn: '2025-01-10' })]);
+  });
+
   describe('refusals', () => {
     it('names the events that are allowed when an event comes in the wrong state', () => {
       const driver = new PureDriver(definition, '2024-12-02');
