@@ -1,11 +1,15 @@
 import { childrensCentreInspection2011 } from './childrens-centre/inspection';
 import type { InspectionTypeDefinition } from './kit';
 import { safeguardingLacInspection2010 } from './safeguarding-lac/inspection';
+import { rfcFullInspection2014 } from './rfc-2014/fullInspection';
+import { rfcMonitoringInspection2014 } from './rfc-2014/monitoringInspection';
 import { rfcFullInspection2024 } from './sccif-rfc/fullInspection';
 
 /** Every inspection type and version the system can run. Old versions stay: running inspections keep theirs. */
 export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   rfcFullInspection2024,
+  rfcFullInspection2014,
+  rfcMonitoringInspection2014,
   safeguardingLacInspection2010,
   childrensCentreInspection2011,
 ];
