@@ -1,0 +1,381 @@
+import { getShortestPaths } from '@xstate/graph';
+import type { AnyMachineSnapshot } from 'xstate';
+import { londonDateOf } from '../../calendar';
+import { openClocks } from '../../engine';
+import { activePaths, isInState } from '../../engine/stage';
+import type { InspectionEvent, InspectionTypeDefinition, Role } from '../../machines/kit';
+import { getDefinition, versionInForce } from '../../machines/registry';
+import { rfcFullInspection2014 as full } from '../../machines/rfc-2014/fullInspection';
+import { LIMITING_MESSAGES, rfc2014Judgements } from '../../machines/rfc-2014/judgements';
+import { rfcMonitoringInspection2014 as monitoring } from '../../machines/rfc-2014/monitoringInspection';
+import { rfcFullInspection2024 } from '../../machines/sccif-rfc/fullInspection';
+import { PureDriver, middayOn, refusal } from '../support/pureDriver';
+
+const AREAS = ['overallExperiences', 'qualityOfAssessment', 'helpAndProtection', 'leadershipAndManagement', 'workingWithPartners'] as const;
+const GRADES = ['outstanding', 'good', 'requires_improvement', 'inadequate'] as const;
+type Judgements = Record<(typeof AREAS)[number], (typeof GRADES)[number]>;
+
+const good: Judgements = {
+  overallExperiences: 'good',
+  qualityOfAssessment: 'good',
+  helpAndProtection: 'good',
+  leadershipAndManagement: 'good',
+  workingWithPartners: 'good',
+};
+const inadequate: Judgements = { ...good, overallExperiences: 'inadequate', helpAndProtection: 'inadequate' };
+const requiresImprovement: Judgements = { ...good, overallExperiences: 'requires_improvement' };
+
+describe('framework versions of the residential family centre full inspection', () => {
+  it('takes the 2014 framework (v0) for an inspection starting in 2015 and the 2024 SCCIF (v1) for one in 2025', () => {
+    expect(versionInForce('sccif-rfc-full', '2015-06-01')).toBe(full);
+    expect(versionInForce('sccif-rfc-full', '2025-06-01')).toBe(rfcFullInspection2024);
+    expect(full).toMatchObject({ type: 'sccif-rfc-full', version: 0, inForceFrom: '2014-09-01' });
+  });
+
+  it('changes version on the day the 2024 framework comes into force, and on the 2014 one', () => {
+    expect(versionInForce('sccif-rfc-full', '2024-04-04').version).toBe(0);
+    expect(versionInForce('sccif-rfc-full', '2024-04-05').version).toBe(1);
+    expect(versionInForce('sccif-rfc-full', '2014-09-01').version).toBe(0);
+    expect(versionInForce('sccif-rfc-full', '2010-01-01').version).toBe(0); // before any: the oldest
+    expect(versionInForce('rfc-2014-monitoring', '2025-06-01')).toBe(monitoring);
+    expect(getDefinition('sccif-rfc-full', 0)).toBe(full);
+    expect(getDefinition('sccif-rfc-full', 1)).toBe(rfcFullInspection2024);
+  });
+
+  it("keeps each version's own rules: a 2024 judgement set is refused by the 2014 machine", () => {
+    const driver = new PureDriver(full, '2015-06-01');
+    driver.send('inspector', '2015-06-02', 'INSPECTION_STARTED');
+    const sccif = { overallExperiencesAndProgress: 'good', helpAndProtection: 'good', leadershipAndManagement: 'good' };
+    expect(refusal(() => driver.send('inspector', '2015-06-03', 'FEEDBACK_GIVEN', { judgements: sccif }))).toMatchObject({ code: 'invalid_payload' });
+  });
+});
+
+describe('limiting judgements of the 2014 framework (seed 004 ¶32–33): every combination', () => {
+  /** All 4^5 = 1024 sets of the five judgements. */
+  const combinations: Judgements[] = AREAS.reduce<Partial<Judgements>[]>(
+    (sets, area) => sets.flatMap((set) => GRADES.map((grade) => ({ ...set, [area]: grade }))),
+    [{}],
+  ) as Judgements[];
+
+  /** The rules as the seed words them, written here independently of the schema. */
+  function brokenRules(j: Judgements): string[] {
+    const broken: string[] = [];
+    // ¶32: help and protection inadequate → overall "will always be inadequate".
+    if (j.helpAndProtection === 'inadequate' && j.overallExperiences !== 'inadequate') broken.push('helpAndProtection');
+    // ¶33: leaders and managers, or working with partners, inadequate → overall "always no more than requires improvement".
+    const overallAtBestGood = j.overallExperiences === 'outstanding' || j.overallExperiences === 'good';
+    if (j.leadershipAndManagement === 'inadequate' && overallAtBestGood) broken.push('leadershipAndManagement');
+    if (j.workingWithPartners === 'inadequate' && overallAtBestGood) broken.push('workingWithPartners');
+    return broken;
+  }
+
+  it('generates every combination once', () => {
+    expect(combinations).toHaveLength(1024);
+    expect(new Set(combinations.map((c) => JSON.stringify(c))).size).toBe(1024);
+  });
+
+  it('accepts exactly the combinations the rules allow, naming each rule broken', () => {
+    let accepted = 0;
+    for (const judgements of combinations) {
+      const result = rfc2014Judgements.safeParse(judgements);
+      const broken = brokenRules(judgements);
+      expect({ judgements, ok: result.success }).toEqual({ judgements, ok: broken.length === 0 });
+      if (result.success) accepted++;
+      else expect(result.error.issues.map((i) => i.message)).toEqual(broken.map((rule) => LIMITING_MESSAGES[rule as keyof typeof LIMITING_MESSAGES]));
+    }
+    // Counted by hand: help and protection inadequate (256 sets) leaves only overall inadequate (64);
+    // otherwise (768) 4·3·4·4 = 192 per overall grade; of the sets with overall outstanding or good, those with
+    // neither leaders nor partners inadequate are 4·3·3·3 = 108 each. 64 + 192 + 192 + 108 + 108 = 664.
+    expect(accepted).toBe(664);
+  });
+
+  it('lets quality of assessment be inadequate with any overall grade (no limiting rule for it, E8)', () => {
+    for (const overall of GRADES) expect(rfc2014Judgements.safeParse({ ...good, qualityOfAssessment: 'inadequate', overallExperiences: overall }).success).toBe(true);
+  });
+
+  it('refuses a set that breaks a rule when feedback is recorded, with the message, and at quality assurance', () => {
+    const driver = new PureDriver(full, '2015-06-01');
+    driver.send('inspector', '2015-06-02', 'INSPECTION_STARTED');
+    const capped = refusal(() => driver.send('inspector', '2015-06-03', 'FEEDBACK_GIVEN', { judgements: { ...good, workingWithPartners: 'inadequate' } }));
+    expect(capped).toMatchObject({ code: 'invalid_payload', message: expect.stringContaining('cannot be better than requires improvement') });
+    driver.send('inspector', '2015-06-03', 'FEEDBACK_GIVEN', { judgements: good });
+    const limited = refusal(() =>
+      driver.send('manager', '2015-06-04', 'JUDGEMENTS_CHANGED', { judgements: { ...good, helpAndProtection: 'inadequate' }, reasons: 'QA' }),
+    );
+    expect(limited).toMatchObject({ code: 'invalid_payload', message: expect.stringContaining('must be inadequate (limiting judgement') });
+  });
+});
+
+/** Every path of a machine, from its graph, replayed through the engine (as test/machines/childrensCentre.test.ts). */
+function everyPath(
+  definition: InspectionTypeDefinition,
+  samples: Record<string, Record<string, unknown>[]>,
+  facts: (state: AnyMachineSnapshot) => Record<string, unknown>,
+) {
+  const AT = '2016-03-17';
+  const event = (type: string, fields: Record<string, unknown> = {}): InspectionEvent => ({
+    type,
+    at: AT,
+    recordedAt: '2016-03-17T12:00:00.000Z',
+    actorId: 'graph',
+    role: 'graph',
+    ...fields,
+  });
+  const systemEvents = new Set(definition.clocks.filter((c) => c.onExpiry).map((c) => c.onExpiry!));
+  const eventsIn = (state: AnyMachineSnapshot): InspectionEvent[] => {
+    const decisions = Object.keys(definition.events)
+      .flatMap((type) => (samples[type] ?? [{}]).map((fields) => event(type, fields)))
+      .filter((e) => state.can(e));
+    const running = openClocks(definition, state).filter((c) => c.spec.kind !== 'target');
+    const first = Math.min(...running.map((c) => c.dueAt));
+    return [...decisions, ...running.filter((c) => c.dueAt === first).map((c) => event(c.spec.onExpiry!))];
+  };
+  const serializeState = (state: AnyMachineSnapshot) => JSON.stringify({ value: state.value, ...facts(state) });
+  const paths = getShortestPaths(definition.machine, { events: eventsIn, serializeState });
+
+  function replay(steps: readonly { event: InspectionEvent }[]) {
+    const driver = new PureDriver(definition, AT);
+    let day = AT;
+    for (const { event: step } of steps) {
+      if (systemEvents.has(step.type)) {
+        const clock = driver.record.view(middayOn(day)).deadlines.find(
+          (d) => d.kind !== 'target' && definition.clocks.find((c) => c.id === d.clock)?.onExpiry === step.type,
+        );
+        if (!clock) throw new Error(`no running clock sends ${step.type}`);
+        const dueAt = Date.parse(clock.dueAt);
+        driver.record.fireDueClocks(dueAt);
+        day = londonDateOf(dueAt);
+        continue;
+      }
+      const { type, at: _at, recordedAt: _recordedAt, actorId: _actorId, role: _role, ...fields } = step;
+      driver.send(definition.events[type]!.roles[0] as Role, day, type, fields);
+    }
+    return driver.view(day);
+  }
+
+  it('reaches every state of the chart and uses every event', () => {
+    const reached = new Set(paths.flatMap((p) => activePaths(p.state.value)));
+    const leaves: string[] = [];
+    const visit = (node: { path: string[]; states: Record<string, unknown> }) => {
+      const children = Object.values(node.states) as (typeof node)[];
+      if (children.length === 0) leaves.push(node.path.join('.'));
+      children.forEach(visit);
+    };
+    visit(definition.machine.root as unknown as { path: string[]; states: Record<string, unknown> });
+    expect([...reached].sort()).toEqual(expect.arrayContaining(leaves.sort()));
+    const used = new Set(paths.flatMap((p) => p.steps.map((s) => s.event.type)));
+    for (const type of [...Object.keys(definition.events), ...systemEvents]) expect(used).toContain(type);
+  });
+
+  it.each(paths.map((p) => [p.steps.slice(1).map((s) => s.event.type).join(' > ') || '(start)', p] as const))('%s', (_name, path) => {
+    const view = replay(path.steps.slice(1) as { event: InspectionEvent }[]);
+    expect(view.stage).toBe(activePaths(path.state.value).join(','));
+    expect(view.done).toBe(path.state.status === 'done');
+  });
+
+  return paths;
+}
+
+describe('2014 full inspection (seed 004): every path of the machine, replayed through the engine', () => {
+  const paths = everyPath(
+    full,
+    {
+      FEEDBACK_GIVEN: [{ judgements: good }, { judgements: inadequate }],
+      JUDGEMENTS_CHANGED: [{ judgements: requiresImprovement, reasons: 'quality assurance' }],
+      COMPLAINT_MADE: [{ summary: 'judgement not supported by evidence' }],
+    },
+    (state) => {
+      const c = state.context as { judgements: unknown; provisionalJudgements: unknown; complaintReceivedDate: string | null; commentsReceived: boolean };
+      return {
+        changed: isInState(state, 'reporting') && JSON.stringify(c.judgements) !== JSON.stringify(c.provisionalJudgements),
+        inadequate: isInState(state, 'reporting') && JSON.stringify(c.provisionalJudgements) === JSON.stringify(inadequate),
+        complained: isInState(state, 'reporting') && c.complaintReceivedDate !== null,
+        commentsReceived: isInState(state, 'reporting.finalising') && c.commentsReceived,
+      };
+    },
+  );
+  it('has many paths', () => expect(paths.length).toBeGreaterThan(20));
+});
+
+describe('2014 monitoring inspection (seed 004): every path of the machine, replayed through the engine', () => {
+  const paths = everyPath(
+    monitoring,
+    {
+      INSPECTION_CANCELLED: [{ reason: 'concern resolved by a case discussion' }],
+      FEEDBACK_GIVEN: [{ outcome: 'requirements_set', findings: 'staff vetting records incomplete' }],
+      NO_REPORT_DECIDED: [{ reason: 'findings go to the case discussion' }],
+      COMPLAINT_MADE: [{ summary: 'findings not supported by evidence' }],
+    },
+    (state) => {
+      const c = state.context as { complaintReceivedDate: string | null; commentsReceived: boolean };
+      return {
+        complained: isInState(state, 'reporting') && c.complaintReceivedDate !== null,
+        commentsReceived: isInState(state, 'reporting.finalising') && c.commentsReceived,
+      };
+    },
+  );
+  it('has many paths', () => expect(paths.length).toBeGreaterThan(10));
+});
+
+/**
+ * On site Wednesday 16 March 2016, oral feedback Thursday 17 March 2016 (the end of the inspection). Easter 2016:
+ * Good Friday 25 March and Easter Monday 28 March are bank holidays.
+ */
+function fullToFeedback(judgements: Judgements = good) {
+  const driver = new PureDriver(full, '2016-03-14');
+  driver.send('inspector', '2016-03-16', 'INSPECTION_STARTED');
+  driver.send('inspector', '2016-03-17', 'FEEDBACK_GIVEN', { judgements });
+  return driver;
+}
+
+describe('2014 full inspection (seed 004): rules and clocks, worked by hand across Easter 2016', () => {
+  it('starts scheduled and unannounced: arrival is the only step (¶14)', () => {
+    const view = new PureDriver(full, '2016-03-14').view('2016-03-14');
+    expect(view).toMatchObject({ status: 'scheduled', deadlines: [] });
+    expect(view.allowedDecisions.map((d) => d.event)).toEqual(['INSPECTION_STARTED']);
+  });
+
+  it('sets the report (10 working days) and publication (20) targets from the feedback day (¶63)', () => {
+    const view = fullToFeedback().view('2016-03-17');
+    expect(view.status).toBe('quality_assurance');
+    // Feedback Thursday 17 March. Report: 18 (1), 21, 22, 23, 24 (5); Good Friday 25, the weekend and Easter
+    // Monday 28 skipped; 29, 30, 31 March, 1 April (9), Monday 4 April (10).
+    // Publication: 5, 6, 7, 8 (14), 11, 12, 13, 14, 15 (19), Monday 18 April (20).
+    expect(view.deadlines.map((d) => [d.clock, d.due, d.kind])).toEqual([
+      ['draftReport', '2016-04-04', 'target'],
+      ['publication', '2016-04-18', 'target'],
+    ]);
+    expect(view.facts).toMatchObject({ feedbackDate: '2016-03-17', provisionalJudgements: good, judgements: good });
+  });
+
+  it("closes the provider's 5-working-day factual accuracy window by itself, across Easter (¶63)", () => {
+    const driver = fullToFeedback();
+    // Sent Thursday 24 March: Good Friday 25 and Easter Monday 28 skipped; 29, 30, 31 March, 1 April (4), Monday 4 April (5).
+    const sent = driver.send('inspector', '2016-03-24', 'DRAFT_REPORT_SENT');
+    expect(sent.status).toBe('awaiting_provider_comments');
+    expect(sent.deadlines.map((d) => [d.clock, d.due, d.kind])).toEqual([
+      ['commentWindow', '2016-04-04', 'window'],
+      ['publication', '2016-04-18', 'target'],
+    ]);
+    expect(driver.advanceTo('2016-04-04').status).toBe('awaiting_provider_comments');
+    const closed = driver.advanceTo('2016-04-05');
+    expect(closed).toMatchObject({ status: 'finalising_report', breaches: [], facts: { commentsReceived: false } });
+    expect(closed.deadlines.map((d) => [d.clock, d.due])).toEqual([['publication', '2016-04-18']]);
+  });
+
+  it('moves on when the provider returns comments, and publishes with the grade as changed at quality assurance', () => {
+    const driver = fullToFeedback();
+    driver.send('inspector', '2016-03-24', 'DRAFT_REPORT_SENT');
+    expect(driver.send('provider', '2016-03-29', 'COMMENTS_SUBMITTED')).toMatchObject({ status: 'finalising_report', facts: { commentsReceived: true } });
+    driver.send('manager', '2016-03-31', 'JUDGEMENTS_CHANGED', { judgements: requiresImprovement, reasons: 'factual accuracy comments upheld in part' });
+    driver.record.takeEffects();
+    const published = driver.send('manager', '2016-04-18', 'REPORT_PUBLISHED');
+    expect(published).toMatchObject({ status: 'published', done: true, grade: 'requires_improvement', breaches: [], deadlines: [] });
+    expect(published.facts).toMatchObject({ publishedDate: '2016-04-18', provisionalJudgements: good });
+    expect(driver.record.takeEffects().map((e) => e.type)).toEqual(['publishReport']);
+  });
+
+  it('raises breaches for a late report and a late publication, and still goes on', () => {
+    const driver = fullToFeedback();
+    expect(driver.advanceTo('2016-04-04').breaches).toEqual([]);
+    expect(driver.advanceTo('2016-04-05').breaches.map((b) => [b.clock, b.due])).toEqual([['draftReport', '2016-04-04']]);
+    expect(driver.send('inspector', '2016-04-12', 'DRAFT_REPORT_SENT').breaches[0]!.resolvedOn).toBe('2016-04-12');
+    // The window (12 April + 5: 19 April) outlasts the publication target (18 April): the target is missed.
+    expect(driver.advanceTo('2016-04-19').breaches.map((b) => [b.clock, b.due, b.resolvedOn])).toEqual([
+      ['draftReport', '2016-04-04', '2016-04-12'],
+      ['publication', '2016-04-18', null],
+    ]);
+    expect(driver.advanceTo('2016-04-20').status).toBe('finalising_report');
+    expect(driver.send('manager', '2016-04-20', 'REPORT_PUBLISHED').breaches[1]!.resolvedOn).toBe('2016-04-20');
+  });
+
+  it('records a complaint without delaying publication (¶63, ¶79)', () => {
+    const driver = fullToFeedback();
+    driver.send('inspector', '2016-03-24', 'DRAFT_REPORT_SENT');
+    const complained = driver.send('provider', '2016-03-29', 'COMPLAINT_MADE', { summary: 'judgement not supported by evidence' });
+    expect(complained).toMatchObject({ status: 'awaiting_provider_comments', facts: { complaintReceivedDate: '2016-03-29' } });
+    expect(complained.deadlines.find((d) => d.clock === 'publication')!.due).toBe('2016-04-18');
+  });
+
+  it('refuses a role the seed does not give the step', () => {
+    const driver = fullToFeedback();
+    expect(refusal(() => driver.send('provider', '2016-03-18', 'DRAFT_REPORT_SENT'))).toMatchObject({ code: 'forbidden', roles: ['inspector'] });
+    expect(refusal(() => driver.send('inspector', '2016-03-18', 'REPORT_PUBLISHED'))).toMatchObject({ code: 'forbidden', roles: ['manager'] });
+  });
+
+  it('audits every rule with its seed 004 paragraph', () => {
+    const driver = fullToFeedback();
+    driver.send('inspector', '2016-03-24', 'DRAFT_REPORT_SENT');
+    driver.advanceTo('2016-04-05');
+    driver.send('manager', '2016-04-06', 'REPORT_PUBLISHED');
+    const entries = driver.record.takeEntries();
+    expect(entries[0]).toMatchObject({ kind: 'inspection.started', data: { type: 'sccif-rfc-full', version: 0 } });
+    for (const entry of entries.filter((e) => e.kind.startsWith('deadline.') || e.kind === 'decision.accepted')) {
+      expect(entry.source).toMatch(/^seed 004 .*¶\d+/);
+    }
+  });
+});
+
+describe('2014 monitoring inspection (seed 004): rules and clocks, worked by hand across Christmas 2015', () => {
+  /** On site Thursday 17 December 2015, feedback Friday 18 December. */
+  function toFeedback() {
+    const driver = new PureDriver(monitoring, '2015-12-14', { trigger: 'complaint' });
+    driver.send('inspector', '2015-12-17', 'INSPECTION_STARTED');
+    driver.send('inspector', '2015-12-18', 'FEEDBACK_GIVEN', { outcome: 'case_discussion', findings: 'allegation not referred to the LADO' });
+    return driver;
+  }
+
+  it('starts from its trigger, unannounced unless said otherwise (¶13–14); a manager may call it off', () => {
+    const driver = new PureDriver(monitoring, '2015-12-14', { trigger: 'enforcement_follow_up' });
+    expect(driver.view('2015-12-14')).toMatchObject({ status: 'scheduled', grade: null, facts: { trigger: 'enforcement_follow_up', announced: false } });
+    expect(refusal(() => driver.send('inspector', '2015-12-14', 'INSPECTION_CANCELLED', { reason: 'x' }))).toMatchObject({ code: 'forbidden' });
+    expect(driver.send('manager', '2015-12-15', 'INSPECTION_CANCELLED', { reason: 'enforcement withdrawn' })).toMatchObject({ status: 'cancelled', done: true });
+    expect(monitoring.inputSchema.safeParse({ trigger: 'whim' }).success).toBe(false); // the API checks the input
+    expect(monitoring.inputSchema.safeParse({ trigger: 'incident', announced: true }).success).toBe(true);
+  });
+
+  it('sets the report (10 working days) and publication (20) targets from the feedback day, across Christmas and New Year', () => {
+    const view = toFeedback().view('2015-12-18');
+    // Feedback Friday 18 December 2015. Report: 21, 22, 23, 24 (4); Christmas Day 25, the weekend and Boxing Day
+    // (substitute, Monday 28) skipped; 29, 30, 31 (7); New Year's Day skipped; 4, 5 January (9), Wednesday 6 (10).
+    // Publication: 7, 8 (12), 11 to 15 (17), 18, 19 (19), Wednesday 20 January 2016 (20).
+    expect(view).toMatchObject({ status: 'quality_assurance', facts: { outcome: 'case_discussion', feedbackDate: '2015-12-18' } });
+    expect(view.deadlines.map((d) => [d.clock, d.due, d.kind])).toEqual([
+      ['draftReport', '2016-01-06', 'target'],
+      ['publication', '2016-01-20', 'target'],
+    ]);
+  });
+
+  it("closes the provider's 5-working-day window by itself, and publishes without a grade", () => {
+    const driver = toFeedback();
+    // Sent Wednesday 23 December 2015: 24 (1), 29, 30, 31 (4), Monday 4 January 2016 (5).
+    driver.send('inspector', '2015-12-23', 'DRAFT_REPORT_SENT');
+    expect(driver.deadline('commentWindow', '2015-12-23')).toBe('2016-01-04');
+    expect(driver.advanceTo('2016-01-04').status).toBe('awaiting_provider_comments');
+    expect(driver.advanceTo('2016-01-05').status).toBe('finalising_report');
+    driver.record.takeEffects();
+    expect(driver.send('manager', '2016-01-07', 'REPORT_PUBLISHED')).toMatchObject({ status: 'published', done: true, grade: null, breaches: [] });
+    expect(driver.record.takeEffects().map((e) => e.type)).toEqual(['publishReport']);
+  });
+
+  it('stops the report clocks when a manager decides there is no report (E12)', () => {
+    const driver = toFeedback();
+    const closed = driver.send('manager', '2016-01-04', 'NO_REPORT_DECIDED', { reason: 'findings go to the case discussion' });
+    expect(closed).toMatchObject({ status: 'closed_without_report', done: true, deadlines: [] });
+    expect(driver.advanceTo('2016-02-01').breaches).toEqual([]);
+  });
+
+  it('raises a breach when the report is late (6 January 2016)', () => {
+    const driver = toFeedback();
+    expect(driver.advanceTo('2016-01-06').breaches).toEqual([]);
+    expect(driver.advanceTo('2016-01-07').breaches.map((b) => [b.clock, b.due])).toEqual([['draftReport', '2016-01-06']]);
+  });
+
+  it('records no grade and refuses judgements: monitoring inspections are not graded (¶13)', () => {
+    const driver = new PureDriver(monitoring, '2015-12-14');
+    driver.send('inspector', '2015-12-17', 'INSPECTION_STARTED');
+    expect(refusal(() => driver.send('inspector', '2015-12-18', 'FEEDBACK_GIVEN', { outcome: 'no_further_action', findings: 'x', judgements: good }))).toMatchObject({
+      code: 'invalid_payload',
+    });
+  });
+});
