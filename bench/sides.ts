@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { type NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import type { Database } from '../db';
+import type { InspectionView } from '../engine';
+import type { Actor } from '../machines/kit';
+import { workflowsPath } from '../worker/createWorker';
+import { INSPECTION_WORKFLOW, type StartInspectionInput, recordDecisionUpdate } from '../workflows/messages';
+import { INSPECTION_TYPE } from '../workflows/searchAttributes';
+
+/** One of the two things compared: the product's generic workflow, or the hand-written baseline. */
+export interface Side {
+  name: 'ours' | 'baseline';
+  workflowType: string;
+  taskQueue: string;
+}
+
+export type Bundle = Awaited<ReturnType<typeof bundleWorkflowCode>>;
+
+const quietLogger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error };
+
+export async function bundles(): Promise<{ ours: Bundle; baseline: Bundle }> {
+  const [ours, baseline] = await Promise.all([
+    bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: quietLogger }),
+    bundleWorkflowCode({ workflowsPath: require.resolve('./baseline'), logger: quietLogger }),
+  ]);
+  return { ours, baseline };
+}
+
+export const TYPE = 'sccif-rfc-full';
+export const PROVIDER_ID = 'provider-1';
+export const actors: Record<'manager' | 'inspector' | 'provider', Actor> = {
+  manager: { id: 'manager-1', role: 'manager' },
+  inspector: { id: 'inspector-1', role: 'inspector' },
+  provider: { id: 'provider-user-1', role: 'provider', providerId: PROVIDER_ID },
+};
+export const judgements = { overallExperiencesAndProgress: 'good', helpAndProtection: 'good', leadershipAndManagement: 'good' };
+
+/** The decisions of a lifecycle that needs no timer: who sends each and with what. */
+export const DECISIONS: ReadonlyArray<{ role: keyof typeof actors; event: string; fields?: Record<string, unknown> }> = [
+  { role: 'inspector', event: 'INSPECTION_STARTED' },
+  { role: 'inspector', event: 'FEEDBACK_GIVEN', fields: { judgements } },
+  { role: 'inspector', event: 'DRAFT_REPORT_SENT' },
+  { role: 'provider', event: 'COMMENTS_SUBMITTED' },
+  { role: 'manager', event: 'FINAL_REPORT_SENT' },
+];
+
+/** Starts both workers (each its own bundle and task queue) on one connection, with the product's activities. */
+export async function startWorkers(connection: NativeConnection, db: Database, built: { ours: Bundle; baseline: Bundle }) {
+  const run = randomUUID().slice(0, 8);
+  const ours: Side = { name: 'ours', workflowType: INSPECTION_WORKFLOW, taskQueue: `bench-ours-${run}` };
+  const baseline: Side = { name: 'baseline', workflowType: 'rfcFullInspectionBaseline', taskQueue: `bench-baseline-${run}` };
+  const workers = await Promise.all(
+    [
+      [ours, built.ours],
+      [baseline, built.baseline],
+    ].map(([side, bundle]) =>
+      Worker.create({
+        connection,
+        taskQueue: (side as Side).taskQueue,
+        workflowBundle: bundle as Bundle,
+        activities: createActivities({ db }),
+      }),
+    ),
+  );
+  const running = workers.map((w) => w.run());
+  return {
+    ours,
+    baseline,
+    workers,
+    async stop() {
+      for (const w of workers) if (w.getState() === 'RUNNING') w.shutdown();
+      await Promise.all(running);
+    },
+  };
+}
+
+export async function startInspection(client: Client, side: Side, inspectionId: string, input: Record<string, unknown> = {}) {
+  const args: StartInspectionInput = { inspectionId, type: TYPE, version: 1, providerId: PROVIDER_ID, input, createdBy: actors.manager };
+  return client.workflow.start(side.workflowType, {
+    workflowId: inspectionId,
+    taskQueue: side.taskQueue,
+    args: [args],
+    typedSearchAttributes: [{ key: INSPECTION_TYPE, value: TYPE }],
+  });
+}
+
+export function decide(client: Client, inspectionId: string, step: (typeof DECISIONS)[number], extra: Record<string, unknown> = {}): Promise<InspectionView> {
+  return client.workflow.getHandle(inspectionId).executeUpdate(recordDecisionUpdate, {
+    args: [{ decision: { event: step.event, ...step.fields, ...extra }, actor: actors[step.role] }],
+  });
+}

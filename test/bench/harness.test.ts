@@ -1,0 +1,45 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+
+/**
+ * CI smoke for the benchmark harness (bench/): runs it in `--smoke` mode (a couple of inspections, seconds of
+ * work) and checks only the output format. Benchmarks are not tests: no speed is asserted here.
+ */
+const FIGURES = [
+  'lifecycle_overhead_ratio',
+  'history_events_ratio',
+  'decision_latency_p50_ms',
+  'decision_latency_p99_ms',
+  'api_overhead_p50_ms',
+  'starts_per_s',
+  'starts_per_s_baseline',
+  'decisions_per_s',
+  'decisions_per_s_baseline',
+  'open_inspections',
+  'worker_rss_mb',
+  'overdue_list_p50_ms',
+  'replay_histories_per_s',
+  'replay_histories_per_s_baseline',
+  'working_days_ops_per_s',
+  'working_days_ops_per_s_date_fns',
+];
+
+describe('bench harness (--smoke)', () => {
+  it('prints every figure as `name: value` in the last lines, each value a number', async () => {
+    const root = join(__dirname, '..', '..');
+    const stdout = await new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'bench', 'main.ts'), '--smoke'], { cwd: root, maxBuffer: 64 * 2 ** 20, timeout: 280_000 }, (error, out, err) =>
+        error ? reject(new Error(`${error.message}\n${err.slice(-4000)}`)) : resolve(out),
+      );
+    });
+    const lines = stdout.trimEnd().split('\n');
+    const last = lines.slice(-FIGURES.length);
+    expect(last.map((l) => l.split(':')[0])).toEqual(FIGURES);
+    for (const line of last) {
+      const match = /^([a-z0-9_]+): (-?\d+(?:\.\d+)?)$/.exec(line);
+      expect(match).not.toBeNull();
+      expect(Number.isFinite(Number(match![2]))).toBe(true);
+    }
+    expect(stdout).toContain('ours ÷ base');
+  }, 300_000);
+});
