@@ -3,6 +3,7 @@ import type { InspectionTypeDefinition } from './kit';
 import { safeguardingLacInspection2010 } from './safeguarding-lac/inspection';
 import { rfcFullInspection2014 } from './rfc-2014/fullInspection';
 import { rfcMonitoringInspection2014 } from './rfc-2014/monitoringInspection';
+import { rfcComplianceNotice2024 } from './sccif-rfc/complianceNotice';
 import { rfcFullInspection2024 } from './sccif-rfc/fullInspection';
 
 /** Every inspection type and version the system can run. Old versions stay: running inspections keep theirs. */
@@ -12,6 +13,7 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   rfcMonitoringInspection2014,
   safeguardingLacInspection2010,
   childrensCentreInspection2011,
+  rfcComplianceNotice2024,
 ];
 
 export class UnknownInspectionTypeError extends Error {

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { addCalendarDays, addWorkingDays, londonDateOf } from '../../calendar';
+import type { InspectionView } from '../../engine';
+import { readLedger } from '../../ledger';
+import type { Role } from '../../machines/kit';
+import { INSPECTION_WORKFLOW, type InspectionOutcome, type StartInspectionInput, inspectionStateQuery, recordDecisionUpdate } from '../../workflows/messages';
+import { useTimeSkippingWorker } from '../support/inspectionHarness';
+import { PROVIDER_ID, actors } from '../support/pureDriver';
+
+/**
+ * The enforcement machines of seed 002 (SCCIF residential family centres) run by the generic inspection
+ * workflow on the time-skipping server: each is started with its input, as the per-centre workflow will.
+ */
+const servers = useTimeSkippingWorker();
+
+async function start(type: string, input: Record<string, unknown>) {
+  const id = `${type}-${randomUUID()}`;
+  const args: StartInspectionInput = { inspectionId: id, type, version: 1, providerId: PROVIDER_ID, input, createdBy: actors.manager };
+  await servers.env.client.workflow.start(INSPECTION_WORKFLOW, { workflowId: id, taskQueue: servers.worker.taskQueue, args: [args] });
+  const handle = servers.env.client.workflow.getHandle(id);
+  return {
+    id,
+    send: (role: Role, event: string, fields: Record<string, unknown> = {}): Promise<InspectionView> =>
+      handle.executeUpdate(recordDecisionUpdate, { args: [{ decision: { event, ...fields }, actor: actors[role] }] }),
+    view: () => handle.query(inspectionStateQuery),
+    result: () => handle.result() as Promise<InspectionOutcome>,
+    ledger: () => readLedger(servers.worker.db, id),
+  };
+}
+
+const today = () => londonDateOf(Date.now());
+
+describe('SCCIF RFC enforcement on the time-skipping server (seed 002)', () => {
+  it('compliance notice: the compliance date passes by itself, the follow-up visit is on time, the notice is met and closed', async () => {
+    const complianceDate = addCalendarDays(today(), 7);
+    const notice = await start('sccif-rfc-compliance-notice', { noticeId: 'CN-1', requirement: 'Regulation 12', complianceDate });
+    const served = await notice.view();
+    expect(served.status).toBe('awaiting_compliance_date');
+    expect(served.deadlines.map((d) => [d.clock, d.due])).toEqual([
+      ['complianceDate', complianceDate],
+      ['followUpVisit', addWorkingDays(complianceDate, 5)],
+    ]);
+
+    await servers.env.sleep('8 days');
+    const due = await notice.view();
+    expect(due.status).toBe('follow_up_visit_due');
+    await notice.send('inspector', 'FOLLOW_UP_VISITED', { visitId: 'MV-1' });
+    await notice.send('inspector', 'NOTICE_OUTCOME_RECORDED', { outcome: 'met' });
+    await notice.send('manager', 'NOTICE_CASE_REVIEW_DECIDED', { decision: 'close' });
+    expect(await notice.result()).toEqual({ status: 'closed', grade: null, breaches: 0, endedOn: null });
+
+    const ledger = await notice.ledger();
+    expect(ledger.find((e) => e.kind === 'clock.expired')?.data).toMatchObject({ clock: 'complianceDate', due: complianceDate, event: 'COMPLIANCE_DATE_PASSED' });
+    expect(ledger.find((e) => e.kind === 'deadline.closed' && e.data.clock === 'followUpVisit')?.data).toMatchObject({ met: true });
+  });
+});
