@@ -4,6 +4,7 @@ import { safeguardingLacInspection2010 } from './safeguarding-lac/inspection';
 import { rfcFullInspection2014 } from './rfc-2014/fullInspection';
 import { rfcMonitoringInspection2014 } from './rfc-2014/monitoringInspection';
 import { rfcComplianceNotice2024 } from './sccif-rfc/complianceNotice';
+import { rfcCaseReview2024 } from './sccif-rfc/caseReview';
 import { rfcFullInspection2024 } from './sccif-rfc/fullInspection';
 
 /** Every inspection type and version the system can run. Old versions stay: running inspections keep theirs. */
@@ -14,6 +15,7 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   safeguardingLacInspection2010,
   childrensCentreInspection2011,
   rfcComplianceNotice2024,
+  rfcCaseReview2024,
 ];
 
 export class UnknownInspectionTypeError extends Error {

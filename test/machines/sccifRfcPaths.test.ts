@@ -4,6 +4,7 @@ import { londonDateOf } from '../../calendar';
 import { openClocks } from '../../engine';
 import { activePaths } from '../../engine/stage';
 import type { InspectionEvent, InspectionTypeDefinition, Role } from '../../machines/kit';
+import { rfcCaseReview2024 } from '../../machines/sccif-rfc/caseReview';
 import { rfcComplianceNotice2024 } from '../../machines/sccif-rfc/complianceNotice';
 import { PureDriver, middayOn } from '../support/pureDriver';
 
@@ -33,6 +34,25 @@ const CASES: PathCase[] = [
       NOTICE_CASE_REVIEW_DECIDED: ['close', 'further_notice', 'cancel_registration', 'prosecution_considered'].map((decision) => ({ decision })),
     },
     facts: (c) => ({ outcome: c.outcome }),
+  },
+  {
+    definition: rfcCaseReview2024,
+    input: { inspectionEndedOn: AT },
+    samples: {
+      DEBRIEF_HELD: [{ recommendation: 'reinspect within 6 months; compliance notice on safeguarding' }],
+      CASE_REVIEW_DECIDED: [
+        {
+          nextInspectionBy: '2025-10-17',
+          nextInspectionType: 'full',
+          monitoringVisits: { everyWeeks: 2, announced: false },
+          complianceNotices: [{ noticeId: 'CN-1', requirement: 'Regulation 12', complianceDate: '2025-05-01' }],
+        },
+      ],
+      LA_ALERTS_SENT: [
+        { currentAuthorities: 2, previousSixMonthsAuthorities: 3 },
+        { currentAuthorities: 0, previousSixMonthsAuthorities: 0 },
+      ],
+    },
   },
 ];
 
@@ -110,6 +130,6 @@ describe.each(CASES.map((c) => [`${c.definition.type} v${c.definition.version}`,
 
 /** The sample's enum-like choice, so that paths through different outcomes have different names. */
 function sampleLabel(event: InspectionEvent): string {
-  const choice = ['outcome', 'decision', 'kind'].map((k) => event[k]).find((v) => typeof v === 'string');
-  return choice ? `(${choice as string})` : '';
+  const choice = ['outcome', 'decision', 'kind', 'currentAuthorities'].map((k) => event[k]).find((v) => typeof v === 'string' || typeof v === 'number');
+  return choice !== undefined ? `(${String(choice)})` : '';
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addCalendarDays, addWorkingDays, londonDateOf } from '../../calendar';
+import { addCalendarDays, addCalendarMonths, addWorkingDays, londonDateOf } from '../../calendar';
 import type { InspectionView } from '../../engine';
 import { readLedger } from '../../ledger';
 import type { Role } from '../../machines/kit';
@@ -52,5 +52,30 @@ describe('SCCIF RFC enforcement on the time-skipping server (seed 002)', () => {
     const ledger = await notice.ledger();
     expect(ledger.find((e) => e.kind === 'clock.expired')?.data).toMatchObject({ clock: 'complianceDate', due: complianceDate, event: 'COMPLIANCE_DATE_PASSED' });
     expect(ledger.find((e) => e.kind === 'deadline.closed' && e.data.clock === 'followUpVisit')?.data).toMatchObject({ met: true });
+  });
+
+  it('case review: past its 5 working days a breach is raised; the late decision resolves it, alerts are sent and confirmed', async () => {
+    const endedOn = today();
+    const review = await start('sccif-rfc-case-review', { inspectionEndedOn: endedOn });
+    const due = addWorkingDays(endedOn, 5);
+    expect((await review.view()).deadlines.map((d) => [d.clock, d.due, d.kind])).toEqual([['caseReview', due, 'target']]);
+    await review.send('inspector', 'DEBRIEF_HELD', { recommendation: 'reinspect within 6 months; compliance notice' });
+
+    await servers.env.sleep('10 days'); // 10 calendar days hold at least 6 working days
+    const late = await review.view();
+    expect(late).toMatchObject({ status: 'awaiting_case_review', breaches: [expect.objectContaining({ clock: 'caseReview', due, resolvedOn: null })] });
+
+    const decided = await review.send('manager', 'CASE_REVIEW_DECIDED', {
+      nextInspectionBy: addCalendarMonths(endedOn, 12),
+      nextInspectionType: 'full',
+      monitoringVisits: { everyWeeks: 4, announced: false },
+      complianceNotices: [{ noticeId: 'CN-1', requirement: 'Regulation 12', complianceDate: addCalendarDays(endedOn, 40) }],
+    });
+    expect(decided.breaches[0]!.resolvedOn).toBe(decided.lastEventDate);
+    await review.send('inspector', 'LA_ALERTS_SENT', { currentAuthorities: 1, previousSixMonthsAuthorities: 2 });
+    await review.send('inspector', 'LA_ALERTS_CONFIRMED');
+    expect(await review.result()).toEqual({ status: 'alerts_confirmed', grade: null, breaches: 1, endedOn: null });
+    const ledger = await review.ledger();
+    expect(ledger.find((e) => e.kind === 'deadline.missed')?.data).toMatchObject({ clock: 'caseReview', due });
   });
 });
