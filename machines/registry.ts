@@ -5,6 +5,7 @@ import { rfcFullInspection2014 } from './rfc-2014/fullInspection';
 import { rfcMonitoringInspection2014 } from './rfc-2014/monitoringInspection';
 import { rfcComplianceNotice2024 } from './sccif-rfc/complianceNotice';
 import { rfcCaseReview2024 } from './sccif-rfc/caseReview';
+import { rfcMonitoringVisit2024 } from './sccif-rfc/monitoringVisit';
 import { rfcFullInspection2024 } from './sccif-rfc/fullInspection';
 
 /** Every inspection type and version the system can run. Old versions stay: running inspections keep theirs. */
@@ -16,6 +17,7 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   childrensCentreInspection2011,
   rfcComplianceNotice2024,
   rfcCaseReview2024,
+  rfcMonitoringVisit2024,
 ];
 
 export class UnknownInspectionTypeError extends Error {

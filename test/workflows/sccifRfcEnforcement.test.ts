@@ -78,4 +78,41 @@ describe('SCCIF RFC enforcement on the time-skipping server (seed 002)', () => {
     const ledger = await review.ledger();
     expect(ledger.find((e) => e.kind === 'deadline.missed')?.data).toMatchObject({ clock: 'caseReview', due });
   });
+
+  const ri = { overallExperiencesAndProgress: 'requires_improvement', helpAndProtection: 'requires_improvement', leadershipAndManagement: 'requires_improvement' };
+
+  async function visitToFinalReport(input: Record<string, unknown>) {
+    const visit = await start('sccif-rfc-monitoring-visit', input);
+    await visit.send('inspector', 'VISIT_STARTED', { purpose: 'progress since the inadequate inspection' });
+    const feedback = await visit.send('inspector', 'FEEDBACK_GIVEN', { judgements: ri });
+    await servers.env.sleep('5 days');
+    await visit.send('inspector', 'DRAFT_REPORT_SENT');
+    await visit.send('provider', 'COMMENTS_SUBMITTED');
+    const final = await visit.send('manager', 'FINAL_REPORT_SENT');
+    return { visit, feedback, final };
+  }
+
+  it('monitoring visit that re-grades: published by itself 5 working days after the final report, with the new grade', async () => {
+    const { visit, feedback, final } = await visitToFinalReport({ kind: 'progress_after_inadequate' });
+    expect(feedback.grade).toBe('requires_improvement');
+    const publicationDue = addWorkingDays(final.facts.finalReportSentDate as string, 5);
+    expect(final.deadlines.map((d) => [d.clock, d.due])).toEqual([['publication', publicationDue]]);
+    const outcome = await visit.result(); // the server skips to the publication date
+    expect(outcome).toEqual({ status: 'published', grade: 'requires_improvement', breaches: 0, endedOn: feedback.facts.feedbackDate });
+    const ledger = await visit.ledger();
+    expect(ledger.find((e) => e.kind === 'effect.completed')?.data).toMatchObject({ effect: 'publishReport', result: { publishedOn: publicationDue, grade: 'requires_improvement' } });
+  });
+
+  it('monitoring visit the regional director decides not to publish: ends not published, nothing published', async () => {
+    const { visit, final } = await visitToFinalReport({ kind: 'compliance_or_enforcement', announced: true });
+    expect(final.status).toBe('awaiting_publication');
+    await servers.env.sleep('1 day');
+    const withheld = await visit.send('manager', 'PUBLICATION_WITHHELD', { decidedBy: 'regional_director', reasons: 'exceptional: a police investigation would be prejudiced' });
+    expect(withheld).toMatchObject({ status: 'not_published', deadlines: [] });
+    expect(await visit.result()).toMatchObject({ status: 'not_published', grade: 'requires_improvement', breaches: 0 });
+    const ledger = await visit.ledger();
+    expect(ledger.some((e) => e.kind === 'effect.requested' || e.kind === 'clock.expired')).toBe(false);
+    const published = await servers.worker.db.query('SELECT 1 FROM publications WHERE inspection_id = $1', [visit.id]);
+    expect(published).toEqual([]);
+  });
 });
