@@ -36,6 +36,19 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
   setHandler(inspectionStateQuery, () => record.view(Date.now()));
   setHandler(recordDecisionUpdate, ({ decision, actor }) => record.decide(decision, actor, Date.now()), {
     validator: ({ decision, actor }) => {
+      // A clock that has run out but not fired yet (the workflow is still waiting on an activity, e.g. after a worker
+      // crash) must act before any decision: otherwise the decision is judged against a stage the clock has already
+      // ended (comments accepted after their window closed, a missed target never raised as a breach).
+      const overdue = record.nextClockAt();
+      if (overdue !== undefined && overdue <= Date.now()) {
+        const message = `a deadline ran out at ${new Date(overdue).toISOString()} and the inspection is still acting on it; retry shortly`;
+        throw ApplicationFailure.create({
+          type: REFUSAL_FAILURE_PREFIX + 'not_allowed_now',
+          message,
+          details: [{ code: 'not_allowed_now', message, stage: record.view(Date.now()).stage, allowed: [] }],
+          nonRetryable: true,
+        });
+      }
       const checked = record.check(decision, actor, Date.now());
       if (!checked.ok) {
         const { ok: _ok, ...refusal } = checked;
@@ -66,7 +79,7 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
   await flush();
   const view = record.view(Date.now());
   const endedOn = definition.endDateField ? ((view.facts[definition.endDateField] as string | null | undefined) ?? null) : null;
-  return { status: view.status, grade: view.grade, breaches: view.breaches.length, endedOn };
+  return { status: view.status, grade: view.grade, breaches: view.breaches.length, endedOn, facts: view.facts };
 
   /** Writes what has happened since the last flush: ledger entries and summary first, then effects. */
   async function flush(): Promise<void> {
