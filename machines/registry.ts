@@ -6,6 +6,8 @@ import { rfcMonitoringInspection2014 } from './rfc-2014/monitoringInspection';
 import { rfcComplianceNotice2024 } from './sccif-rfc/complianceNotice';
 import { rfcCaseReview2024 } from './sccif-rfc/caseReview';
 import { rfcMonitoringVisit2024 } from './sccif-rfc/monitoringVisit';
+import { rfcRequirement2024 } from './sccif-rfc/requirement';
+import { rfcRecommendation2024 } from './sccif-rfc/recommendation';
 import { rfcFullInspection2024 } from './sccif-rfc/fullInspection';
 
 /** Every inspection type and version the system can run. Old versions stay: running inspections keep theirs. */
@@ -18,6 +20,8 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   rfcComplianceNotice2024,
   rfcCaseReview2024,
   rfcMonitoringVisit2024,
+  rfcRequirement2024,
+  rfcRecommendation2024,
 ];
 
 export class UnknownInspectionTypeError extends Error {

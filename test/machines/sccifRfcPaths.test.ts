@@ -7,6 +7,8 @@ import type { InspectionEvent, InspectionTypeDefinition, Role } from '../../mach
 import { rfcCaseReview2024 } from '../../machines/sccif-rfc/caseReview';
 import { rfcComplianceNotice2024 } from '../../machines/sccif-rfc/complianceNotice';
 import { rfcMonitoringVisit2024 } from '../../machines/sccif-rfc/monitoringVisit';
+import { rfcRecommendation2024 } from '../../machines/sccif-rfc/recommendation';
+import { rfcRequirement2024 } from '../../machines/sccif-rfc/requirement';
 import { PureDriver, middayOn } from '../support/pureDriver';
 
 /**
@@ -66,6 +68,25 @@ const CASES: PathCase[] = [
     },
     // Comments received and a re-grade change no guard; they are kept apart so that both ways are replayed.
     facts: (c) => ({ joint: c.jointVisit !== null, withheld: c.publicationWithheld !== null, comments: c.commentsReceived, regraded: c.grade !== null }),
+  },
+  {
+    definition: rfcRequirement2024,
+    input: { requirementId: 'R-1', regulation: 'Regulation 12', dueDate: AT },
+    samples: {
+      REQUIREMENT_CHECKED: [{ outcome: 'met' }, { outcome: 'not_met' }],
+      ESCALATED_TO_ENFORCEMENT: [{ action: 'compliance_notice' }],
+    },
+  },
+  {
+    definition: rfcRecommendation2024,
+    input: { recommendationId: 'REC-1', standard: 'NMS 5', nextInspectionDueBy: '2025-10-17' },
+    samples: {
+      RECOMMENDATION_CHECKED: [
+        { outcome: 'met' },
+        { outcome: 'not_met' },
+        { outcome: 'turned_into_requirement', requirementDueDate: '2025-05-01', regulation: 'Regulation 12' },
+      ],
+    },
   },
 ];
 

@@ -47,7 +47,7 @@ describe('SCCIF RFC enforcement on the time-skipping server (seed 002)', () => {
     await notice.send('inspector', 'FOLLOW_UP_VISITED', { visitId: 'MV-1' });
     await notice.send('inspector', 'NOTICE_OUTCOME_RECORDED', { outcome: 'met' });
     await notice.send('manager', 'NOTICE_CASE_REVIEW_DECIDED', { decision: 'close' });
-    expect(await notice.result()).toEqual({ status: 'closed', grade: null, breaches: 0, endedOn: null });
+    expect(await notice.result()).toMatchObject({ status: 'closed', grade: null, breaches: 0, endedOn: null });
 
     const ledger = await notice.ledger();
     expect(ledger.find((e) => e.kind === 'clock.expired')?.data).toMatchObject({ clock: 'complianceDate', due: complianceDate, event: 'COMPLIANCE_DATE_PASSED' });
@@ -74,7 +74,7 @@ describe('SCCIF RFC enforcement on the time-skipping server (seed 002)', () => {
     expect(decided.breaches[0]!.resolvedOn).toBe(decided.lastEventDate);
     await review.send('inspector', 'LA_ALERTS_SENT', { currentAuthorities: 1, previousSixMonthsAuthorities: 2 });
     await review.send('inspector', 'LA_ALERTS_CONFIRMED');
-    expect(await review.result()).toEqual({ status: 'alerts_confirmed', grade: null, breaches: 1, endedOn: null });
+    expect(await review.result()).toMatchObject({ status: 'alerts_confirmed', grade: null, breaches: 1, endedOn: null });
     const ledger = await review.ledger();
     expect(ledger.find((e) => e.kind === 'deadline.missed')?.data).toMatchObject({ clock: 'caseReview', due });
   });
@@ -98,7 +98,7 @@ describe('SCCIF RFC enforcement on the time-skipping server (seed 002)', () => {
     const publicationDue = addWorkingDays(final.facts.finalReportSentDate as string, 5);
     expect(final.deadlines.map((d) => [d.clock, d.due])).toEqual([['publication', publicationDue]]);
     const outcome = await visit.result(); // the server skips to the publication date
-    expect(outcome).toEqual({ status: 'published', grade: 'requires_improvement', breaches: 0, endedOn: feedback.facts.feedbackDate });
+    expect(outcome).toMatchObject({ status: 'published', grade: 'requires_improvement', breaches: 0, endedOn: feedback.facts.feedbackDate });
     const ledger = await visit.ledger();
     expect(ledger.find((e) => e.kind === 'effect.completed')?.data).toMatchObject({ effect: 'publishReport', result: { publishedOn: publicationDue, grade: 'requires_improvement' } });
   });
@@ -114,5 +114,23 @@ describe('SCCIF RFC enforcement on the time-skipping server (seed 002)', () => {
     expect(ledger.some((e) => e.kind === 'effect.requested' || e.kind === 'clock.expired')).toBe(false);
     const published = await servers.worker.db.query('SELECT 1 FROM publications WHERE inspection_id = $1', [visit.id]);
     expect(published).toEqual([]);
+  });
+
+  it('requirement: its due date passes by itself, it is found not met and escalated to enforcement', async () => {
+    const dueDate = addCalendarDays(today(), 3);
+    const req = await start('sccif-rfc-requirement', { requirementId: 'R-1', regulation: 'Regulation 12', dueDate });
+    expect((await req.view()).deadlines.map((d) => [d.clock, d.due])).toEqual([['dueDate', dueDate]]);
+    await servers.env.sleep('5 days');
+    expect((await req.view()).status).toBe('awaiting_check');
+    await req.send('inspector', 'REQUIREMENT_CHECKED', { outcome: 'not_met' });
+    await req.send('manager', 'ESCALATED_TO_ENFORCEMENT', { action: 'compliance_notice' });
+    expect(await req.result()).toMatchObject({ status: 'enforcement', grade: null, breaches: 0, endedOn: null });
+  });
+
+  it('recommendation: checked at the next inspection and turned into a requirement', async () => {
+    const rec = await start('sccif-rfc-recommendation', { recommendationId: 'REC-1', standard: 'NMS 5', nextInspectionDueBy: addCalendarMonths(today(), 12) });
+    await servers.env.sleep('60 days');
+    await rec.send('inspector', 'RECOMMENDATION_CHECKED', { outcome: 'turned_into_requirement', requirementDueDate: addCalendarMonths(today(), 3), regulation: 'Regulation 12' });
+    expect(await rec.result()).toMatchObject({ status: 'turned_into_requirement', grade: null, breaches: 0, endedOn: null });
   });
 });
