@@ -1,7 +1,9 @@
-import { condition, continueAsNew, executeChild, setHandler, uuid4 } from '@temporalio/workflow';
+import { ParentClosePolicy, condition, continueAsNew, executeChild, setHandler, startChild, uuid4 } from '@temporalio/workflow';
 import { londonDateOf, startOfLondonDay } from '../calendar';
 import { SYSTEM_ACTOR, type SccifGrade, SCCIF_GRADES } from '../machines/kit';
-import { nextFullInspectionWindow } from '../machines/sccif-rfc/cycle';
+import type { CaseReviewDecision } from '../machines/sccif-rfc/caseReview';
+import { type InspectionWindow, nextFullInspectionWindow } from '../machines/sccif-rfc/cycle';
+import { combineFollowUps } from '../machines/sccif-rfc/followUps';
 import { versionInForce } from '../machines/registry';
 import {
   type CentreCycleInput,
@@ -12,21 +14,26 @@ import {
   closeCentreUpdate,
 } from './centreMessages';
 import { inspectionWorkflow } from './inspectionWorkflow';
-import type { StartInspectionInput } from './messages';
+import type { InspectionOutcome, StartInspectionInput } from './messages';
 import { INSPECTION_TYPE } from './searchAttributes';
 
-const FULL_INSPECTION = 'sccif-rfc-full';
+const CASE_REVIEW_SOURCE = 'seed 002 (SCCIF: residential family centres, 2024) §"Post-inspection debrief and case reviews"';
 
 /**
- * One residential family centre's regulatory cycle, for as long as it is registered (DESIGN §3): waits for
- * the next full inspection's window by the seed's rules, starts the inspection as a child workflow, and
- * continues as new after each one, so its history stays small however many years it runs.
+ * One residential family centre's regulatory cycle, for as long as it is registered (DESIGN §3). Each run:
+ * waits for the next full inspection's window by the seed's rules (monitoring visits at the frequency a case
+ * review set, meanwhile), runs the inspection as a child workflow; after an inadequate grade, runs the case
+ * review, serves its compliance notices and makes the combined follow-up visits; then continues as new, so its
+ * history stays small however many years it runs. People act on each child through the API.
  */
 export async function centreCycleWorkflow(input: CentreCycleInput): Promise<CentreCycleOutcome> {
-  const window = nextFullInspectionWindow(input.registeredOn, input.last);
+  const window = windowFor(input);
   let broughtForward: string | null = null;
   let closed: string | null = null;
-  let currentInspectionId: string | null = null;
+  let current: CentreCycleState['current'] = null;
+  let regrade = input.regrade ?? null;
+  const notices: CentreCycleState['notices'] = [];
+  const followUps: CentreCycleState['followUps'] = [];
 
   const state = (): CentreCycleState => ({
     centreId: input.centreId,
@@ -35,7 +42,12 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
     last: input.last,
     inspectionsCompleted: input.inspectionsCompleted,
     window,
-    currentInspectionId,
+    currentGrade: regrade?.grade ?? input.last?.grade ?? null,
+    caseReview: input.caseReview ?? null,
+    currentInspectionId: current?.inspectionId ?? null,
+    current,
+    notices,
+    followUps,
     broughtForward,
     closed,
   });
@@ -49,34 +61,97 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
     return state();
   });
 
+  /** Runs one child to its end: a full inspection, a case review or a monitoring visit. */
+  async function run(kind: NonNullable<CentreCycleState['current']>['kind'], type: string, machineInput: Record<string, unknown>): Promise<InspectionOutcome> {
+    const definition = versionInForce(type, londonDateOf(Date.now())); // the version in force on its start date
+    const inspectionId = `insp-${uuid4()}`;
+    current = { kind, inspectionId };
+    const outcome = await executeChild(inspectionWorkflow, { workflowId: inspectionId, args: [startOf(definition, inspectionId, machineInput)], ...searchAttributes(definition.type) });
+    current = null;
+    return outcome;
+  }
+
+  function startOf(definition: { type: string; version: number }, inspectionId: string, machineInput: Record<string, unknown>): StartInspectionInput {
+    return { inspectionId, type: definition.type, version: definition.version, providerId: input.providerId, input: machineInput, createdBy: SYSTEM_ACTOR };
+  }
+
+  function searchAttributes(type: string) {
+    return input.searchAttributes ? { typedSearchAttributes: [{ key: INSPECTION_TYPE, value: type }] } : {};
+  }
+
+  const noteRegrade = (outcome: InspectionOutcome) => {
+    if (isSccifGrade(outcome.grade) && outcome.endedOn) regrade = { grade: outcome.grade, on: outcome.endedOn };
+  };
+
+  // Waiting for the window, with the monitoring visits a case review decided, every so many weeks.
   const opensAt = startOfLondonDay(window.opens);
-  if (Date.now() < opensAt) await condition(() => broughtForward !== null || closed !== null, opensAt - Date.now());
+  const everyMs = input.caseReview?.monitoringVisits ? input.caseReview.monitoringVisits.everyWeeks * 7 * 86_400_000 : undefined;
+  let nextVisitAt = everyMs === undefined ? undefined : Date.now() + everyMs;
+  while (Date.now() < opensAt && broughtForward === null && closed === null) {
+    const wakeAt = Math.min(opensAt, nextVisitAt ?? Infinity);
+    await condition(() => broughtForward !== null || closed !== null, wakeAt - Date.now());
+    if (nextVisitAt !== undefined && Date.now() >= nextVisitAt && Date.now() < opensAt && broughtForward === null && closed === null) {
+      noteRegrade(await run('monitoring_visit', 'sccif-rfc-monitoring-visit', { kind: 'progress_after_inadequate', announced: input.caseReview!.monitoringVisits!.announced }));
+      nextVisitAt = Date.now() + everyMs!;
+    }
+  }
   if (closed !== null) return { closed, inspectionsCompleted: input.inspectionsCompleted };
 
-  // New inspections take the framework version in force on the day they start (issue 4).
-  const definition = versionInForce(FULL_INSPECTION, londonDateOf(Date.now()));
-  currentInspectionId = `insp-${uuid4()}`;
-  const start: StartInspectionInput = {
-    inspectionId: currentInspectionId,
-    type: definition.type,
-    version: definition.version,
-    providerId: input.providerId,
-    input: { scheduledFor: window.dueBy },
-    createdBy: SYSTEM_ACTOR,
-  };
-  const outcome = await executeChild(inspectionWorkflow, {
-    workflowId: currentInspectionId,
-    args: [start],
-    ...(input.searchAttributes ? { typedSearchAttributes: [{ key: INSPECTION_TYPE, value: definition.type }] } : {}),
-  });
+  const outcome = await run('full_inspection', 'sccif-rfc-full', { scheduledFor: window.dueBy });
   const graded = outcome.endedOn && isSccifGrade(outcome.grade) ? { endedOn: outcome.endedOn, grade: outcome.grade } : null;
-  if (closed !== null) return { closed, inspectionsCompleted: input.inspectionsCompleted + (graded ? 1 : 0) };
+  const inspectionsCompleted = input.inspectionsCompleted + (graded ? 1 : 0);
+  let caseReview: CentreCycleInput['caseReview'] = null;
+  regrade = null;
+
+  // seed 002 §"Inadequate judgements: next steps": an overall inadequate grade starts the inadequate track.
+  if (graded?.grade === 'inadequate' && closed === null) {
+    const review = await run('case_review', 'sccif-rfc-case-review', { inspectionEndedOn: graded.endedOn });
+    const decision = (review.facts?.decision ?? null) as CaseReviewDecision | null;
+    if (decision) {
+      caseReview = { nextInspectionBy: decision.nextInspectionBy, monitoringVisits: decision.monitoringVisits };
+      for (const notice of decision.complianceNotices) {
+        const noticeInput = { noticeId: notice.noticeId, requirement: notice.requirement, complianceDate: notice.complianceDate };
+        const definition = versionInForce('sccif-rfc-compliance-notice', londonDateOf(Date.now()));
+        const inspectionId = `insp-${uuid4()}`;
+        // A notice runs on its own (it may outlive this run of the cycle): started, not awaited.
+        await startChild(inspectionWorkflow, {
+          workflowId: inspectionId,
+          args: [startOf(definition, inspectionId, noticeInput)],
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+          ...searchAttributes(definition.type),
+        });
+        notices.push({ noticeId: notice.noticeId, inspectionId, complianceDate: notice.complianceDate });
+      }
+      // seed 002 §"Monitoring compliance notices": one visit within 5 working days of each compliance date,
+      // combined where no notice's date is exceeded by more than 5 working days.
+      followUps.push(...combineFollowUps(decision.complianceNotices).map((group) => ({ ...group, visitId: null })));
+      for (const followUp of followUps) {
+        const from = startOfLondonDay(followUp.visitWindow.from);
+        if (Date.now() < from) await condition(() => closed !== null, from - Date.now());
+        if (closed !== null) break;
+        const visit = run('monitoring_visit', 'sccif-rfc-monitoring-visit', { kind: 'compliance_or_enforcement', announced: false });
+        followUp.visitId = current!.inspectionId;
+        noteRegrade(await visit);
+      }
+    }
+  }
+  if (closed !== null) return { closed, inspectionsCompleted };
   // An inspection that ended without a grade leaves the previous one in force: its window applies again.
-  return continueAsNew<typeof centreCycleWorkflow>({
-    ...input,
-    last: graded ?? input.last,
-    inspectionsCompleted: input.inspectionsCompleted + (graded ? 1 : 0),
-  });
+  return continueAsNew<typeof centreCycleWorkflow>({ ...input, last: graded ?? input.last, inspectionsCompleted, caseReview, regrade });
+}
+
+/** The next full inspection's window: by the seed's rules, or by the date a case review set. */
+function windowFor(input: CentreCycleInput): InspectionWindow {
+  const byRule = nextFullInspectionWindow(input.registeredOn, input.last);
+  const decided = input.caseReview?.nextInspectionBy;
+  if (!decided) return byRule;
+  return {
+    opens: byRule.opens < decided ? byRule.opens : decided,
+    dueBy: decided,
+    rule: 'The next full inspection by the date the case review decided',
+    source: CASE_REVIEW_SOURCE,
+    reading: `The case review decides the date (usually within 6 to 12 months); the window opens as the seed's rule would (${byRule.rule}) unless the decided date is earlier.`,
+  };
 }
 
 function isSccifGrade(grade: string | null): grade is SccifGrade {

@@ -1,5 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { CaseReviewDecision } from '../machines/sccif-rfc/caseReview';
 import type { InspectionWindow, LastFullInspection } from '../machines/sccif-rfc/cycle';
+import type { CombinedFollowUp } from '../machines/sccif-rfc/followUps';
 
 /** Messages of the per-centre cycle workflow, importable by clients without workflow code. */
 export const CENTRE_CYCLE_WORKFLOW = 'centreCycleWorkflow';
@@ -12,6 +14,10 @@ export interface CentreCycleInput {
   last: LastFullInspection | null;
   /** Full inspections completed so far, over every run of the workflow. */
   inspectionsCompleted: number;
+  /** What the last case review decided, while it governs: the next inspection's date and monitoring visits. */
+  caseReview?: Pick<CaseReviewDecision, 'nextInspectionBy' | 'monitoringVisits'> | null;
+  /** A grade a monitoring visit gave since the last full inspection. */
+  regrade?: { grade: string; on: string } | null;
   /** Whether the server has the inspection search attributes registered (passed on to each inspection). */
   searchAttributes: boolean;
 }
@@ -23,7 +29,15 @@ export interface CentreCycleState {
   last: LastFullInspection | null;
   inspectionsCompleted: number;
   window: InspectionWindow;
+  /** The grade in force: the last full inspection's, or a monitoring visit's re-grade since. */
+  currentGrade: string | null;
+  caseReview: CentreCycleInput['caseReview'];
+  /** The inspection, case review or visit under way, with its kind. */
   currentInspectionId: string | null;
+  current: { kind: 'full_inspection' | 'case_review' | 'monitoring_visit'; inspectionId: string } | null;
+  /** Compliance notices served by the last case review, and the visits planned to follow them up. */
+  notices: { noticeId: string; inspectionId: string; complianceDate: string }[];
+  followUps: (CombinedFollowUp & { visitId: string | null })[];
   broughtForward: string | null;
   closed: string | null;
 }

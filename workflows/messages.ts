@@ -27,6 +27,8 @@ export interface InspectionOutcome {
   breaches: number;
   /** The end of the inspection, where the type declares one (what the next cycle counts from). */
   endedOn?: string | null;
+  /** The machine's facts at the end (e.g. what a case review decided), for a parent workflow to act on. */
+  facts?: Record<string, unknown>;
 }
 
 export const INSPECTION_WORKFLOW = 'inspectionWorkflow';

@@ -1,3 +1,4 @@
+import { INSPECTION_TYPES } from '../../machines/registry';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -35,7 +36,7 @@ describe('inspections command line, offline', () => {
     const run = await cli(['types', '--json']);
     expect(run.code).toBe(0);
     const types = JSON.parse(run.stdout) as { type: string; clocks: unknown[]; decisions: unknown[] }[];
-    expect(types.map((t) => t.type)).toEqual(['sccif-rfc-full', 'safeguarding-lac', 'childrens-centre']);
+    expect(types.map((t) => `${t.type}`)).toEqual(INSPECTION_TYPES.map((d) => d.type));
     expect(types.every((t) => t.clocks.length > 0 && t.decisions.length > 0)).toBe(true);
     const table = await cli(['types']);
     expect(table.stdout).toMatch(/^TYPE\s+VERSION/);

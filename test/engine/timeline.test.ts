@@ -6,6 +6,7 @@ import {
   simulatedValue,
   stateValueOfStage,
   timelineAfterInspectionEnd,
+  NoReportAfterInspectionError,
 } from '../../engine';
 import { escapeText, foldLine, timelineToIcs } from '../../engine/ics';
 import { INSPECTION_TYPES } from '../../machines/registry';
@@ -136,7 +137,16 @@ describe('timeline after an inspection ends (pure simulation of the machine)', (
     expect(timeline.end.reason).toBe('done');
   });
 
-  it.each(INSPECTION_TYPES.map((d) => [d.type, d] as const))('%s: a non-empty timeline after the inspection, every date with its rule and source', (_type, definition) => {
+  const withReport = INSPECTION_TYPES.filter((d) => d.clocks.some((c) => c.anchor === 'feedbackDate'));
+
+  it('says which types have no report after an inspection (notices, reviews, requirements)', () => {
+    for (const definition of INSPECTION_TYPES.filter((d) => !withReport.includes(d))) {
+      expect(() => timelineAfterInspectionEnd(definition, '2025-06-13')).toThrow(NoReportAfterInspectionError);
+    }
+    expect(withReport.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(withReport.map((d) => [d.type, d] as const))('%s: a non-empty timeline after the inspection, every date with its rule and source', (_type, definition) => {
     const timeline = timelineAfterInspectionEnd(definition, '2025-06-13');
     expect(timeline.entries.length).toBeGreaterThan(0);
     for (const entry of timeline.entries) {

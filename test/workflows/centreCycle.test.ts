@@ -1,6 +1,6 @@
-import { addCalendarMonths, londonDateOf } from '../../calendar';
+import { addCalendarMonths, addWorkingDays, londonDateOf, startOfLondonDay } from '../../calendar';
 import { cycleStartAfter } from '../../machines/sccif-rfc/cycle';
-import { CENTRE_CYCLE_WORKFLOW, type CentreCycleInput, bringForwardUpdate, centreCycleStateQuery, closeCentreUpdate } from '../../workflows/centreMessages';
+import { CENTRE_CYCLE_WORKFLOW, type CentreCycleInput, type CentreCycleState, bringForwardUpdate, centreCycleStateQuery, closeCentreUpdate } from '../../workflows/centreMessages';
 import { inspectionStateQuery, recordDecisionUpdate } from '../../workflows/messages';
 import { goodJudgements, useTimeSkippingWorker } from '../support/inspectionHarness';
 import { PROVIDER_ID, actors } from '../support/pureDriver';
@@ -41,26 +41,111 @@ async function inspect(id: string, judgements: Record<string, string>) {
   return feedback.facts.feedbackDate as string;
 }
 
+const requiresImprovement = { ...goodJudgements, overallExperiencesAndProgress: 'requires_improvement' };
+
+/** Sends decisions to any child (inspection, case review, visit) of the centre. */
+function child(id: string) {
+  const handle = servers.env.client.workflow.getHandle(id);
+  return {
+    handle,
+    send: (role: keyof typeof actors, event: string, fields: Record<string, unknown> = {}) =>
+      handle.executeUpdate(recordDecisionUpdate, { args: [{ decision: { event, ...fields }, actor: actors[role] }] }),
+    view: () => handle.query(inspectionStateQuery),
+  };
+}
+
+async function current(centre: Handle, kind: string) {
+  const state = await eventuallyState(centre, (s) => s.current?.kind === kind);
+  return state.current!.inspectionId;
+}
+
+describe('the whole regime over years: inadequate, case review, compliance notices, a re-grading visit, back to good', () => {
+  it('drives every next step, asking people only for their decisions, and keeps every history small', async () => {
+    const centre = await register();
+    const first = await current(centre, 'full_inspection');
+    const endedOn = await inspect(first, inadequate);
+    await servers.env.sleep('10 days'); // published
+
+    // The inadequate track: case review within 5 working days, deciding two notices a few days apart.
+    const review = child(await current(centre, 'case_review'));
+    expect((await review.view()).deadlines.map((d) => [d.clock, d.due])).toEqual([['caseReview', addWorkingDays(endedOn, 5)]]);
+    await review.send('inspector', 'DEBRIEF_HELD', { recommendation: 'compliance notices and a re-inspection within 9 months' });
+    const today = (await review.view()).lastEventDate!;
+    const noticeA = addWorkingDays(today, 10);
+    const noticeB = addWorkingDays(noticeA, 3); // within 5 working days of A: one visit checks both
+    await review.send('manager', 'CASE_REVIEW_DECIDED', {
+      nextInspectionBy: addCalendarMonths(endedOn, 9),
+      nextInspectionType: 'full',
+      monitoringVisits: null,
+      complianceNotices: [
+        { noticeId: 'CN-1', requirement: 'Regulation 12: safeguarding procedures', complianceDate: noticeA },
+        { noticeId: 'CN-2', requirement: 'Regulation 16: staff recruitment checks', complianceDate: noticeB },
+      ],
+    });
+    await review.send('inspector', 'LA_ALERTS_SENT', { currentAuthorities: 2, previousSixMonthsAuthorities: 1 });
+    await review.send('inspector', 'LA_ALERTS_CONFIRMED');
+
+    const planned = await eventuallyState(centre, (s) => s.notices.length === 2 && s.followUps.length === 1);
+    expect(planned.followUps[0]).toMatchObject({ noticeIds: ['CN-1', 'CN-2'], visitWindow: { from: noticeB, to: addWorkingDays(noticeA, 5) } });
+    for (const notice of planned.notices) {
+      expect((await child(notice.inspectionId).view()).type).toBe('sccif-rfc-compliance-notice');
+    }
+
+    // The combined follow-up visit, on the day both compliance dates have passed; it re-grades the centre.
+    await servers.env.sleep('30 days');
+    const visit = child(await current(centre, 'monitoring_visit'));
+    await visit.send('inspector', 'VISIT_STARTED', { purpose: 'follow-up of compliance notices CN-1 and CN-2' });
+    await visit.send('inspector', 'FEEDBACK_GIVEN', { judgements: requiresImprovement });
+    await visit.send('inspector', 'DRAFT_REPORT_SENT');
+    await visit.send('provider', 'COMMENTS_SUBMITTED');
+    await visit.send('manager', 'FINAL_REPORT_SENT');
+    await servers.env.sleep('10 days');
+
+    const after = await eventuallyState(centre, (s) => s.inspectionsCompleted === 1 && s.current === null && s.notices.length === 0);
+    expect(after).toMatchObject({
+      last: { endedOn, grade: 'inadequate' },
+      currentGrade: 'requires_improvement',
+      window: { dueBy: addCalendarMonths(endedOn, 9), source: expect.stringContaining('case reviews') },
+    });
+    expect((await centre.fetchHistory()).events!.length).toBeLessThan(20);
+
+    // Re-inspection within the window the case review set, back to good; the next cycle starts on 1 April.
+    await servers.env.sleep('200 days');
+    const second = await current(centre, 'full_inspection');
+    expect(second).not.toBe(first);
+    const secondEnded = await inspect(second, goodJudgements);
+    expect(secondEnded <= addCalendarMonths(endedOn, 9)).toBe(true);
+    await servers.env.sleep('10 days');
+    const good = await eventuallyState(centre, (s) => s.inspectionsCompleted === 2);
+    expect(good).toMatchObject({ currentGrade: 'good', caseReview: null, window: { opens: cycleStartAfter(secondEnded) } });
+
+    // Years later, within the 3-year cycle, the next full inspection.
+    await servers.env.sleep(`${Math.ceil((startOfLondonDay(good.window.opens) - Date.now()) / 86_400_000) + 400} days`);
+    expect((await eventuallyState(centre, (s) => s.current?.kind === 'full_inspection')).inspectionsCompleted).toBe(2);
+    expect((await centre.fetchHistory()).events!.length).toBeLessThan(20);
+  });
+});
+
 describe('a residential family centre cycle, per centre, over years (time-skipping server)', () => {
-  it('inspects a new centre at once, then reinspects 6 to 12 months after an inadequate grade, continuing as new in between', async () => {
+  it('inspects a new centre at once, then reinspects 12 to 18 months after requires improvement, continuing as new in between', async () => {
     const centre = await register();
     const first = await currentInspection(centre);
     expect((await servers.env.client.workflow.getHandle(first).query(inspectionStateQuery)).facts.scheduledFor).toBe(
       addCalendarMonths(londonDateOf(Date.now()), 12),
     );
-    const endedOn = await inspect(first, inadequate);
+    const endedOn = await inspect(first, requiresImprovement);
     await servers.env.sleep('10 days'); // publication, 5 working days after the final report
 
     const next = await eventuallyState(centre, (s) => s.inspectionsCompleted === 1);
     expect(next).toMatchObject({
-      last: { endedOn, grade: 'inadequate' },
+      last: { endedOn, grade: 'requires_improvement' },
       currentInspectionId: null,
-      window: { opens: addCalendarMonths(endedOn, 6), dueBy: addCalendarMonths(endedOn, 12), source: expect.stringContaining('Frequency of inspection') },
+      window: { opens: addCalendarMonths(endedOn, 12), dueBy: addCalendarMonths(endedOn, 18), source: expect.stringContaining('Frequency of inspection') },
     });
     const { events } = await centre.fetchHistory(); // the new run only: bounded, whatever came before
     expect(events!.length).toBeLessThan(20);
 
-    await servers.env.sleep('190 days');
+    await servers.env.sleep('370 days');
     const second = await currentInspection(centre);
     expect(second).not.toBe(first);
     const secondEnded = await inspect(second, goodJudgements);
@@ -87,7 +172,7 @@ describe('a residential family centre cycle, per centre, over years (time-skippi
   });
 });
 
-async function eventuallyState(centre: Handle, ready: (s: Awaited<ReturnType<Handle['query']>> & { inspectionsCompleted: number }) => boolean) {
+async function eventuallyState(centre: Handle, ready: (s: CentreCycleState) => boolean) {
   for (let i = 0; i < 100; i++) {
     const state = await centre.query(centreCycleStateQuery).catch(() => undefined);
     if (state && ready(state)) return state;
