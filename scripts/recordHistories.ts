@@ -11,7 +11,7 @@ import path from 'node:path';
 import { historyToJSONValue } from '../test/support/historyJson';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { INSPECTION_TYPES } from '../machines/registry';
-import { HISTORY_SCENARIOS } from '../test/support/historyScenarios';
+import { HISTORY_SCENARIOS, STARTED_ONLY } from '../test/support/historyScenarios';
 import { InspectionHandle, startWorker } from '../test/support/inspectionHarness';
 import { createTimeSkippingEnv } from '../test/support/temporal';
 
@@ -24,8 +24,9 @@ async function main() {
   let written = 0;
   for (const def of INSPECTION_TYPES) {
     const key = `${def.type}-v${def.version}`;
-    const scenarios = HISTORY_SCENARIOS[key];
-    if (!scenarios) throw new Error(`no history scenarios for ${key}: add them to test/support/historyScenarios.ts`);
+    // A type with no scenarios yet still gets one history (started, nothing decided), so its version is replayed;
+    // the replay test lists it as a to-do until its paths are recorded.
+    const scenarios = HISTORY_SCENARIOS[key] ?? [STARTED_ONLY];
     for (const scenario of scenarios) {
       if (!wanted(key, scenario.path)) continue;
       const env = await createTimeSkippingEnv();

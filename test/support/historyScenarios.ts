@@ -287,3 +287,13 @@ export const HISTORY_SCENARIOS: Record<string, Scenario[]> = {
   'safeguarding-lac-v1': lac,
   'childrens-centre-v1': childrensCentre,
 };
+
+/** The one history recorded for a type that has no scenarios yet: started, nothing decided. */
+export const STARTED_ONLY: Scenario = {
+  path: 'started',
+  async run({ start }) {
+    const i = await start();
+    await i.view(); // answered once the first workflow task has run
+    return i;
+  },
+};
