@@ -149,7 +149,7 @@ export async function rfcFullInspectionBaseline(start: StartInspectionInput): Pr
     }
   }
   await flush();
-  return { status: STATUS[stage], grade: facts.grade, breaches: breaches.length };
+  return { status: STATUS[stage], grade: facts.grade, breaches: breaches.length, endedOn: facts.feedbackDate };
 
   async function flush(): Promise<void> {
     while (revision !== flushedRevision || entries.length > 0 || pendingPublish) {
@@ -310,7 +310,7 @@ export async function rfcFullInspectionBaseline(start: StartInspectionInput): Pr
       const entry = record(now, actor, 'effect.requested', { effect: 'publishReport', params: {} }, PUBLISH_SOURCE);
       pendingPublish = { seq: entry.seq };
     }
-    reconcileClocks(now);
+    reconcileClocks(now, at);
     if (stage === 'published') record(now, actor, 'inspection.completed', { status: STATUS[stage] }, null);
   }
 
@@ -330,10 +330,11 @@ export async function rfcFullInspectionBaseline(start: StartInspectionInput): Pr
     return open;
   }
 
-  function reconcileClocks(now: number): void {
+  /** `on` is the step's business date: whether a clock was met is judged by it. */
+  function reconcileClocks(now: number, on: string): void {
     const previous = clocks;
     clocks = openClocks();
-    const today = londonDateOf(now);
+    const today = on;
     for (const old of previous) {
       const still = clocks.find((c) => c.spec.id === old.spec.id);
       if (still && still.due === old.due) continue;
