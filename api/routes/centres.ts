@@ -3,21 +3,10 @@ import { londonDateOf } from '../../calendar';
 import { isoDate, note } from '../../machines/kit';
 import { ApiError } from '../errors';
 import type { InspectionService } from '../inspectionService';
+import { centreCycleState as centreState } from '../../workflows/centreMessages';
 import { type RouteSpec, route } from '../route';
 import { emptyQuery, providerId } from '../schemas';
 
-const window = z.object({ opens: z.string(), dueBy: z.string(), rule: z.string(), source: z.string(), reading: z.string().optional() });
-const centreState = z.object({
-  centreId: z.string(),
-  providerId: z.string(),
-  registeredOn: z.string(),
-  last: z.object({ endedOn: z.string(), grade: z.string() }).nullable(),
-  inspectionsCompleted: z.number().int(),
-  window: window.describe('when the next full inspection falls due, by which rule'),
-  currentInspectionId: z.string().nullable(),
-  broughtForward: z.string().nullable(),
-  closed: z.string().nullable(),
-});
 const centreParams = z.strictObject({ providerId });
 const reasonBody = z.strictObject({ reason: note });
 

@@ -34,7 +34,7 @@ describe("children's centre inspection on the time-skipping test server (seed 00
     await inspection.send(actors.provider, 'ACTION_PLAN_RECEIVED');
 
     const outcome = await inspection.handle.result(); // the server skips to the end of the complaint window
-    expect(outcome).toEqual({ status: 'closed', grade: 'good', breaches: 0, endedOn: expect.any(String) });
+    expect(outcome).toEqual({ status: 'closed', grade: 'good', breaches: 0, endedOn: expect.any(String), facts: expect.any(Object) });
     const entries = await readLedger(servers.worker.db, inspection.inspectionId);
     expect(entries.filter((e) => e.kind === 'clock.expired').map((e) => [e.data.clock, e.data.due])).toEqual([
       ['noticePeriod', addWorkingDays(notified.facts.notificationDate as string, 2)],

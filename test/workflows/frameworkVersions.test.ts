@@ -56,7 +56,7 @@ describe('framework versions on the time-skipping server: each inspection keeps 
     await servers.env.sleep('9 days'); // the provider's 5 working days close by themselves
     expect((await inspection.view()).status).toBe('finalising_report');
     await inspection.send(actors.manager, 'REPORT_PUBLISHED');
-    expect(await inspection.handle.result()).toEqual({ status: 'published', grade: 'good', breaches: 0, endedOn: feedback.facts.feedbackDate });
+    expect(await inspection.handle.result()).toEqual({ status: 'published', grade: 'good', breaches: 0, endedOn: feedback.facts.feedbackDate, facts: expect.any(Object) });
 
     const entries = await readLedger(servers.worker.db, inspection.inspectionId);
     expect(entries[0]).toMatchObject({ kind: 'inspection.started', data: { type: 'sccif-rfc-full', version: 0 } });

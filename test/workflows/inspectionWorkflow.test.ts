@@ -33,7 +33,7 @@ describe('inspection workflow on the time-skipping test server (SCCIF RFC full i
     expect(publicationDue).toBe(addWorkingDays(final.facts.finalReportSentDate as string, 5));
 
     const outcome = await inspection.handle.result(); // the server skips to the publication date
-    expect(outcome).toEqual({ status: 'published', grade: 'good', breaches: 0, endedOn: expect.any(String) });
+    expect(outcome).toEqual({ status: 'published', grade: 'good', breaches: 0, endedOn: expect.any(String), facts: expect.any(Object) });
 
     const entries = await readLedger(servers.worker.db, inspection.inspectionId);
     expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));

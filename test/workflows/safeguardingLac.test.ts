@@ -57,7 +57,7 @@ describe('safeguarding and looked after children inspection on the time-skipping
     expect(due(final, 'publication')).toMatchObject({ due: addWorkingDays(end, 25), kind: 'automatic' });
 
     const outcome = await inspection.handle.result(); // publication on the 25th working day, then 30 calendar days
-    expect(outcome).toEqual({ status: 'complaints_closed,published', grade: 'adequate', breaches: 0, endedOn: expect.any(String) });
+    expect(outcome).toEqual({ status: 'complaints_closed,published', grade: 'adequate', breaches: 0, endedOn: expect.any(String), facts: expect.any(Object) });
 
     const entries = await readLedger(servers.worker.db, inspection.inspectionId);
     const expired = entries.filter((e) => e.kind === 'clock.expired').map((e) => [e.data.clock, e.data.event]);
@@ -100,6 +100,6 @@ describe('safeguarding and looked after children inspection on the time-skipping
 
     const resolved = await inspection.send(actors.manager, 'COMPLAINT_RESOLVED', { outcome: 'referred_to_cqc' });
     expect(resolved.status).toBe('published,no_open_complaint');
-    expect(await inspection.handle.result()).toEqual({ status: 'complaints_closed,published', grade: 'adequate', breaches: 0, endedOn: expect.any(String) });
+    expect(await inspection.handle.result()).toEqual({ status: 'complaints_closed,published', grade: 'adequate', breaches: 0, endedOn: expect.any(String), facts: expect.any(Object) });
   });
 });
