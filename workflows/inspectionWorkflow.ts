@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, condition, patched, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { InspectionRecord } from '../engine';
 import { getDefinition } from '../machines/registry';
 import type { InspectionActivities } from '../activities/types';
@@ -34,33 +34,26 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
   const useSearchAttributes = workflowInfo().typedSearchAttributes.get(INSPECTION_TYPE) !== undefined;
 
   setHandler(inspectionStateQuery, () => record.view(Date.now()));
-  setHandler(recordDecisionUpdate, ({ decision, actor }) => record.decide(decision, actor, Date.now()), {
-    validator: ({ decision, actor }) => {
-      // A clock that has run out but not fired yet (the workflow is still waiting on an activity, e.g. after a worker
-      // crash) must act before any decision: otherwise the decision is judged against a stage the clock has already
-      // ended (comments accepted after their window closed, a missed target never raised as a breach).
-      const overdue = record.nextClockAt();
-      if (overdue !== undefined && overdue <= Date.now()) {
-        const message = `a deadline ran out at ${new Date(overdue).toISOString()} and the inspection is still acting on it; retry shortly`;
-        throw ApplicationFailure.create({
-          type: REFUSAL_FAILURE_PREFIX + 'not_allowed_now',
-          message,
-          details: [{ code: 'not_allowed_now', message, stage: record.view(Date.now()).stage, allowed: [] }],
-          nonRetryable: true,
-        });
-      }
+  setHandler(
+    recordDecisionUpdate,
+    ({ decision, actor }) => {
+      // A clock that has run out but not fired yet (the workflow was still waiting on an activity, e.g. one abandoned
+      // by a crashed worker) acts first: otherwise the decision would be judged against a stage the clock has
+      // already ended, and a missed target would never be raised as a breach. Deterministic: the handler runs on
+      // replay too, and behind patched() for histories recorded before (docs/CHANGING_MACHINES.md). A decision the
+      // fired clock makes invalid fails with the same refusal as the validator's.
+      if (patched('fire-due-clocks-before-decision')) record.fireDueClocks(Date.now());
       const checked = record.check(decision, actor, Date.now());
-      if (!checked.ok) {
-        const { ok: _ok, ...refusal } = checked;
-        throw ApplicationFailure.create({
-          type: REFUSAL_FAILURE_PREFIX + refusal.code,
-          message: refusal.message,
-          details: [refusal],
-          nonRetryable: true,
-        });
-      }
+      if (!checked.ok) throw refusalFailure(checked);
+      return record.decide(decision, actor, Date.now());
     },
-  });
+    {
+      validator: ({ decision, actor }) => {
+        const checked = record.check(decision, actor, Date.now());
+        if (!checked.ok) throw refusalFailure(checked);
+      },
+    },
+  );
 
   let flushedRevision = -1;
   for (;;) {
@@ -99,4 +92,9 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
       }
     }
   }
+}
+
+function refusalFailure(checked: Exclude<ReturnType<InspectionRecord['check']>, { ok: true }>): ApplicationFailure {
+  const { ok: _ok, ...refusal } = checked;
+  return ApplicationFailure.create({ type: REFUSAL_FAILURE_PREFIX + refusal.code, message: refusal.message, details: [refusal], nonRetryable: true });
 }
