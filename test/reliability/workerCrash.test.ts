@@ -90,15 +90,15 @@ test('SIGKILL of the worker process after every stage: every inspection ends as 
   for (const stage of stages) {
     const t0 = Date.now();
     // A workflow whose ledger activity was abandoned by the dead worker waits for it (start-to-close 1 min) before it
-    // acts on a clock that has run out; meanwhile it refuses decisions with a retryable 409 ("still acting on it"),
-    // and the caller retries, as a client of the API would.
+    // acts on a clock that has run out by itself; a decision that needs that step first (the final report after the
+    // comment window) is refused meanwhile as not allowed yet (409), and the caller retries, as a client would.
     const send = async (id: string) => {
       for (;;) {
         try {
           return await client.workflow.getHandle(id).executeUpdate(recordDecisionUpdate, { args: [{ decision: { event: stage.event, ...stage.fields }, actor: stage.actor }] });
         } catch (err) {
           const cause = (err as { cause?: { message?: string } }).cause;
-          if (!(err instanceof WorkflowUpdateFailedError) || !/still acting on it/.test(cause?.message ?? '') || Date.now() - t0 > 150_000) throw err;
+          if (!(err instanceof WorkflowUpdateFailedError) || !/is not allowed at stage/.test(cause?.message ?? '') || Date.now() - t0 > 150_000) throw err;
           refusedWhileCatchingUp++;
           await sleep(1_000);
         }
