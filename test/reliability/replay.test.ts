@@ -83,8 +83,7 @@ describe('the gate catches a breaking change and lets a patched one through', ()
   }
 
   const addCall = (guarded: boolean) => (source: string) =>
-    source
-      .replace("import { ApplicationFailure, condition,", "import { ApplicationFailure, condition, patched,")
+    (/\bpatched\b[^;]*from '@temporalio\/workflow'/.test(source) ? source : source.replace("import { ApplicationFailure, condition,", "import { ApplicationFailure, condition, patched,"))
       .replace('  let flushedRevision = -1;', `  ${guarded ? "if (patched('announce-start')) " : ''}${CALL}\n  let flushedRevision = -1;`);
 
   afterAll(() => fs.rmSync(variants, { recursive: true, force: true }));
