@@ -6,7 +6,7 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, ValueError } from '@temporalio/common';
 import type { Decision, DecisionRefusal, InspectionView } from '../engine';
 import type { Actor, InspectionTypeDefinition } from '../machines/kit';
 import {
@@ -170,6 +170,9 @@ function mapTemporalError(error: unknown, what: string): Error {
     }
   }
   if (error instanceof ServiceError && /not found/i.test(error.message)) return notFound(what);
+  // the client could not encode the request (e.g. a body nested too deeply for JSON.stringify): the caller's fault,
+  // and retrying would fail the same way, so a 400 and not a retryable 503
+  if (error instanceof ValueError) return new ApiError(400, 'invalid_payload', `the request cannot be encoded for ${what} (nested too deeply?): ${error.message}`);
   if (error instanceof Error && /workflow execution already completed/i.test(error.message)) {
     return new ApiError(409, 'closed', `${what} has finished; nothing further can be sent to it`);
   }
