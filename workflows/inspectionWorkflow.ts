@@ -49,6 +49,10 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
     },
     {
       validator: ({ decision, actor }) => {
+        // With a clock already due but not yet fired (the workflow is waiting on an activity, e.g. a ledger write
+        // while the database is down), the stage is about to change: judging the decision against it here would
+        // refuse one the handler, which fires the clock first, accepts. The handler judges it then.
+        if ((record.nextClockAt() ?? Infinity) <= Date.now()) return;
         const checked = record.check(decision, actor, Date.now());
         if (!checked.ok) throw refusalFailure(checked);
       },
