@@ -1,0 +1,177 @@
+/**
+ * Temporal down mid-lifecycle (issue 8). The real dev server (`temporal server start-dev` on a SQLite file), a worker
+ * process (the product's createInspectionWorker), a real PostgreSQL that can be stopped (test/support/stoppablePostgres.ts)
+ * and the real API (createApp) on a loopback port. SCCIF RFC full inspections, back-dated (reliabilityRig.rfcStages).
+ *
+ * A clock due while the server is down: the draft report is sent dated 20 working days ago, so the provider's comment
+ * window has already run out when it is accepted; PostgreSQL is stopped just before, so the workflow, whose ledger
+ * write is failing and retrying, has not yet acted on that clock when the dev server is stopped (see
+ * test/durability/devServerRestart.test.ts on why no product timer can be made to fire within seconds).
+ *
+ * While the dev server is down, the final reports are sent through the API: each gets a clear retryable 503
+ * (`temporal_unavailable`, `retryable: true`, a message), and /readyz says Temporal is unavailable. After the restart
+ * (same file, same port; the API and worker keep their connections) the inspections show none of them applied; the
+ * database returns and the overdue comment window closes by itself; the same requests, resent with the same
+ * Idempotency-Key, succeed; every inspection publishes and its ledger is whole (verifyChain, seqs 1..n, each decision once).
+ */
+import { randomUUID } from 'node:crypto';
+import { INSPECTION_WORKFLOW, type StartInspectionInput, recordDecisionUpdate } from '../../workflows/messages';
+import { startApi } from '../support/apiServer';
+import { eventually } from '../support/eventually';
+import { PROVIDER_ID, actors } from '../support/pureDriver';
+import { type StoppablePostgres, startStoppablePostgres } from '../support/stoppablePostgres';
+import { type Database, type Rig, checkLedger, openDatabase, recordFigures, rfcStages, sleep, startRig } from '../support/reliabilityRig';
+import { type WorkerProcess, startWorkerProcess } from '../support/workerProcess';
+
+const INSPECTIONS = 2;
+/** Each inspection gets this many API decisions while the server is down (each a 503), then the same again after. */
+const TRIES_WHILE_DOWN = 2;
+
+let rig: Rig | undefined;
+let pg: StoppablePostgres | undefined;
+let db: Database | undefined;
+let api: Awaited<ReturnType<typeof startApi>> | undefined;
+let worker: WorkerProcess | undefined;
+
+beforeAll(async () => {
+  [rig, pg] = await Promise.all([startRig('temporal-down'), startStoppablePostgres()]);
+  db = await openDatabase({ url: pg.url });
+}, 120_000);
+
+afterAll(async () => {
+  await worker?.kill().catch(() => undefined);
+  await api?.close();
+  await db?.close().catch(() => undefined);
+  await rig?.close();
+  await pg?.destroy();
+});
+
+test('dev server down mid-lifecycle: API decisions get a retryable 503 and are not applied; resent after the restart they succeed; an overdue clock fires after it', async () => {
+  const { client, server, bundlePath } = rig!;
+  const taskQueue = `temporal-down-${randomUUID()}`;
+  worker = startWorkerProcess({ temporalAddress: server.address, databaseUrl: pg!.url, taskQueue, bundlePath });
+  await worker.ready;
+  api = await startApi(client, db!, taskQueue);
+
+  const ids: string[] = [];
+  for (let i = 0; i < INSPECTIONS; i++) {
+    const inspectionId = `insp-${randomUUID()}`;
+    const args: StartInspectionInput = { inspectionId, type: 'sccif-rfc-full', version: 1, providerId: PROVIDER_ID, input: {}, createdBy: actors.manager };
+    await client.workflow.start(INSPECTION_WORKFLOW, { workflowId: inspectionId, taskQueue, args: [args] });
+    ids.push(inspectionId);
+  }
+  const stages = rfcStages();
+  const [draft, final] = [stages[4]!, stages[5]!];
+  expect([draft.event, final.event]).toEqual(['DRAFT_REPORT_SENT', 'FINAL_REPORT_SENT']);
+  const decide = (id: string, stage: (typeof stages)[number]) =>
+    client.workflow.getHandle(id).executeUpdate(recordDecisionUpdate, { args: [{ decision: { event: stage.event, ...stage.fields }, actor: stage.actor }] });
+
+  // Up to feedback with everything up, written to the ledger.
+  for (const stage of stages.slice(0, 4)) await Promise.all(ids.map((id) => decide(id, stage)));
+  await eventually(async () => {
+    for (const id of ids) if ((await checkLedger(db!, id)).decisions.length < 4) return undefined;
+    return true;
+  }, 30_000);
+
+  // The draft, with its comment window already over, accepted while the ledger cannot be written: the workflow has
+  // not acted on the window when the server stops.
+  await pg!.stop();
+  const drafted = await Promise.all(ids.map((id) => decide(id, draft)));
+  for (const v of drafted) {
+    expect(v.status).toBe('awaiting_provider_comments');
+    expect(v.deadlines.find((d) => d.clock === 'commentWindow')).toMatchObject({ overdue: true });
+  }
+
+  // ---- the dev server down -----------------------------------------------------------------------------------
+  const stopped = await server.stop();
+  const downAt = Date.now();
+  expect(server.running).toBe(false);
+  // Every call to Temporal fails after the client's own retries (about 20 s); the requests go out together.
+  const key = (id: string) => `final-${id}`;
+  const sendFinal = (id: string) =>
+    api!.call('POST', `/inspections/${id}/decisions`, { role: 'manager', body: { event: final.event, ...final.fields }, headers: { 'idempotency-key': key(id) } });
+  const timed = async <T>(f: () => Promise<T>) => {
+    const t0 = Date.now();
+    const res = await f();
+    return { res, ms: Date.now() - t0 };
+  };
+  const [ready, read, ...sent] = await Promise.all([
+    timed(() => api!.call('GET', '/readyz')),
+    timed(() => api!.call('GET', `/inspections/${ids[0]}`, { role: 'manager' })),
+    ...ids.flatMap((id) => Array.from({ length: TRIES_WHILE_DOWN }, () => timed(() => sendFinal(id)))),
+  ]);
+  expect(ready!.res.status).toBe(503);
+  expect(ready!.res.body.temporal).toMatch(/^unavailable: /);
+  expect(read!.res.status).toBe(503);
+  expect(read!.res.body.error).toMatchObject({ code: 'temporal_unavailable', retryable: true });
+  const refusals = sent.map(({ res, ms }) => ({ status: res.status, ms }));
+  for (const { res } of sent) {
+    expect(res.status).toBe(503);
+    expect(res.body.error).toMatchObject({ code: 'temporal_unavailable', retryable: true });
+    expect(res.body.error.message).toMatch(/the workflow service did not answer; retry later/);
+  }
+
+  // ---- restart on the same file and port; the API's and the worker's connections are kept -------------------------
+  await server.start();
+  const downMs = Date.now() - downAt;
+  const workerSurvived = await Promise.race([worker.exited.then(() => false), sleep(2_000).then(() => true)]);
+  if (!workerSurvived) {
+    worker = startWorkerProcess({ temporalAddress: server.address, databaseUrl: pg!.url, taskQueue, bundlePath });
+    await worker.ready;
+  }
+  // None of the refused decisions was applied: the inspections are where the draft left them, the window not yet closed.
+  const afterRestart = await eventually(async () => {
+    const views = await Promise.all(ids.map((id) => api!.call('GET', `/inspections/${id}`, { role: 'manager' })));
+    return views.every((v) => v.status === 200) ? views.map((v) => v.body) : undefined;
+  }, 30_000);
+  for (const [i, v] of afterRestart.entries()) {
+    expect(v.status).toBe('awaiting_provider_comments');
+    expect(v.revision).toBe(drafted[i]!.revision);
+  }
+
+  // The database returns: the ledger write goes through and the comment window, overdue all along, closes by itself.
+  await pg!.start();
+  await eventually(async () => {
+    const views = await Promise.all(ids.map((id) => api!.call('GET', `/inspections/${id}`, { role: 'manager' })));
+    return views.every((v) => v.body?.status === 'finalising_report') ? true : undefined;
+  }, 60_000);
+  await eventually(async () => ((await api!.call('GET', '/readyz')).status === 200 ? true : undefined), 20_000);
+
+  // Resent with the same keys, the decisions succeed, once each.
+  for (const id of ids) {
+    const res = await sendFinal(id);
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('awaiting_publication');
+  }
+  const outcomes = await Promise.all(ids.map((id) => client.workflow.getHandle(id).result()));
+  expect(outcomes[0]).toMatchObject({ status: 'published', grade: 'good' });
+  for (const o of outcomes) expect(o).toEqual(outcomes[0]);
+
+  let entries = 0;
+  for (const id of ids) {
+    const ledger = await checkLedger(db!, id); // verifyChain ok, seqs 1..n, no entry twice
+    entries += ledger.entries.length;
+    expect(ledger.decisions).toEqual(stages.map((s) => s.event)); // the final report once, though sent 1 + TRIES_WHILE_DOWN times
+    expect(ledger.expired.sort()).toEqual(['commentWindow', 'publication']);
+    const closedAt = ledger.entries.find((e) => e.kind === 'clock.expired' && (e.data as { clock?: string }).clock === 'commentWindow')!;
+    expect(new Date(closedAt.recordedAt).getTime()).toBeGreaterThan(downAt); // written after the outage
+  }
+
+  recordFigures('temporalDown', {
+    faultsInjected: 2,
+    faults: ['dev server stopped (SIGTERM) and restarted on its SQLite file', 'PostgreSQL stopped, holding back the overdue comment window'],
+    devServerStop: stopped,
+    devServerDownMs: downMs,
+    inspectionsAffected: ids.length,
+    decisionsSentWhileDown: refusals.length,
+    refusedWith503Retryable: refusals.filter((r) => r.status === 503).length,
+    slowest503Ms: Math.max(...refusals.map((r) => r.ms)),
+    appliedWhileDown: 0,
+    resentAfterRestartAndAccepted: ids.length,
+    workerSurvivedRestart: workerSurvived,
+    outcome: outcomes[0],
+    ledgerEntriesChecked: entries,
+    entriesLost: 0,
+    entriesDuplicated: 0,
+  });
+}, 180_000);
