@@ -6,6 +6,7 @@ import { eventually } from '../support/eventually';
 import { goodJudgements, startWorker } from '../support/inspectionHarness';
 import { PROVIDER_ID } from '../support/pureDriver';
 import { type RawResponse, closeRawAgent, rawRequest } from '../support/rawHttp';
+import { recordFigures } from '../support/reliabilityRig';
 import { createLocalEnv } from '../support/temporal';
 
 /**
@@ -13,7 +14,7 @@ import { createLocalEnv } from '../support/temporal';
  * /openapi.json, against the real app, a real dev server and a worker. Never a 5xx, always a JSON error with a
  * message for a 4xx, never a crash, never a changed inspection; bad tokens 401, a valid token of the wrong role 403.
  */
-const RUNS = 200;
+const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 200);
 
 let env: TestWorkflowEnvironment;
 let worker: Awaited<ReturnType<typeof startWorker>>;
@@ -383,6 +384,7 @@ describe('bad input at every route of /openapi.json', () => {
     expect(await snapshot()).toEqual(baseline);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    recordFigures('badInput', { requests: figures.requests, routes: routes.length, byStatus: figures.byStatus, revision: baseline.revision, ledgerEntries: baseline.ledger, unchanged: true });
     console.log(`bad input: ${figures.requests} requests to ${routes.length} routes; by status ${JSON.stringify(figures.byStatus)}; inspection revision ${baseline.revision}, ledger ${baseline.ledger} entries, unchanged`);
   });
 });
