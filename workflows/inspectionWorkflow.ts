@@ -52,9 +52,12 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
         // With a clock already due but not yet fired (the workflow is waiting on an activity, e.g. a ledger write
         // while the database is down), the stage is about to change: judging the decision against it here would
         // refuse one the handler, which fires the clock first, accepts. The handler judges it then.
-        if ((record.nextClockAt() ?? Infinity) <= Date.now()) return;
+        // Who may send it and what it carries do not depend on the stage: those are still refused here.
         const checked = record.check(decision, actor, Date.now());
-        if (!checked.ok) throw refusalFailure(checked);
+        if (checked.ok) return;
+        const clockDue = (record.nextClockAt() ?? Infinity) <= Date.now();
+        if (clockDue && checked.code === 'not_allowed_now') return;
+        throw refusalFailure(checked);
       },
     },
   );
