@@ -50,9 +50,9 @@ export class InspectionHandle {
     readonly inspectionId: string,
   ) {}
 
-  static async start(env: Pick<TestWorkflowEnvironment, 'client'>, taskQueue: string, type = 'sccif-rfc-full', version = 1) {
+  static async start(env: Pick<TestWorkflowEnvironment, 'client'>, taskQueue: string, type = 'sccif-rfc-full', version = 1, input: Record<string, unknown> = {}) {
     const inspectionId = `insp-${randomUUID()}`;
-    const args: StartInspectionInput = { inspectionId, type, version, providerId: PROVIDER_ID, input: {}, createdBy: actors.manager };
+    const args: StartInspectionInput = { inspectionId, type, version, providerId: PROVIDER_ID, input, createdBy: actors.manager };
     await env.client.workflow.start(INSPECTION_WORKFLOW, {
       workflowId: inspectionId,
       taskQueue,
@@ -60,6 +60,11 @@ export class InspectionHandle {
       typedSearchAttributes: [{ key: INSPECTION_TYPE, value: type }],
     });
     return new InspectionHandle(env.client, inspectionId);
+  }
+
+  /** A handle on an inspection someone else started (e.g. a centre cycle's child). */
+  static of(client: Client, inspectionId: string) {
+    return new InspectionHandle(client, inspectionId);
   }
 
   get handle() {
