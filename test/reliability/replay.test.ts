@@ -5,12 +5,13 @@
  * running inspection take a different path (different commands for the same history) fails this test, i.e. CI.
  *
  * The gate is shown to work, without committing a broken workflow: the test copies workflows/ into
- * test-artifacts/ (git-ignored), makes two small edits to the copy and bundles each:
- *   - "unpatched": a new activity call added at the start of the workflow, the kind of change a developer makes
- *     ("announce every new inspection"). Replaying a recorded history against it must fail with a
+ * test-artifacts/ (git-ignored), edits the copy and bundles it, twice:
+ *   - "unpatched": a new activity call added at the start of the inspection workflow ("announce every new
+ *     inspection") and a new timer at the start of each run of the centre cycle ("let the register settle"), the
+ *     kind of change a developer makes. Replaying a recorded history of either against it must fail with a
  *     DeterminismViolationError.
- *   - "patched": the same call behind `patched('announce-start')`, as docs/CHANGING_MACHINES.md says to do it.
- *     Every recorded history must still replay cleanly.
+ *   - "patched": the same steps behind `patched(...)`, as docs/CHANGING_MACHINES.md says to do it. Every recorded
+ *     history must still replay cleanly.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -73,17 +74,18 @@ describe('the gate catches a breaking change and lets a patched one through', ()
   const variants = path.join(ROOT, 'test-artifacts', 'replay-variants');
   const CALL = "await proxyActivities<{ announceStart(id: string): Promise<void> }>({ startToCloseTimeout: '1 minute' }).announceStart(start.inspectionId);";
 
-  /** A copy of workflows/ with `edit` applied to the workflow function, bundled. */
-  async function variant(name: string, edit: (source: string) => string) {
+  /** A copy of workflows/ with an edit applied to each workflow file named in `edits`, bundled. */
+  async function variant(name: string, edits: Record<string, (source: string) => string>) {
     const dir = path.join(variants, name, 'workflows');
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
     for (const file of fs.readdirSync(path.join(ROOT, 'workflows')).filter((f) => f.endsWith('.ts'))) {
       let source = fs.readFileSync(path.join(ROOT, 'workflows', file), 'utf8');
       source = source.replace(/from '\.\.\/([^']+)'/g, (_m, rest: string) => `from '${path.join(ROOT, rest)}'`);
-      if (file === 'inspectionWorkflow.ts') {
+      const edit = edits[file];
+      if (edit) {
         const edited = edit(source);
-        if (edited === source) throw new Error(`variant ${name}: the edit did not apply`);
+        if (edited === source) throw new Error(`variant ${name}: the edit of ${file} did not apply`);
         source = edited;
       }
       fs.writeFileSync(path.join(dir, file), source);
@@ -92,16 +94,33 @@ describe('the gate catches a breaking change and lets a patched one through', ()
     return bundleWorkflowCode({ workflowsPath: path.join(dir, 'index.ts'), logger: quiet });
   }
 
+  let unpatched: ReturnType<typeof variant>;
+  beforeAll(() => {
+    unpatched = variant('unpatched', edits(false));
+    unpatched.catch(() => undefined); // awaited by the tests, which report the error
+  });
+
   const addCall = (guarded: boolean) => (source: string) =>
     (/\bpatched\b[^;]*from '@temporalio\/workflow'/.test(source) ? source : source.replace("import { ApplicationFailure, condition,", "import { ApplicationFailure, condition, patched,"))
       .replace('  let flushedRevision = -1;', `  ${guarded ? "if (patched('announce-start')) " : ''}${CALL}\n  let flushedRevision = -1;`);
 
+  /** The centre cycle: a pause before anything else ("let the register settle"), a new timer in every run. */
+  const addCyclePause = (guarded: boolean) => (source: string) =>
+    source
+      .replace("import { ParentClosePolicy, condition,", "import { ParentClosePolicy, condition, patched, sleep,")
+      .replace('  const window = windowFor(input);', `  ${guarded ? "if (patched('settle-first')) " : ''}await sleep('1 minute');\n  const window = windowFor(input);`);
+
+  const edits = (guarded: boolean) => ({ 'inspectionWorkflow.ts': addCall(guarded), 'centreCycleWorkflow.ts': addCyclePause(guarded) });
+
   afterAll(() => fs.rmSync(variants, { recursive: true, force: true }));
 
-  test('an unpatched new step fails replay of a recorded history with a determinism violation', async () => {
-    const bundle = await variant('unpatched', addCall(false));
-    const happy = fixtures.find((f) => f.dir === 'sccif-rfc-full-v1' && f.file === 'happy.json')!;
-    const error = await Worker.runReplayHistory({ workflowBundle: bundle }, load(happy.full)).then(
+  test.each([
+    ['sccif-rfc-full-v1', 'happy.json'],
+    [CENTRE_CYCLE_KEY, 'registered-first-inspection-scheduled.json'],
+  ])('an unpatched new step fails replay of a recorded history with a determinism violation: %s/%s', async (dir, file) => {
+    const bundle = await unpatched;
+    const recorded = fixtures.find((f) => f.dir === dir && f.file === file)!;
+    const error = await Worker.runReplayHistory({ workflowBundle: bundle }, load(recorded.full)).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -109,8 +128,8 @@ describe('the gate catches a breaking change and lets a patched one through', ()
     expect(String((error as Error).message)).toMatch(/nondetermin/i);
   }, 60_000);
 
-  test('the same step behind patched() replays every recorded history cleanly', async () => {
-    const bundle = await variant('patched', addCall(true));
+  test('the same steps behind patched() replay every recorded history cleanly', async () => {
+    const bundle = await variant('patched', edits(true));
     // one replay worker for them all (runReplayHistories): the same check as one by one, in a fraction of the time
     const histories = fixtures.map((f) => ({ workflowId: `${f.dir}/${f.file}`, history: load(f.full) }));
     let replayed = 0;
