@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { note } from '../kit';
+import { SEED_003, SEED_003_IN_FORCE_FROM, type FragmentContext, type FragmentGuard, defineInspection, handbookSource, inspectionSkeleton, reading, to, update } from '../fragments';
+import { FES_KINDS, convertsToFull, fesJudgements, shortInspectionOutcome } from './judgements';
+
+/**
+ * Further education and skills inspections (seed 003 FES; reading §2.8): full (including enhanced college
+ * inspections), short (which can be extended into a full inspection at feedback) and monitoring visits, any of
+ * them unannounced. One type with a `kind`, because a short inspection that converts stays the same inspection
+ * (same start, same record, reading §7 E12): a user starts "an FE and skills inspection" and says which kind.
+ */
+const src = handbookSource('FES');
+
+const kindFits: FragmentGuard = function outcomeFitsTheKindOfInspection({ context, event }) {
+  if (context.kind === 'full') return event.judgements !== undefined && event.shortInspectionOutcome === undefined;
+  if (context.kind === 'short') return event.shortInspectionOutcome !== undefined && event.judgements === undefined;
+  return event.judgements === undefined && event.shortInspectionOutcome === undefined && typeof event.findings === 'string';
+};
+
+const converts = function shortInspectionExtendedToFull({ context }: { context: FragmentContext }) {
+  return context.kind === 'short' && convertsToFull(context.shortInspectionOutcome);
+};
+
+export const fesInspection2024 = defineInspection({
+  type: 'fes-inspection',
+  version: 1,
+  title: 'Further education and skills: full, short or monitoring inspection (January 2024)',
+  framework: `${SEED_003} FES`,
+  inForceFrom: SEED_003_IN_FORCE_FROM,
+  id: 'fesInspection',
+  inputSchema: z.strictObject({
+    kind: z.enum(FES_KINDS).optional().describe('full (the default), short, or monitoring visit'),
+    enhanced: z.boolean().optional().describe('an enhanced college inspection, with a skills nominee'),
+  }),
+  inputDefaults: { kind: 'full', enhanced: false, convertedFromShortOn: null },
+  gradeField: 'grade',
+  endDateField: 'feedbackDate',
+  fragments: [
+    ...inspectionSkeleton({
+      notification: {
+        call: {
+          source: src('Notification of inspection', 'Notification and introduction (short inspections)'),
+          calledLeader: 'the senior leader (principal, CEO or equivalent)',
+          fields: { nominee: note, skillsNominee: note.optional(), shadowNominee: note.optional() },
+          followUpCall: {
+            withWhom: 'the inspection nominee',
+            workingDays: 1,
+            source: src('Notification of inspection'),
+            reading: `"By the following morning at the latest": read as by the end of the next working day; the clock has day precision (${reading('§7 E16')}).`,
+          },
+        },
+        unannounced: { source: src('Notification and introduction (short inspections)') },
+      },
+      deferral: { source: src('Planning for the inspection') },
+      onSite: {
+        earlyWarningSource: src('Meetings during inspection'),
+        earlyWarningOf: 'may be judged requires improvement or inadequate (emerging judgements heard by the nominee at team meetings)',
+      },
+      pauses: {
+        activitySource: src('Planning for the inspection'),
+        adviceFrom: 'the duty desk',
+        inspectionPause: {
+          source: src('[Pausing inspections and] Incomplete inspections'),
+          incomplete: { source: src('[Pausing inspections and] Incomplete inspections') },
+        },
+      },
+      feedback: {
+        judgements: fesJudgements.optional(),
+        judgementsSource: `${src('Meetings during inspection', 'Providing feedback', 'Feedback at the end of a short inspection')}; ${reading('§3 T10')}`,
+        judgementsMadeAt: 'finalTeamMeeting',
+        judgementsGuard: kindFits,
+        extraFields: { shortInspectionOutcome: shortInspectionOutcome.optional(), findings: note.optional() },
+        feedbackSource: src('Providing feedback', 'Feedback at the end of a short inspection'),
+        next: 'feedbackGiven',
+      },
+      nextDayContact: { source: src('Providing feedback', 'Handling concerns and complaints'), handledBy: 'an inspector separate from the inspection' },
+      qualityAssurance: {
+        source: src('Arrangements for publishing the report'),
+        judgements: fesJudgements,
+        thirdPartySharing: { bodies: 'the FE Commissioner, ESFA, DfE, Ofqual, OfS or another regulator', source: src('Providing feedback') },
+        draft: { days: 18, source: src('Arrangements for publishing the report') },
+      },
+      reportChain: { source: `${src('Arrangements for publishing the report', 'Handling concerns and complaints')}; ${reading('§3.2')}` },
+      closing: { gradeOf: (j) => (j?.overallEffectiveness as string | undefined) ?? null },
+    }),
+    {
+      // seed 003 FES §"Feedback at the end of a short inspection": the lead inspector explains that the inspection
+      // "will be extended into a full inspection": back on site as a full inspection, the start date kept (E12).
+      states: {
+        feedbackGiven: {
+          id: 'feedbackGiven',
+          meta: { status: 'feedback_given' },
+          always: [
+            {
+              guard: converts,
+              target: to('fieldwork'),
+              actions: update((c) => ({ kind: 'full', convertedFromShortOn: c.feedbackDate, feedbackDate: null, provisionalJudgements: null, judgements: null })),
+            },
+            { target: to('nextDayContact') },
+          ],
+        },
+      },
+    },
+  ],
+});
