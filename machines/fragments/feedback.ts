@@ -18,6 +18,11 @@ export interface FeedbackParams {
   next?: string;
   /** Fields a type adds to the decision that records the judgements (FES: the short-inspection outcome). */
   extraFields?: z.ZodRawShape;
+  /**
+   * Feedback outcomes that lead elsewhere than the report chain, tried first (FES: a short inspection extended into a
+   * full one goes back on site). Each names its guard, target state id and what it records.
+   */
+  otherOutcomes?: readonly { guard: FragmentGuard; target: string; actions: unknown }[];
   /** What that decision must satisfy beyond its schema (FES: the outcome fits the kind of inspection). */
   judgementsGuard?: FragmentGuard;
 }
@@ -52,14 +57,14 @@ export function judgementsAndFeedback(p: FeedbackParams): Fragment {
             id: 'awaitingFeedback',
             meta: { status: 'awaiting_feedback' },
             on: {
-              FEEDBACK_GIVEN: {
-                ...(atMeeting ? {} : guarded),
-                target: to(p.next ?? 'nextDayContact'),
-                actions: [
-                  ...(atMeeting ? [] : [recordJudgements]),
-                  update((_c, e) => ({ feedbackDate: e.at, leadInspectorId: e.actorId })),
-                ],
-              },
+              FEEDBACK_GIVEN: [
+                ...(p.otherOutcomes ?? []).map((o) => ({ guard: o.guard, target: to(o.target), actions: o.actions })),
+                {
+                  ...(atMeeting ? {} : guarded),
+                  target: to(p.next ?? 'nextDayContact'),
+                  actions: [...(atMeeting ? [] : [recordJudgements]), update((_c, e) => ({ feedbackDate: e.at, leadInspectorId: e.actorId }))],
+                },
+              ],
             },
           },
         },

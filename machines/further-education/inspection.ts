@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { note } from '../kit';
-import { SEED_003, SEED_003_IN_FORCE_FROM, type FragmentContext, type FragmentGuard, defineInspection, handbookSource, inspectionSkeleton, reading, to, update } from '../fragments';
+import { SEED_003, SEED_003_IN_FORCE_FROM, type FragmentContext, type FragmentGuard, defineInspection, handbookSource, inspectionSkeleton, reading, update } from '../fragments';
 import { FES_KINDS, convertsToFull, fesJudgements, shortInspectionOutcome } from './judgements';
 
 /**
@@ -35,8 +35,7 @@ export const fesInspection2024 = defineInspection({
   inputDefaults: { kind: 'full', enhanced: false, convertedFromShortOn: null },
   gradeField: 'grade',
   endDateField: 'feedbackDate',
-  fragments: [
-    ...inspectionSkeleton({
+  fragments: inspectionSkeleton({
       notification: {
         call: {
           source: src('Notification of inspection', 'Notification and introduction (short inspections)'),
@@ -71,7 +70,15 @@ export const fesInspection2024 = defineInspection({
         judgementsGuard: kindFits,
         extraFields: { shortInspectionOutcome: shortInspectionOutcome.optional(), findings: note.optional() },
         feedbackSource: src('Providing feedback', 'Feedback at the end of a short inspection'),
-        next: 'feedbackGiven',
+        // §"Feedback at the end of a short inspection": the lead inspector explains that the inspection "will be
+        // extended into a full inspection": back on site as a full inspection, the start date kept (reading §7 E12).
+        otherOutcomes: [
+          {
+            guard: converts,
+            target: 'fieldwork',
+            actions: update((_c, e) => ({ kind: 'full', convertedFromShortOn: e.at, provisionalJudgements: null, judgements: null })),
+          },
+        ],
       },
       nextDayContact: { source: src('Providing feedback', 'Handling concerns and complaints'), handledBy: 'an inspector separate from the inspection' },
       qualityAssurance: {
@@ -83,23 +90,4 @@ export const fesInspection2024 = defineInspection({
       reportChain: { source: `${src('Arrangements for publishing the report', 'Handling concerns and complaints')}; ${reading('§3.2')}` },
       closing: { gradeOf: (j) => (j?.overallEffectiveness as string | undefined) ?? null },
     }),
-    {
-      // seed 003 FES §"Feedback at the end of a short inspection": the lead inspector explains that the inspection
-      // "will be extended into a full inspection": back on site as a full inspection, the start date kept (E12).
-      states: {
-        feedbackGiven: {
-          id: 'feedbackGiven',
-          meta: { status: 'feedback_given' },
-          always: [
-            {
-              guard: converts,
-              target: to('fieldwork'),
-              actions: update((c) => ({ kind: 'full', convertedFromShortOn: c.feedbackDate, feedbackDate: null, provisionalJudgements: null, judgements: null })),
-            },
-            { target: to('nextDayContact') },
-          ],
-        },
-      },
-    },
-  ],
 });
