@@ -21,7 +21,6 @@ export function childminderVisits(source: string): Fragment {
             },
           },
           childminderVisit: {
-            id: 'childminderVisit',
             meta: { status: 'childminder_visit' },
             on: {
               CHILDMINDER_VISIT_ENDED: {

@@ -18,7 +18,6 @@ export function closing(p: ClosingParams): Fragment {
     context: { grade: null, nextInspectionDueBy: null },
     states: {
       published: {
-        id: 'published',
         meta: { status: 'published' },
         type: 'final',
         entry: update((c) => ({

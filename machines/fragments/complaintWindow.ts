@@ -21,7 +21,6 @@ export function complaintWindow(p: ComplaintWindowParams): Fragment {
     context: { complaintMadeOn: null, complaintOutcome: null },
     states: {
       complaintWindow: {
-        id: 'complaintWindow',
         meta: { status: 'complaint_window_open' },
         on: {
           COMPLAINT_MADE: { target: to('complaint'), actions: update((_c, e) => ({ complaintMadeOn: e.at })) },
@@ -29,7 +28,6 @@ export function complaintWindow(p: ComplaintWindowParams): Fragment {
         },
       },
       complaint: {
-        id: 'complaint',
         meta: { status: 'complaint_under_review' },
         on: { COMPLAINT_RESPONDED: { target: next, actions: update((_c, e) => ({ complaintOutcome: e.outcome })) } },
       },

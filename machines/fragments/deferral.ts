@@ -40,7 +40,6 @@ export function deferral(p: DeferralParams): Fragment {
         ? { notified: { on: { DEFERRAL_REQUESTED: request(Boolean(p.cutOff)) } } }
         : { onSite: { states: { fieldwork: { on: { DEFERRAL_REQUESTED: request(false) } } } } }),
       deferralRequested: {
-        id: 'deferralRequested',
         meta: { status: 'deferral_requested' },
         on: {
           DEFERRAL_GRANTED: {
@@ -52,7 +51,7 @@ export function deferral(p: DeferralParams): Fragment {
           ...(p.withdrawal && { CONSENT_WITHHELD: to('withdrawn') }),
         },
       },
-      ...(p.withdrawal && { withdrawn: { id: 'withdrawn', meta: { status: 'withdrawn' }, type: 'final' as const } }),
+      ...(p.withdrawal && { withdrawn: { meta: { status: 'withdrawn' }, type: 'final' as const } }),
     },
     events: {
       DEFERRAL_REQUESTED: {

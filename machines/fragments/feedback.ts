@@ -54,7 +54,6 @@ export function judgementsAndFeedback(p: FeedbackParams): Fragment {
               : { FIELDWORK_COMPLETED: to('awaitingFeedback') },
           },
           awaitingFeedback: {
-            id: 'awaitingFeedback',
             meta: { status: 'awaiting_feedback' },
             on: {
               FEEDBACK_GIVEN: [

@@ -1,11 +1,11 @@
 import type { ClockSpec, EffectSpec, EventSpec } from '../kit';
 
 /**
- * A state node as a fragment writes it: plain XState config. Skeleton states carry an `id` equal to their key, so
- * that any fragment can target them as `#key` without knowing where they sit or what the machine is called.
+ * A state node as a fragment writes it: plain XState config. State keys are unique across a machine built from
+ * fragments, so any fragment targets a state as `to('key')` (`#key`) without knowing where it sits or what the
+ * machine is called; defineInspection turns these into full paths.
  */
 export interface StateConfig {
-  id?: string;
   meta?: { status: string };
   initial?: string;
   type?: 'final' | 'parallel';
@@ -69,7 +69,7 @@ function mergeStates(into: Record<string, StateConfig>, from: Record<string, Sta
       if (!state.states) delete into[key]!.states;
       continue;
     }
-    for (const field of ['id', 'meta', 'initial', 'type', 'entry', 'always'] as const) {
+    for (const field of ['meta', 'initial', 'type', 'entry', 'always'] as const) {
       if (state[field] === undefined) continue;
       if (existing[field] !== undefined && JSON.stringify(existing[field]) !== JSON.stringify(state[field]))
         throw new Error(`state "${at}": ${field} set twice`);
@@ -97,5 +97,5 @@ export function stateAt(path: string, config: StateConfig): Record<string, State
   return keys.reduceRight<Record<string, StateConfig>>((inner, key) => ({ [key]: { states: inner } }), { [last]: config });
 }
 
-/** A target by the skeleton state's id (see StateConfig). */
+/** A target by state key (see StateConfig). */
 export const to = (id: string) => `#${id}`;

@@ -21,11 +21,9 @@ export function nextDayContact(p: NextDayContactParams): Fragment {
     context: { concerns: [] },
     states: {
       reporting: {
-        id: 'reporting',
         initial: 'nextDayContact',
         states: {
           nextDayContact: {
-            id: 'nextDayContact',
             meta: { status: 'next_day_contact_open' },
             on: {
               CONCERN_RAISED: {
@@ -36,7 +34,6 @@ export function nextDayContact(p: NextDayContactParams): Fragment {
             },
           },
           concernRouting: {
-            id: 'concernRouting',
             meta: { status: 'concern_being_routed' },
             on: {
               CONCERN_ROUTED: {

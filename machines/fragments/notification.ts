@@ -44,7 +44,6 @@ export function notification(p: NotificationParams): Fragment {
     },
     states: {
       scheduled: {
-        id: 'scheduled',
         meta: { status: 'scheduled' },
         on: {
           ...(call && {
@@ -69,7 +68,6 @@ export function notification(p: NotificationParams): Fragment {
       },
       ...(call && {
         notified: {
-          id: 'notified',
           meta: { status: 'notified' },
           on: {
             INSPECTION_STARTED: { target: to('onSite'), actions: update((_c, e) => ({ onSiteStartedOn: e.at })) },

@@ -22,11 +22,9 @@ export function onSite(p: OnSiteParams): Fragment {
     context: { earlyWarnings: [], pausedWorkingDays: 0 },
     states: {
       onSite: {
-        id: 'onSite',
         initial: 'fieldwork',
         states: {
           fieldwork: {
-            id: 'fieldwork',
             meta: { status: 'on_site' },
             on: {
               EARLY_WARNING_GIVEN: {

@@ -32,13 +32,17 @@ export function qualityAssurance(p: QualityAssuranceParams): Fragment {
     return !p.moderationLocked!.when(args);
   };
   const tell = Boolean(p.changedJudgementsToldBeforeDraft);
+  // Telling the provider is allowed in both QA states: QA may be completed before the call is made.
+  const untold = function changedJudgementsNotTold({ context }: { context: FragmentContext }) {
+    return Boolean(context.changedJudgementsNotTold);
+  };
+  const tellProvider = tell ? { PROVIDER_TOLD_OF_CHANGED_JUDGEMENTS: { guard: untold, actions: update(() => ({ changedJudgementsNotTold: false })) } } : {};
   return {
     context: { qaCompletedOn: null, draftSentDate: null, draftSharedWith: [], ...(tell && { changedJudgementsNotTold: false }) },
     states: {
       reporting: {
         states: {
           qualityAssurance: {
-            id: 'qualityAssurance',
             meta: { status: 'quality_assurance' },
             on: {
               ...(p.judgements && {
@@ -47,14 +51,14 @@ export function qualityAssurance(p: QualityAssuranceParams): Fragment {
                   actions: update((_c, e) => ({ judgements: e.judgements, ...(tell && { changedJudgementsNotTold: true }) })),
                 },
               }),
-              ...(tell && { PROVIDER_TOLD_OF_CHANGED_JUDGEMENTS: { actions: update(() => ({ changedJudgementsNotTold: false })) } }),
+              ...tellProvider,
               QA_COMPLETED: { target: to('qaCompleted'), actions: update((_c, e) => ({ qaCompletedOn: e.at })) },
             },
           },
           qaCompleted: {
-            id: 'qaCompleted',
             meta: { status: 'quality_assured' },
             on: {
+              ...tellProvider,
               ...(p.thirdPartySharing && {
                 DRAFT_SHARED_WITH_THIRD_PARTY: { actions: update((c, e) => ({ draftSharedWith: [...(c.draftSharedWith as unknown[]), { body: e.body, on: e.at }] })) },
               }),

@@ -34,7 +34,6 @@ export function reportChain(p: ReportChainParams): Fragment {
       reporting: {
         states: {
           commentWindow: {
-            id: 'commentWindow',
             meta: { status: 'awaiting_provider_comments' },
             on: {
               COMMENTS_SUBMITTED: { target: to('finalising'), actions: update(() => ({ commentsReceived: true })) },
@@ -42,14 +41,12 @@ export function reportChain(p: ReportChainParams): Fragment {
             },
           },
           finalising: {
-            id: 'finalising',
             meta: { status: 'finalising_report' },
             on: { FINAL_REPORT_SENT: { target: to(p.next ?? 'awaitingPublication'), actions: update((_c, e) => ({ finalReportSentDate: e.at })) } },
           },
         },
       },
       awaitingPublication: {
-        id: 'awaitingPublication',
         meta: { status: 'awaiting_publication' },
         on: { REPORT_PUBLISHED: { target: to('published'), actions: [update((_c, e) => ({ publishedDate: e.at })), 'publishReport'] } },
       },

@@ -49,7 +49,6 @@ export function wellbeingPauses(p: WellbeingPauseParams): Fragment {
           },
           ...(pause && {
             paused: {
-              id: 'paused',
               meta: { status: 'paused' },
               on: {
                 INSPECTION_RESUMED: { target: to('fieldwork'), actions: addPausedDays },
@@ -59,7 +58,7 @@ export function wellbeingPauses(p: WellbeingPauseParams): Fragment {
           }),
         },
       },
-      ...(pause?.incomplete && { incomplete: { id: 'incomplete', meta: { status: 'incomplete' }, type: 'final' as const } }),
+      ...(pause?.incomplete && { incomplete: { meta: { status: 'incomplete' }, type: 'final' as const } }),
     },
     events: {
       ACTIVITY_PAUSED_FOR_WELLBEING: {
