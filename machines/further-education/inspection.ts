@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { note } from '../kit';
-import { SEED_003, SEED_003_IN_FORCE_FROM, type FragmentContext, type FragmentGuard, defineInspection, handbookSource, inspectionSkeleton, reading, update } from '../fragments';
+import { note, payload } from '../kit';
+import { SEED_003, SEED_003_IN_FORCE_FROM, type Fragment, type FragmentContext, type FragmentGuard, defineInspection, handbookSource, inspectionSkeleton, reading, stateAt, to, update } from '../fragments';
 import { FES_KINDS, convertsToFull, fesJudgements, shortInspectionOutcome } from './judgements';
 
 /**
@@ -11,10 +11,8 @@ import { FES_KINDS, convertsToFull, fesJudgements, shortInspectionOutcome } from
  */
 const src = handbookSource('FES');
 
-const kindFits: FragmentGuard = function outcomeFitsTheKindOfInspection({ context, event }) {
-  if (context.kind === 'full') return event.judgements !== undefined && event.shortInspectionOutcome === undefined;
-  if (context.kind === 'short') return event.shortInspectionOutcome !== undefined && event.judgements === undefined;
-  return event.judgements === undefined && event.shortInspectionOutcome === undefined && typeof event.findings === 'string';
+const isFull: FragmentGuard = function fullInspection({ context }) {
+  return context.kind === 'full';
 };
 
 const converts = function shortInspectionExtendedToFull({ context }: { context: FragmentContext }) {
@@ -35,7 +33,8 @@ export const fesInspection2024 = defineInspection({
   inputDefaults: { kind: 'full', enhanced: false, convertedFromShortOn: null },
   gradeField: 'grade',
   endDateField: 'feedbackDate',
-  fragments: inspectionSkeleton({
+  fragments: [
+    ...inspectionSkeleton({
       notification: {
         call: {
           source: src('Notification of inspection', 'Notification and introduction (short inspections)'),
@@ -64,11 +63,10 @@ export const fesInspection2024 = defineInspection({
         },
       },
       feedback: {
-        judgements: fesJudgements.optional(),
+        judgements: fesJudgements,
         judgementsSource: `${src('Meetings during inspection', 'Providing feedback', 'Feedback at the end of a short inspection')}; ${reading('§3 T10')}`,
         judgementsMadeAt: 'finalTeamMeeting',
-        judgementsGuard: kindFits,
-        extraFields: { shortInspectionOutcome: shortInspectionOutcome.optional(), findings: note.optional() },
+        judgementsGuard: isFull,
         feedbackSource: src('Providing feedback', 'Feedback at the end of a short inspection'),
         // §"Feedback at the end of a short inspection": the lead inspector explains that the inspection "will be
         // extended into a full inspection": back on site as a full inspection, the start date kept (reading §7 E12).
@@ -90,4 +88,42 @@ export const fesInspection2024 = defineInspection({
       reportChain: { source: `${src('Arrangements for publishing the report', 'Handling concerns and complaints')}; ${reading('§3.2')}` },
       closing: { gradeOf: (j) => (j?.overallEffectiveness as string | undefined) ?? null },
     }),
+    kindOutcomes(),
+  ],
 });
+
+/**
+ * What the final team meeting of a short inspection or a monitoring visit decides instead of grades: each its own
+ * decision, so each payload is strict (seed 003 FES §"Feedback at the end of a short inspection").
+ */
+function kindOutcomes(): Fragment {
+  const shortInspection: FragmentGuard = function shortInspection({ context }) {
+    return context.kind === 'short';
+  };
+  const monitoringVisit: FragmentGuard = function monitoringVisit({ context }) {
+    return context.kind === 'monitoring';
+  };
+  return {
+    context: { shortInspectionOutcome: null, findings: null },
+    states: stateAt('onSite.fieldwork', {
+      on: {
+        SHORT_INSPECTION_OUTCOME_DECIDED: { guard: shortInspection, target: to('awaitingFeedback'), actions: update((_c, e) => ({ shortInspectionOutcome: e.outcome })) },
+        MONITORING_FINDINGS_AGREED: { guard: monitoringVisit, target: to('awaitingFeedback'), actions: update((_c, e) => ({ findings: e.findings })) },
+      },
+    }),
+    events: {
+      SHORT_INSPECTION_OUTCOME_DECIDED: {
+        label: 'Final team meeting of a short inspection: the provider remains good or outstanding, or the inspection is extended into a full one',
+        roles: ['inspector'],
+        schema: payload({ outcome: shortInspectionOutcome }),
+        source: src('Feedback at the end of a short inspection'),
+      },
+      MONITORING_FINDINGS_AGREED: {
+        label: 'Final team meeting of a monitoring visit: findings agreed',
+        roles: ['inspector'],
+        schema: payload({ findings: note }),
+        source: src('Meetings during inspection', 'Providing feedback'),
+      },
+    },
+  };
+}

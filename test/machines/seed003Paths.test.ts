@@ -20,14 +20,17 @@ const fes = (kind: string): PathCase => ({
   samples: {
     ...SKELETON_SAMPLES,
     NOTIFIED: [{ wellbeingContact: 'chair of governors', nominee: 'Vice principal' }],
-    FINAL_TEAM_MEETING_HELD: [
-      { judgements: fesGrades },
-      ...['remains_good_or_outstanding', 'may_no_longer_be_good_or_outstanding', 'improvement_shown'].map((shortInspectionOutcome) => ({ shortInspectionOutcome })),
-      { findings: 'reasonable progress in apprenticeships' },
-    ],
+    FINAL_TEAM_MEETING_HELD: [{ judgements: fesGrades }],
+    SHORT_INSPECTION_OUTCOME_DECIDED: ['remains_good_or_outstanding', 'may_no_longer_be_good_or_outstanding', 'improvement_shown'].map((outcome) => ({ outcome })),
+    MONITORING_FINDINGS_AGREED: [{ findings: 'reasonable progress in apprenticeships' }],
     JUDGEMENTS_CHANGED: [{ judgements: { ...fesGrades, overallEffectiveness: 'requires_improvement' }, reasons: 'moderation' }],
   },
   facts: (c, _s, e) => ({ kind: c.kind, outcome: c.shortInspectionOutcome, ...via(e) }),
+  neverAllowed: Object.fromEntries(
+    Object.entries({ full: 'FINAL_TEAM_MEETING_HELD', short: 'SHORT_INSPECTION_OUTCOME_DECIDED', monitoring: 'MONITORING_FINDINGS_AGREED' })
+      .filter(([k]) => k !== kind && !(kind === 'short' && k === 'full'))
+      .map(([k, event]) => [event, `only for a ${k} inspection`]),
+  ),
 });
 
 const monitoring = (kind: string): PathCase => ({

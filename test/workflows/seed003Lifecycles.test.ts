@@ -26,7 +26,7 @@ describe('seed 003 inspections on the time-skipping server', () => {
     await servers.env.sleep('2 days');
     await inspection.send(actors.inspector, 'INSPECTION_STARTED');
     await refused(inspection.send(actors.inspector, 'FINAL_TEAM_MEETING_HELD', { judgements: { overallEffectiveness: 'good', leadershipAndManagement: 'good' } }));
-    await inspection.send(actors.inspector, 'FINAL_TEAM_MEETING_HELD', { shortInspectionOutcome: 'may_no_longer_be_good_or_outstanding' });
+    await inspection.send(actors.inspector, 'SHORT_INSPECTION_OUTCOME_DECIDED', { outcome: 'may_no_longer_be_good_or_outstanding' });
     const converted = await inspection.send(actors.inspector, 'FEEDBACK_GIVEN');
     expect(converted).toMatchObject({ status: 'on_site', facts: { kind: 'full', convertedFromShortOn: await today(), feedbackDate: null } });
     expect(converted.deadlines).toEqual([]);
