@@ -9,6 +9,10 @@ import { rfcMonitoringVisit2024 } from './sccif-rfc/monitoringVisit';
 import { rfcRequirement2024 } from './sccif-rfc/requirement';
 import { rfcRecommendation2024 } from './sccif-rfc/recommendation';
 import { rfcFullInspection2024 } from './sccif-rfc/fullInspection';
+import { fesInspection2024 } from './further-education/inspection';
+import { schoolMonitoringInspection2024 } from './school-monitoring/inspection';
+import { childminderAgencyInspection2024 } from './childminder-agency/inspection';
+import { childrensHomeInspection2024 } from './sccif-childrens-home/inspection';
 
 /** Every inspection type and version the system can run. Old versions stay: running inspections keep theirs. */
 export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
@@ -22,6 +26,10 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   rfcMonitoringVisit2024,
   rfcRequirement2024,
   rfcRecommendation2024,
+  fesInspection2024,
+  schoolMonitoringInspection2024,
+  childminderAgencyInspection2024,
+  childrensHomeInspection2024,
 ];
 
 export class UnknownInspectionTypeError extends Error {

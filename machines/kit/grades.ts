@@ -20,3 +20,9 @@ export const SCCIF_GRADES = SCCIF_SCALE.labels;
 export const sccifGrade = SCCIF_SCALE.schema;
 export type SccifGrade = z.infer<typeof sccifGrade>;
 export const gradeRank = SCCIF_SCALE.rank;
+
+/**
+ * The four-point scale the education remits of seed 003 use (FES, SMH when deemed graded): the page names
+ * "requires improvement" and "inadequate" (seed 003 reading §6.1); the two better grades are [bg].
+ */
+export const EDUCATION_SCALE = gradeScale(['outstanding', 'good', 'requires_improvement', 'inadequate']);

@@ -155,7 +155,10 @@ describe('timeline after an inspection ends (pure simulation of the machine)', (
       expect(entry.rule.length).toBeGreaterThan(0);
     }
     expect([...timeline.entries.map((e) => e.due)]).toEqual([...timeline.entries.map((e) => e.due)].sort());
-    expect(timeline.end.reason).toBe('done');
+    // Types built from the seed 003 fragments wait for a person's step with no clock (QA completed, publication where the
+    // handbook gives no date): the projection stops there.
+    if (definition.framework.startsWith('seed 003')) expect(timeline.end.reason).toBe('no_clock_running');
+    else expect(timeline.end.reason).toBe('done');
   });
 
   it('refuses a date that is not a real date', () => {

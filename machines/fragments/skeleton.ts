@@ -1,0 +1,47 @@
+import type { Fragment } from './fragment';
+import { type ClosingParams, closing } from './closing';
+import { type ComplaintWindowParams, complaintWindow } from './complaintWindow';
+import { type DeferralParams, deferral } from './deferral';
+import { type FeedbackParams, judgementsAndFeedback } from './feedback';
+import { type NextDayContactParams, nextDayContact } from './nextDayContact';
+import { type NotificationParams, notification } from './notification';
+import { type OnSiteParams, onSite } from './onSite';
+import { type QualityAssuranceParams, qualityAssurance } from './qualityAssurance';
+import { type ReportChainParams, reportChain } from './reportChain';
+import { type WellbeingPauseParams, wellbeingPauses } from './wellbeingPauses';
+
+/** The parameters of the common lifecycle of seed 003 (reading §2.1, §5.3), one block per fragment. */
+export interface SkeletonParams {
+  notification: NotificationParams;
+  deferral: DeferralParams;
+  onSite: OnSiteParams;
+  pauses: WellbeingPauseParams;
+  feedback: FeedbackParams;
+  nextDayContact: NextDayContactParams;
+  qualityAssurance: QualityAssuranceParams;
+  reportChain: ReportChainParams;
+  /** Only where the handbook gives a complaint deadline (CMA); set `reportChain.next: 'complaintWindow'` with it. */
+  complaintWindow?: ComplaintWindowParams;
+  closing: ClosingParams;
+}
+
+/**
+ * Every fragment of the common skeleton, in lifecycle order:
+ * scheduled → notified (⇄ deferralRequested) → onSite.fieldwork (⇄ paused) → onSite.awaitingFeedback →
+ * reporting.nextDayContact (→ concernRouting) → reporting.qualityAssurance → reporting.qaCompleted →
+ * reporting.commentWindow → reporting.finalising → [complaintWindow → complaint] → awaitingPublication → published.
+ */
+export function inspectionSkeleton(p: SkeletonParams): Fragment[] {
+  return [
+    notification(p.notification),
+    deferral(p.deferral),
+    onSite(p.onSite),
+    wellbeingPauses(p.pauses),
+    judgementsAndFeedback(p.feedback),
+    nextDayContact(p.nextDayContact),
+    qualityAssurance(p.qualityAssurance),
+    reportChain(p.reportChain),
+    ...(p.complaintWindow ? [complaintWindow(p.complaintWindow)] : []),
+    closing(p.closing),
+  ];
+}

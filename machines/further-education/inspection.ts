@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { note, payload } from '../kit';
+import { SEED_003, SEED_003_IN_FORCE_FROM, type Fragment, type FragmentContext, type FragmentGuard, defineInspection, handbookSource, inspectionSkeleton, reading, stateAt, to, update } from '../fragments';
+import { FES_KINDS, convertsToFull, fesJudgements, shortInspectionOutcome } from './judgements';
+
+/**
+ * Further education and skills inspections (seed 003 FES; reading §2.8): full (including enhanced college
+ * inspections), short (which can be extended into a full inspection at feedback) and monitoring visits, any of
+ * them unannounced. One type with a `kind`, because a short inspection that converts stays the same inspection
+ * (same start, same record, reading §7 E12): a user starts "an FE and skills inspection" and says which kind.
+ */
+const src = handbookSource('FES');
+
+const isFull: FragmentGuard = function fullInspection({ context }) {
+  return context.kind === 'full';
+};
+
+const converts = function shortInspectionExtendedToFull({ context }: { context: FragmentContext }) {
+  return context.kind === 'short' && convertsToFull(context.shortInspectionOutcome);
+};
+
+export const fesInspection2024 = defineInspection({
+  type: 'fes-inspection',
+  version: 1,
+  title: 'Further education and skills: full, short or monitoring inspection (January 2024)',
+  framework: `${SEED_003} FES`,
+  inForceFrom: SEED_003_IN_FORCE_FROM,
+  id: 'fesInspection',
+  inputSchema: z.strictObject({
+    kind: z.enum(FES_KINDS).optional().describe('full (the default), short, or monitoring visit'),
+    enhanced: z.boolean().optional().describe('an enhanced college inspection, with a skills nominee'),
+  }),
+  inputDefaults: { kind: 'full', enhanced: false, convertedFromShortOn: null },
+  gradeField: 'grade',
+  endDateField: 'feedbackDate',
+  fragments: [
+    ...inspectionSkeleton({
+      notification: {
+        call: {
+          source: src('Notification of inspection', 'Notification and introduction (short inspections)'),
+          calledLeader: 'the senior leader (principal, CEO or equivalent)',
+          fields: { nominee: note, skillsNominee: note.optional(), shadowNominee: note.optional() },
+          followUpCall: {
+            withWhom: 'the inspection nominee',
+            workingDays: 1,
+            source: src('Notification of inspection'),
+            reading: `"By the following morning at the latest": read as by the end of the next working day; the clock has day precision (${reading('§7 E16')}).`,
+          },
+        },
+        unannounced: { source: src('Notification and introduction (short inspections)') },
+      },
+      deferral: { source: src('Planning for the inspection') },
+      onSite: {
+        earlyWarningSource: src('Meetings during inspection'),
+        earlyWarningOf: 'may be judged requires improvement or inadequate (emerging judgements heard by the nominee at team meetings)',
+      },
+      pauses: {
+        activitySource: src('Planning for the inspection'),
+        adviceFrom: 'the duty desk',
+        inspectionPause: {
+          source: src('[Pausing inspections and] Incomplete inspections'),
+          incomplete: { source: src('[Pausing inspections and] Incomplete inspections') },
+        },
+      },
+      feedback: {
+        judgements: fesJudgements,
+        judgementsSource: `${src('Meetings during inspection', 'Providing feedback', 'Feedback at the end of a short inspection')}; ${reading('§3 T10')}`,
+        judgementsMadeAt: 'finalTeamMeeting',
+        judgementsGuard: isFull,
+        feedbackSource: src('Providing feedback', 'Feedback at the end of a short inspection'),
+        // §"Feedback at the end of a short inspection": the lead inspector explains that the inspection "will be
+        // extended into a full inspection": back on site as a full inspection, the start date kept (reading §7 E12).
+        otherOutcomes: [
+          {
+            guard: converts,
+            target: 'fieldwork',
+            actions: update((_c, e) => ({ kind: 'full', convertedFromShortOn: e.at, provisionalJudgements: null, judgements: null })),
+          },
+        ],
+      },
+      nextDayContact: { source: src('Providing feedback', 'Handling concerns and complaints'), handledBy: 'an inspector separate from the inspection' },
+      qualityAssurance: {
+        source: src('Arrangements for publishing the report'),
+        judgements: fesJudgements,
+        thirdPartySharing: { bodies: 'the FE Commissioner, ESFA, DfE, Ofqual, OfS or another regulator', source: src('Providing feedback') },
+        draft: { days: 18, source: src('Arrangements for publishing the report') },
+      },
+      reportChain: { source: `${src('Arrangements for publishing the report', 'Handling concerns and complaints')}; ${reading('§3.2')}` },
+      closing: { gradeOf: (j) => (j?.overallEffectiveness as string | undefined) ?? null },
+    }),
+    kindOutcomes(),
+  ],
+});
+
+/**
+ * What the final team meeting of a short inspection or a monitoring visit decides instead of grades: each its own
+ * decision, so each payload is strict (seed 003 FES §"Feedback at the end of a short inspection").
+ */
+function kindOutcomes(): Fragment {
+  const shortInspection: FragmentGuard = function shortInspection({ context }) {
+    return context.kind === 'short';
+  };
+  const monitoringVisit: FragmentGuard = function monitoringVisit({ context }) {
+    return context.kind === 'monitoring';
+  };
+  return {
+    context: { shortInspectionOutcome: null, findings: null },
+    states: stateAt('onSite.fieldwork', {
+      on: {
+        SHORT_INSPECTION_OUTCOME_DECIDED: { guard: shortInspection, target: to('awaitingFeedback'), actions: update((_c, e) => ({ shortInspectionOutcome: e.outcome })) },
+        MONITORING_FINDINGS_AGREED: { guard: monitoringVisit, target: to('awaitingFeedback'), actions: update((_c, e) => ({ findings: e.findings })) },
+      },
+    }),
+    events: {
+      SHORT_INSPECTION_OUTCOME_DECIDED: {
+        label: 'Final team meeting of a short inspection: the provider remains good or outstanding, or the inspection is extended into a full one',
+        roles: ['inspector'],
+        schema: payload({ outcome: shortInspectionOutcome }),
+        source: src('Feedback at the end of a short inspection'),
+      },
+      MONITORING_FINDINGS_AGREED: {
+        label: 'Final team meeting of a monitoring visit: findings agreed',
+        roles: ['inspector'],
+        schema: payload({ findings: note }),
+        source: src('Meetings during inspection', 'Providing feedback'),
+      },
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { isoDate } from '../kit';
+import { SEED_003, SEED_003_IN_FORCE_FROM, type FragmentGuard, defineInspection, handbookSource, inspectionSkeleton, reading } from '../fragments';
+import { DEEMABLE_KINDS, MONITORING_KINDS, type MonitoringJudgements, type MonitoringKind, monitoringJudgements } from './judgements';
+
+/**
+ * School monitoring inspections (seed 003 SMH; reading §2.16): routine, special measures, serious weaknesses, and the
+ * early monitoring inspection after a graded inspection judged the school inadequate solely because safeguarding was
+ * ineffective. One type with a `kind`: the handbook runs them as one lifecycle, and only deeming and moderation differ.
+ */
+const src = handbookSource('SMH');
+
+const judgementsFitTheKind: FragmentGuard = function deemedGradedOnlyWhereTheHandbookAllows({ context, event }) {
+  const deemed = (event.judgements as MonitoringJudgements | undefined)?.deemedGraded;
+  if (!deemed) return true;
+  if (!DEEMABLE_KINDS.includes(context.kind as MonitoringKind)) return false;
+  // SMH §"Deeming … solely due to safeguarding": deemed graded because "safeguarding is now effective".
+  return context.kind !== 'early_safeguarding' || deemed.safeguardingEffective;
+};
+
+const specialMeasures: FragmentGuard = function specialMeasuresNotSubjectToModeration({ context }) {
+  return context.kind === 'special_measures';
+};
+
+export const schoolMonitoringInspection2024 = defineInspection({
+  type: 'school-monitoring',
+  version: 1,
+  title: 'School monitoring inspection: routine, special measures, serious weaknesses or early (January 2024)',
+  framework: `${SEED_003} SMH`,
+  inForceFrom: SEED_003_IN_FORCE_FROM,
+  id: 'schoolMonitoring',
+  inputSchema: z.strictObject({
+    kind: z.enum(MONITORING_KINDS).optional().describe('routine (the default), special_measures, serious_weaknesses or early_safeguarding'),
+    gradedReportPublishedOn: isoDate.optional().describe('early monitoring: when the graded inspection report was published'),
+  }),
+  inputDefaults: { kind: 'routine', gradedReportPublishedOn: null },
+  gradeField: 'grade',
+  endDateField: 'feedbackDate',
+  fragments: [
+    ...inspectionSkeleton({
+      notification: {
+        call: { source: src('Notification'), calledLeader: 'the headteacher (wellbeing contact normally the local authority or trust)' },
+      },
+      deferral: { source: src('Requests for inspections to be deferred or cancelled'), cutOff: { source: src('Requests for inspections to be deferred or cancelled') } },
+      onSite: { earlyWarningSource: src('[Keeping leaders informed]'), earlyWarningOf: 'gives the lead inspector serious concerns' },
+      pauses: {
+        activitySource: src('Activities carried out by inspectors'),
+        adviceFrom: 'the duty desk',
+        inspectionPause: { source: src('[Pausing inspections]', 'Activities carried out by inspectors') },
+      },
+      feedback: {
+        judgements: monitoringJudgements,
+        judgementsSource: src('Feedback at the end of the monitoring inspection', 'Deeming of monitoring inspections of schools that are inadequate with serious weaknesses'),
+        judgementsMadeAt: 'feedbackMeeting',
+        judgementsGuard: judgementsFitTheKind,
+        feedbackSource: src('Feedback at the end of the monitoring inspection'),
+      },
+      nextDayContact: { source: src('Quality assurance and complaints', 'Feedback at the end of the monitoring inspection'), handledBy: 'an inspector independent of the inspection' },
+      qualityAssurance: {
+        source: src('Arrangements for publishing the report'),
+        judgements: monitoringJudgements,
+        moderationLocked: { when: specialMeasures, source: src('Inadequate schools that are subject to special measures') },
+        thirdPartySharing: { bodies: 'the DfE and others', source: src('Arrangements for publishing the report') },
+        draft: { days: 18, source: src('Arrangements for publishing the report') },
+      },
+      reportChain: {
+        source: src('Arrangements for publishing the report', 'Quality assurance and complaints'),
+        comments: { days: 5, source: src('Arrangements for publishing the report') },
+        final: { days: 30, source: src('Arrangements for publishing the report') },
+      },
+      closing: { gradeOf: (j) => (j as MonitoringJudgements | null)?.deemedGraded?.overallEffectiveness ?? null },
+    }),
+    {
+      clocks: [
+        {
+          id: 'earlyMonitoring',
+          label: 'Early monitoring inspection after a safeguarding-only inadequate',
+          runsIn: ['scheduled', 'notified', 'deferralRequested'],
+          anchor: 'gradedReportPublishedOn',
+          length: 3,
+          unit: 'months',
+          kind: 'target',
+          rule: 'The early monitoring inspection may take place at any point within 3 months of the publication of the graded inspection report',
+          source: src("Ofsted's monitoring policy"),
+          reading: `Runs only when the graded report's publication date is given. The "around 12 school weeks after the graded inspection" target needs each school's term calendar and is not a clock here (${reading('§7 E11')}).`,
+        },
+      ],
+    },
+  ],
+});

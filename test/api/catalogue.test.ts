@@ -1,0 +1,39 @@
+import { catalogue } from '../../api/catalogue';
+import { ROLES } from '../../machines/kit';
+
+/**
+ * The catalogue GET /types serves (api/routes/system.ts): for every registered type, its stages, its clocks (anchor,
+ * length, unit, what happens when one runs out) and its decisions with the roles that make them, each with a source.
+ */
+const types = catalogue();
+
+describe.each(types.map((t) => [`${t.type} v${t.version}`, t] as const))('catalogue: %s', (_name, type) => {
+  it('has at least one clock, and every clock says when it runs out, what happens then, and where the rule comes from', () => {
+    expect(type.clocks.length).toBeGreaterThan(0);
+    for (const clock of type.clocks) {
+      expect(clock).toMatchObject({ anchor: expect.any(String), length: expect.any(Number), unit: expect.any(String), source: expect.stringMatching(/^seed \d{3}/) });
+      expect(clock.kind === 'target' ? clock.onExpiry : typeof clock.onExpiry).toBe(clock.kind === 'target' ? null : 'string');
+    }
+  });
+
+  it('names the roles and the source of every decision', () => {
+    expect(type.decisions.length).toBeGreaterThan(0);
+    for (const decision of type.decisions) {
+      expect(decision.roles.length).toBeGreaterThan(0);
+      for (const role of decision.roles) expect(ROLES).toContain(role);
+      expect(decision.source).toMatch(/^seed \d{3}/);
+    }
+  });
+
+  it('lists its stages, each leaf with a public status', () => {
+    const leaves = type.chart.states.filter((s) => s.children.length === 0);
+    expect(leaves.length).toBeGreaterThan(1);
+    for (const leaf of leaves) expect(leaf.status).toEqual(expect.any(String));
+  });
+});
+
+it('lists the seed 003 types, each in force from January 2024', () => {
+  const seed003 = types.filter((t) => t.framework.startsWith('seed 003'));
+  expect(seed003.map((t) => t.type)).toEqual(expect.arrayContaining(['fes-inspection', 'school-monitoring', 'childminder-agency', 'sccif-childrens-home']));
+  for (const t of seed003) expect(t.inForceFrom.slice(0, 7)).toBe('2024-01');
+});
