@@ -16,6 +16,10 @@ import { sccifRfcFull } from './sccifRfcFull';
 import { sccifRfcMonitoringVisit } from './sccifRfcMonitoringVisit';
 import { sccifRfcRecommendation } from './sccifRfcRecommendation';
 import { sccifRfcRequirement } from './sccifRfcRequirement';
+import { fesInspection } from './fesInspection';
+import { schoolMonitoring } from './schoolMonitoring';
+import { childminderAgency } from './childminderAgency';
+import { sccifChildrensHome } from './sccifChildrensHome';
 
 export { REQUIRED_PATHS, type Scenario, type ScenarioContext, type TypeHistories } from './scenario';
 
@@ -31,6 +35,10 @@ export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'sccif-rfc-compliance-notice-v1': sccifRfcComplianceNotice,
   'sccif-rfc-requirement-v1': sccifRfcRequirement,
   'sccif-rfc-recommendation-v1': sccifRfcRecommendation,
+  'fes-inspection-v1': fesInspection,
+  'school-monitoring-v1': schoolMonitoring,
+  'childminder-agency-v1': childminderAgency,
+  'sccif-childrens-home-v1': sccifChildrensHome,
 };
 
 /** The one history recorded for a type that has no scenarios yet: started, nothing decided. */

@@ -1,0 +1,28 @@
+/** Steps of the seed 003 skeleton (machines/fragments) that every seed 003 type's scenarios take the same way. */
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { InspectionView } from '../../../engine';
+import type { InspectionHandle } from '../inspectionHarness';
+import { actors } from '../pureDriver';
+import { sleepPast } from './scenario';
+
+/** After feedback: the next-day contact window closes by itself, then QA is completed (then `afterQa`) and the draft sent. */
+export async function feedbackToDraft(env: TestWorkflowEnvironment, i: InspectionHandle, feedback: InspectionView, afterQa?: () => Promise<unknown>) {
+  await sleepPast(env, feedback, 'nextDayContact');
+  await i.send(actors.manager, 'QA_COMPLETED');
+  await afterQa?.();
+  return i.send(actors.inspector, 'DRAFT_REPORT_SENT');
+}
+
+/** From the draft: the provider comments, the final report is sent and the report published. */
+export async function draftToPublished(i: InspectionHandle) {
+  await i.send(actors.provider, 'COMMENTS_SUBMITTED');
+  await i.send(actors.manager, 'FINAL_REPORT_SENT');
+  await i.send(actors.manager, 'REPORT_PUBLISHED');
+  await i.handle.result();
+}
+
+export const pauseForAWeek = async (env: TestWorkflowEnvironment, i: InspectionHandle, fields: Record<string, unknown> = {}) => {
+  await i.send(actors.manager, 'INSPECTION_PAUSED', { reason: 'serious incident involving a learner', dutyDeskContacted: true, ...fields });
+  await env.sleep('7 days');
+  await i.send(actors.manager, 'INSPECTION_RESUMED');
+};
