@@ -4,7 +4,7 @@ import { addWorkingDays, isIsoDate, startOfLondonDay } from '../calendar';
 import type { ClockSpec, InspectionEvent, InspectionTypeDefinition } from '../machines/kit';
 import { type OpenClock, clockKey, openClocks } from './clocks';
 import { stageOf } from './stage';
-import type { timeline, timelineEntry } from './timelineSchema';
+import type { assumedStep, timeline, timelineEntry } from './timelineSchema';
 
 /**
  * A timeline preview: every statutory date still to come for one inspection, found by running its own machine
@@ -25,12 +25,20 @@ import type { timeline, timelineEntry } from './timelineSchema';
  *      a report, not cancelling the inspection), then one that leaves the current state, then one after which
  *      more clocks run (the furthest forward), then the first in the type's declaration order.
  *   A target clock that no event closes is recorded and passed over.
- * It stops when the machine is done, when no clock runs (the next step is a decision without a deadline), or
- * after `maxSteps` steps.
+ * After the end of the inspection (the type's end date is set), a person's step that no clock closes (QA completed,
+ * a report published by hand) would stop the projection early. There the simulation assumes it is taken on the day
+ * it becomes possible, and lists it under `assumedSteps`: when no clock runs, or before passing over a target clock
+ * that no single step closes. The step is one the machine accepts now that moves to a stage not yet visited, stops
+ * no running clock and reopens none already passed; the first in the type's declaration order.
+ * It stops when the machine is done, when no clock runs and no step can be assumed (before the end, the next step
+ * is a decision without a deadline), or after `maxSteps` steps.
  */
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 export type TimelineEndReason = Timeline['end']['reason'];
 export type Timeline = z.infer<typeof timeline>;
+export type AssumedStep = z.infer<typeof assumedStep>;
+
+export const ASSUMED_ON_THE_DAY_POSSIBLE = 'No clock closes this step: assumed taken on the day it becomes possible.';
 
 export type TimelineSource =
   | { definition: InspectionTypeDefinition; snapshot: AnyMachineSnapshot }
@@ -51,17 +59,43 @@ export function projectTimeline(source: TimelineSource, fromDate: string, option
   let snapshot = restoreSnapshot(source, fromDate);
   const maxSteps = options.maxSteps ?? 100;
   const entries: TimelineEntry[] = [];
+  const assumedSteps: AssumedStep[] = [];
   const fired = new Set<string>();
   const passed = new Set<string>();
+  const visited = new Set<string>([stageOf(snapshot)]);
   let lastDate = fromDate;
-  const end = (reason: TimelineEndReason): Timeline => ({ from: fromDate, entries, end: { reason, stage: stageOf(snapshot) } });
+  const end = (reason: TimelineEndReason): Timeline => ({
+    from: fromDate,
+    entries,
+    ...(assumedSteps.length > 0 && { assumedSteps }),
+    end: { reason, stage: stageOf(snapshot) },
+  });
+  const take = (event: InspectionEvent, running: OpenClock[]) => {
+    snapshot = transition(definition.machine, snapshot, event)[0];
+    visited.add(stageOf(snapshot));
+    if (event.at > lastDate) lastDate = event.at;
+    const still = new Set(openClocks(definition, snapshot).map((c) => c.spec.id));
+    for (const c of running) if (!still.has(c.spec.id)) passed.add(c.spec.id);
+  };
+  /** After the end only: a step no clock closes, taken on the day it becomes possible (the module comment's rule). */
+  const assumeStep = (running: OpenClock[]): boolean => {
+    if (!inspectionEnded(definition, snapshot)) return false;
+    const event = untimedStep(definition, snapshot, lastDate, running, passed, visited);
+    if (!event) return false;
+    const spec = definition.events[event.type]!;
+    assumedSteps.push({ event: event.type, label: spec.label, on: event.at, source: spec.source, assumption: ASSUMED_ON_THE_DAY_POSSIBLE });
+    take(event, running);
+    return true;
+  };
 
   for (let step = 0; step < maxSteps; step++) {
     if (snapshot.status !== 'active') return end('done');
     const running = openClocks(definition, snapshot);
     const clock = running.filter((c) => !fired.has(clockKey(c))).sort(byDue(definition))[0];
-    if (!clock) return end('no_clock_running');
-    fired.add(clockKey(clock));
+    if (!clock) {
+      if (assumeStep(running)) continue;
+      return end('no_clock_running');
+    }
     const { spec } = clock;
     const overdue = clock.due < fromDate;
     // A window or automatic step is taken by the workflow on its due date even when late; a person's step, today at the earliest.
@@ -69,10 +103,12 @@ export function projectTimeline(source: TimelineSource, fromDate: string, option
     let event: InspectionEvent | undefined;
     if (spec.kind === 'target') {
       event = closingEvent(definition, snapshot, clock, at, running, passed);
+      if (!event && assumeStep(running)) continue; // the clock is looked at again from the stage the step leads to
     } else if (spec.onExpiry) {
       const expiry = simulatedEvent(definition, spec.onExpiry, at, recordedAtFor(clock, at));
       if (snapshot.can(expiry)) event = expiry;
     }
+    fired.add(clockKey(clock));
     entries.push({
       clock: spec.id,
       label: spec.label,
@@ -84,11 +120,7 @@ export function projectTimeline(source: TimelineSource, fromDate: string, option
       event: event?.type ?? null,
       overdue,
     });
-    if (!event) continue;
-    snapshot = transition(definition.machine, snapshot, event)[0];
-    if (event.at > lastDate) lastDate = event.at;
-    const still = new Set(openClocks(definition, snapshot).map((c) => c.spec.id));
-    for (const c of running) if (!still.has(c.spec.id)) passed.add(c.spec.id);
+    if (event) take(event, running);
   }
   return end('step_limit');
 }
@@ -227,6 +259,35 @@ function closingEvent(
     (a, b) => a.othersStopped - b.othersStopped || a.stays - b.stays || b.clocksAfter - a.clocksAfter || a.order - b.order,
   );
   return candidates[0]?.event;
+}
+
+function inspectionEnded(definition: InspectionTypeDefinition, snapshot: AnyMachineSnapshot): boolean {
+  const field = definition.endDateField;
+  return field !== undefined && typeof (snapshot.context as Record<string, unknown>)[field] === 'string';
+}
+
+/** A person's step, with no clock of its own, that moves the inspection on without disturbing any clock; on `on`. */
+function untimedStep(
+  definition: InspectionTypeDefinition,
+  snapshot: AnyMachineSnapshot,
+  on: string,
+  running: OpenClock[],
+  passed: ReadonlySet<string>,
+  visited: ReadonlySet<string>,
+): InspectionEvent | undefined {
+  const expiries = new Set(definition.clocks.flatMap((c) => (c.onExpiry ? [c.onExpiry] : [])));
+  const runningIds = running.map((c) => c.spec.id);
+  for (const type of Object.keys(definition.events).filter((t) => !expiries.has(t))) {
+    const event = simulatedEvent(definition, type, on, middayIso(on));
+    if (!snapshot.can(event)) continue;
+    const after = transition(definition.machine, snapshot, event)[0];
+    if (visited.has(stageOf(after))) continue;
+    const afterIds = new Set(openClocks(definition, after).map((c) => c.spec.id));
+    if (runningIds.some((id) => !afterIds.has(id))) continue;
+    if ([...afterIds].some((id) => passed.has(id) && !runningIds.includes(id))) continue;
+    return event;
+  }
+  return undefined;
 }
 
 function restartsClock(definition: InspectionTypeDefinition, snapshot: AnyMachineSnapshot, id: string, at: string, recordedAt: string): boolean {

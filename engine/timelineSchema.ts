@@ -13,8 +13,21 @@ export const timelineEntry = z.object({
   overdue: z.boolean().describe('already past on the day of the projection'),
 });
 
+/** A person's step that no clock closes, assumed taken on the day it becomes possible so the projection can go on. */
+export const assumedStep = z.object({
+  event: z.string(),
+  label: z.string(),
+  on: z.string().describe('the day the step is assumed taken: the day it becomes possible, YYYY-MM-DD'),
+  source: z.string(),
+  assumption: z.string(),
+});
+
 export const timeline = z.object({
   from: z.string(),
   entries: z.array(timelineEntry),
+  assumedSteps: z
+    .array(assumedStep)
+    .optional()
+    .describe('present only when the projection had to assume steps that no clock closes (after the end of the inspection)'),
   end: z.object({ reason: z.enum(['done', 'no_clock_running', 'step_limit']), stage: z.string() }),
 });
