@@ -1,5 +1,5 @@
 import { isIsoDate, londonDateOf } from '../calendar';
-import { type TimelineEntry, complianceFollowUpLatest, timelineAfterInspectionEnd } from '../engine/timeline';
+import { type AssumedStep, type TimelineEntry, complianceFollowUpLatest, timelineAfterInspectionEnd } from '../engine/timeline';
 import { timelineToIcs } from '../engine/ics';
 import { INSPECTION_TYPES, UnknownInspectionTypeError, versionInForce } from '../machines/registry';
 import { describeType } from '../api/catalogue';
@@ -133,7 +133,7 @@ const COMMANDS: Record<string, Command> = {
         const entries = entriesOf(body);
         if (options.ics) return io.out(timelineToIcs(entries ?? [], { inspectionId: id, stamp: io.now(), calendarName: `Inspection ${id}` }));
         if (ctx.asJson || !entries) return io.out(json(body));
-        return io.out(timelineText(entries));
+        return io.out(timelineText(entries, (body as { assumedSteps?: AssumedStep[] }).assumedSteps));
       }
       if (type === undefined && end !== undefined) throw new UsageError('--end needs --type', 'timeline');
       if (type !== undefined && end === undefined) throw new UsageError('--type needs --end <YYYY-MM-DD>, the day the inspection ended', 'timeline');
@@ -141,10 +141,13 @@ const COMMANDS: Record<string, Command> = {
         throw new UsageError('give --type and --end, --compliance-date, or --id', 'timeline');
       }
       const entries: TimelineEntry[] = [];
+      const assumed: AssumedStep[] = [];
       if (type !== undefined && end !== undefined) {
         requireDate('--end', end, 'timeline');
         const definition = knownType(type, end, 'timeline');
-        entries.push(...timelineAfterInspectionEnd(definition, end).entries);
+        const projected = timelineAfterInspectionEnd(definition, end);
+        entries.push(...projected.entries);
+        assumed.push(...(projected.assumedSteps ?? []));
       }
       if (complianceDate !== undefined) {
         requireDate('--compliance-date', complianceDate, 'timeline');
@@ -156,7 +159,7 @@ const COMMANDS: Record<string, Command> = {
         return io.out(timelineToIcs(ordered, { inspectionId, stamp: io.now(), calendarName: type ? `${type} ending ${end}` : 'Compliance follow-up' }));
       }
       if (ctx.asJson) return io.out(json(ordered.map(({ clock, due, rule, source }) => ({ clock, due, rule, source }))));
-      io.out(timelineText(ordered));
+      io.out(timelineText(ordered, assumed));
     },
   },
 
@@ -314,14 +317,18 @@ function viewText(view: View): string {
   return lines.join('\n');
 }
 
-function timelineText(entries: readonly Partial<TimelineEntry>[]): string {
-  if (entries.length === 0) return 'No statutory date ahead.\n';
-  return entries
-    .map((e) => {
-      const flag = e.overdue ? '  OVERDUE' : '';
-      return `${e.due}  ${(e.kind ?? '').padEnd(9)} ${e.label ?? e.clock}${flag}\n            ${e.rule ?? ''}\n            ${e.source ?? ''}\n`;
-    })
-    .join('');
+function timelineText(entries: readonly Partial<TimelineEntry>[], assumed: readonly AssumedStep[] = []): string {
+  const dates = entries.length === 0
+    ? 'No statutory date ahead.\n'
+    : entries
+        .map((e) => {
+          const flag = e.overdue ? '  OVERDUE' : '';
+          return `${e.due}  ${(e.kind ?? '').padEnd(9)} ${e.label ?? e.clock}${flag}\n            ${e.rule ?? ''}\n            ${e.source ?? ''}\n`;
+        })
+        .join('');
+  if (assumed.length === 0) return dates;
+  const steps = assumed.map((a) => `${a.on}  ${a.label}\n            ${a.source}\n`).join('');
+  return `${dates}\nAssumed steps (${assumed[0]!.assumption}):\n${steps}`;
 }
 
 /** The entries in whatever shape the server's timeline route answers: a list, or an object holding one. */

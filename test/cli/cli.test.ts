@@ -101,6 +101,11 @@ describe('inspections command line, offline', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^\d{4}-\d{2}-\d{2} {2}target/);
     expect(text.stdout).toContain('seed 000');
+    expect(text.stdout).not.toContain('Assumed steps');
+    const assumed = await cli(['timeline', '--type', 'childminder-agency', '--end', '2025-06-13']);
+    expect(assumed.stdout).toContain('2025-08-01  window    Window to lodge a formal complaint');
+    expect(assumed.stdout).toMatch(/\nAssumed steps \(No clock closes this step: assumed taken on the day it becomes possible\.\):\n2025-06-16  Quality assurance and moderation completed\n/);
+    expect(assumed.stdout).toContain('2025-08-01  Report published');
     const ics = await cli(['timeline', '--type', 'sccif-rfc-full', '--end', '2024-12-13', '--ics']);
     expect(ics.code).toBe(0);
     expect(ics.stdout.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
