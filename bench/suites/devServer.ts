@@ -9,6 +9,8 @@ import type { BenchApi } from '../api';
 
 export interface LatencyResult {
   apiMs: number[];
+  /** Per API request: its time less the Update it sent (timed inside the API), i.e. what the API adds. */
+  apiOverheadMs: number[];
   directMs: number[];
   baselineDirectMs: number[];
 }
@@ -20,7 +22,7 @@ export interface LatencyResult {
  */
 export async function latencySuite(client: Client, sides: { ours: Side; baseline: Side }, api: BenchApi, sizes: BenchSizes, progress: Progress): Promise<LatencyResult> {
   progress.begin('decision latency (dev server)');
-  const result: LatencyResult = { apiMs: [], directMs: [], baselineDirectMs: [] };
+  const result: LatencyResult = { apiMs: [], apiOverheadMs: [], directMs: [], baselineDirectMs: [] };
   // Warm-up: one inspection each way, discarded.
   for (let i = -1; i < sizes.latencyInspections; i++) {
     for (const path of ['api', 'direct', 'baseline'] as const) {
@@ -33,11 +35,12 @@ export async function latencySuite(client: Client, sides: { ours: Side; baseline
         else await decide(client, id, step);
         const ms = nowMs() - t0;
         if (i >= 0) (path === 'api' ? result.apiMs : path === 'direct' ? result.directMs : result.baselineDirectMs).push(ms);
+        if (i >= 0 && path === 'api') result.apiOverheadMs.push(ms - api.lastUpdateMs());
       }
     }
     progress.update(`${i + 1}/${sizes.latencyInspections} inspections; p50 api ${median(result.apiMs).toFixed(1)} ms, direct ${median(result.directMs).toFixed(1)} ms`);
   }
-  progress.done(`p50 api ${median(result.apiMs).toFixed(2)} ms, direct ${median(result.directMs).toFixed(2)} ms, baseline direct ${median(result.baselineDirectMs).toFixed(2)} ms`);
+  progress.done(`p50 api ${median(result.apiMs).toFixed(2)} ms (outside the Update ${median(result.apiOverheadMs).toFixed(2)} ms), direct ${median(result.directMs).toFixed(2)} ms, baseline direct ${median(result.baselineDirectMs).toFixed(2)} ms`);
   return result;
 }
 
