@@ -14,12 +14,12 @@ export type BenchApi = Awaited<ReturnType<typeof startBenchApi>>;
 /**
  * The product's Express app on a loopback port, as `npm start` serves it, with the rate limit out of the way. The
  * Temporal client it is given times each Update it sends, so the time a request spends outside Temporal is
- * measured within that same request (`lastUpdateMs`), not only as a difference of two noisy distributions.
+ * measured within that same request (`lastUpdate`), not only as a difference of two noisy distributions.
  */
 export async function startBenchApi(client: Client, db: Database, taskQueue: string) {
   const auth = createAuthenticator(AUTH);
-  let lastUpdateMs = NaN;
-  const timed = timingUpdates(client, (ms) => (lastUpdateMs = ms));
+  let lastUpdate = { startedAt: NaN, endedAt: NaN };
+  const timed = timingUpdates(client, (span) => (lastUpdate = span));
   const app = createApp({ client: timed, db, taskQueue, auth, searchAttributes: true, rateLimitPerMinute: 1e9, log: () => {} });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -41,15 +41,15 @@ export async function startBenchApi(client: Client, db: Database, taskQueue: str
   }
   return {
     decide: (id: string, step: (typeof DECISIONS)[number]) => call('POST', `/inspections/${id}/decisions`, step.role, { event: step.event, ...step.fields }),
-    /** How long the Update of the last decision took inside the API (the Temporal client's `executeUpdate`). */
-    lastUpdateMs: () => lastUpdateMs,
+    /** When the Update of the last decision began and ended inside the API (the Temporal client's `executeUpdate`). */
+    lastUpdate: () => lastUpdate,
     overdue: async () => (await call('GET', '/deadlines?overdue=true&limit=50', 'manager')) as { total: number },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
 
-/** The same client, except that `workflow.getHandle(id).executeUpdate` reports its duration. */
-function timingUpdates(client: Client, report: (ms: number) => void): Client {
+/** The same client, except that `workflow.getHandle(id).executeUpdate` reports when it began and ended. */
+function timingUpdates(client: Client, report: (span: { startedAt: number; endedAt: number }) => void): Client {
   const bound = (target: object, prop: PropertyKey) => {
     const value = Reflect.get(target, prop) as unknown;
     return typeof value === 'function' ? value.bind(target) : value;
@@ -63,7 +63,7 @@ function timingUpdates(client: Client, report: (ms: number) => void): Client {
           try {
             return await target.executeUpdate(...args);
           } finally {
-            report(nowMs() - t0);
+            report({ startedAt: t0, endedAt: nowMs() });
           }
         };
       },

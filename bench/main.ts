@@ -113,6 +113,7 @@ async function main() {
     { figure: 'decision p99 ms (client Update)', ours: f(percentile(latency.directMs, 99)), baseline: f(percentile(latency.baselineDirectMs, 99)), ratio: '', target: '' },
     { figure: 'decision p50 / p99 ms via API', ours: `${f(latP50)} / ${f(percentile(latency.apiMs, 99))}`, baseline: '', ratio: '', target: '' },
     { figure: 'API overhead p50 / p99 ms (same request)', ours: `${f(median(latency.apiOverheadMs))} / ${f(percentile(latency.apiOverheadMs, 99))}`, baseline: '', ratio: '', target: '≤ 2' },
+    { figure: '  before / after the Update p50 ms', ours: `${f(median(latency.apiBeforeUpdateMs))} / ${f(median(latency.apiAfterUpdateMs))}`, baseline: '', ratio: '', target: '' },
     { figure: '  p50 via API − p50 direct (unpaired)', ours: f(latP50 - directP50), baseline: '', ratio: '', target: '' },
     { figure: 'starts / s', ours: f(median(throughput.startsPerS.ours), 1), baseline: f(median(throughput.startsPerS.baseline), 1), ratio: f(median(throughput.startsPerS.ours) / median(throughput.startsPerS.baseline), 3), target: '' },
     { figure: 'decisions / s', ours: f(median(throughput.decisionsPerS.ours), 1), baseline: f(median(throughput.decisionsPerS.baseline), 1), ratio: f(median(throughput.decisionsPerS.ours) / median(throughput.decisionsPerS.baseline), 3), target: '' },
