@@ -98,9 +98,17 @@ export class InspectionRecord {
   decide(decision: Decision, actor: Actor, now: number): InspectionView {
     const checked = this.check(decision, actor, now);
     if (!checked.ok) throw new DecisionRefusedError(checked);
-    const spec = this.definition.events[checked.event.type]!;
-    this.record(now, actor, 'decision.accepted', { event: checked.event.type, payload: payloadOf(checked.event) }, spec.source);
-    this.apply(checked.event, actor, now);
+    return this.decideChecked(checked.event, actor, now);
+  }
+
+  /**
+   * Applies the event a `check` made at this same state and `now` accepted: `decide` without checking a second time
+   * (the workflow's Update handler checks first, to fail with a refusal the API understands).
+   */
+  decideChecked(event: InspectionEvent, actor: Actor, now: number): InspectionView {
+    const spec = this.definition.events[event.type]!;
+    this.record(now, actor, 'decision.accepted', { event: event.type, payload: payloadOf(event) }, spec.source);
+    this.apply(event, actor, now);
     return this.view(now);
   }
 

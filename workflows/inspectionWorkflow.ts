@@ -46,7 +46,7 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
       if (patched('fire-due-clocks-before-decision')) record.fireDueClocks(Date.now());
       const checked = record.check(decision, actor, Date.now());
       if (!checked.ok) throw refusalFailure(checked);
-      return record.decide(decision, actor, Date.now());
+      return record.decideChecked(checked.event, actor, Date.now());
     },
     {
       validator: ({ decision, actor }) => {
