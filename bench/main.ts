@@ -3,15 +3,10 @@
  * side in one run (docs/PERFORMANCE.md). Progress goes to stderr; stdout gets a table, then every figure as
  * `name: value`, one a line, as the last lines printed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import { cpus, totalmem } from 'node:os';
 import { openDatabase } from '../db';
-import { startDevServerProcess } from '../devServer/devServerProcess';
 import { createTimeSkippingEnv } from '../test/support/temporal';
-import { startBenchApi } from './api';
+import { startDevServerStack } from './devServerStack';
 import { sizesFor } from './options';
 import { Progress } from './progress';
 import { bundles, startWorkers } from './sides';
@@ -19,6 +14,7 @@ import { median, percentile, sum } from './stats';
 import { capacitySuite, latencySuite, throughputSuite } from './suites/devServer';
 import { lifecycleSuite } from './suites/lifecycle';
 import { calendarSuite, engineSuite, replaySuite } from './suites/pure';
+import { runMain } from './runMain';
 
 interface Row {
   figure: string;
@@ -54,13 +50,8 @@ async function main() {
 
   // 2. Latency, throughput and capacity on the real dev server (SQLite file, as `npm start` runs it).
   progress.begin('starting the dev server');
-  const dir = mkdtempSync(join(tmpdir(), 'bench-'));
-  const server = await startDevServerProcess({ dbFile: join(dir, 'temporal.sqlite') });
-  const connection = await Connection.connect({ address: server.address });
-  const client = new Client({ connection });
-  const native = await NativeConnection.connect({ address: server.address });
-  const workers = await startWorkers(native, db, built);
-  const api = await startBenchApi(client, db, workers.ours.taskQueue);
+  const stack = await startDevServerStack(db, built);
+  const { client, workers, api, server } = stack;
   progress.done(`up at ${server.address}`);
   let latency, throughput, capacity;
   try {
@@ -68,12 +59,7 @@ async function main() {
     throughput = await throughputSuite(client, db, workers, sizes, progress);
     capacity = await capacitySuite(client, db, workers.ours, api, server.pid, sizes, progress);
   } finally {
-    await api.close();
-    await workers.stop();
-    await native.close();
-    await connection.close();
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await stack.stop();
   }
 
   // 3. No server: replay, the calendar, the interpreter alone.
@@ -145,10 +131,4 @@ function printTable(rows: Row[]) {
   for (const r of rows) console.log(line(r));
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -10,6 +10,7 @@ import { sizesFor } from './options';
 import { Progress } from './progress';
 import { bundles, startWorkers } from './sides';
 import { lifecycleSuite } from './suites/lifecycle';
+import { runMain } from './runMain';
 
 async function main() {
   const n = Number(process.argv[2] ?? 16);
@@ -28,10 +29,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);
