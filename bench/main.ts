@@ -43,6 +43,9 @@ async function main() {
   let lifecycle;
   try {
     lifecycle = await lifecycleSuite(env, tsWorkers, sizes, progress);
+  } catch (error) {
+    console.error('bench: failed on the time-skipping server:', error);
+    throw error;
   } finally {
     await tsWorkers.stop();
     await env.teardown();
@@ -58,6 +61,10 @@ async function main() {
     latency = await latencySuite(client, workers, api, sizes, progress);
     throughput = await throughputSuite(client, db, workers, sizes, progress);
     capacity = await capacitySuite(client, db, workers.ours, api, server.pid, sizes, progress);
+  } catch (error) {
+    // Said before the clean-up: a timer still using a connection closed below can end the process first.
+    console.error('bench: failed on the dev server:', error);
+    throw error;
   } finally {
     await stack.stop();
   }
