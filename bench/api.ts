@@ -5,15 +5,22 @@ import { createApp } from '../api/app';
 import { createAuthenticator } from '../api/auth';
 import type { Database } from '../db';
 import { DECISIONS, PROVIDER_ID, actors } from './sides';
+import { nowMs } from './stats';
 
 const AUTH = { secret: 'bench-secret-not-for-production-0123456789', issuer: 'urn:bench:issuer', audience: 'urn:bench:api' };
 
 export type BenchApi = Awaited<ReturnType<typeof startBenchApi>>;
 
-/** The product's Express app on a loopback port, as `npm start` serves it, with the rate limit out of the way. */
+/**
+ * The product's Express app on a loopback port, as `npm start` serves it, with the rate limit out of the way. The
+ * Temporal client it is given times each Update it sends, so the time a request spends outside Temporal is
+ * measured within that same request (`lastUpdate`), not only as a difference of two noisy distributions.
+ */
 export async function startBenchApi(client: Client, db: Database, taskQueue: string) {
   const auth = createAuthenticator(AUTH);
-  const app = createApp({ client, db, taskQueue, auth, searchAttributes: true, rateLimitPerMinute: 1e9, log: () => {} });
+  let lastUpdate = { startedAt: NaN, endedAt: NaN };
+  const timed = timingUpdates(client, (span) => (lastUpdate = span));
+  const app = createApp({ client: timed, db, taskQueue, auth, searchAttributes: true, rateLimitPerMinute: 1e9, log: () => {} });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -34,7 +41,38 @@ export async function startBenchApi(client: Client, db: Database, taskQueue: str
   }
   return {
     decide: (id: string, step: (typeof DECISIONS)[number]) => call('POST', `/inspections/${id}/decisions`, step.role, { event: step.event, ...step.fields }),
+    /** When the Update of the last decision began and ended inside the API (the Temporal client's `executeUpdate`). */
+    lastUpdate: () => lastUpdate,
     overdue: async () => (await call('GET', '/deadlines?overdue=true&limit=50', 'manager')) as { total: number },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
+}
+
+/** The same client, except that `workflow.getHandle(id).executeUpdate` reports when it began and ended. */
+function timingUpdates(client: Client, report: (span: { startedAt: number; endedAt: number }) => void): Client {
+  const bound = (target: object, prop: PropertyKey) => {
+    const value = Reflect.get(target, prop) as unknown;
+    return typeof value === 'function' ? value.bind(target) : value;
+  };
+  const timedHandle = (handle: ReturnType<Client['workflow']['getHandle']>) =>
+    new Proxy(handle, {
+      get(target, prop) {
+        if (prop !== 'executeUpdate') return bound(target, prop);
+        return async (...args: Parameters<typeof target.executeUpdate>) => {
+          const t0 = nowMs();
+          try {
+            return await target.executeUpdate(...args);
+          } finally {
+            report({ startedAt: t0, endedAt: nowMs() });
+          }
+        };
+      },
+    });
+  const workflow = new Proxy(client.workflow, {
+    get(target, prop) {
+      if (prop !== 'getHandle') return bound(target, prop);
+      return (...args: Parameters<typeof target.getHandle>) => timedHandle(target.getHandle(...args));
+    },
+  });
+  return new Proxy(client, { get: (target, prop) => (prop === 'workflow' ? workflow : bound(target, prop)) });
 }

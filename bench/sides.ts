@@ -5,7 +5,8 @@ import { createActivities } from '../activities';
 import type { Database } from '../db';
 import type { InspectionView } from '../engine';
 import type { Actor } from '../machines/kit';
-import { workflowsPath } from '../worker/createWorker';
+import { workerTuningFromEnv } from '../worker/tuning';
+import { bundleWorkflows } from '../worker/workflowBundle';
 import { INSPECTION_WORKFLOW, type StartInspectionInput, recordDecisionUpdate } from '../workflows/messages';
 import { INSPECTION_TYPE } from '../workflows/searchAttributes';
 
@@ -22,8 +23,9 @@ const quietLogger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, er
 
 export async function bundles(): Promise<{ ours: Bundle; baseline: Bundle }> {
   const [ours, baseline] = await Promise.all([
-    bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: quietLogger }),
-    bundleWorkflowCode({ workflowsPath: require.resolve('./baseline'), logger: quietLogger }),
+    bundleWorkflows(),
+    // The same worker set-up for the baseline: its one pure dependency, the calendar, evaluated once per worker too.
+    bundleWorkflowCode({ workflowsPath: require.resolve('./baseline'), preloadModules: [require.resolve('../calendar')], logger: quietLogger }),
   ]);
   return { ours, baseline };
 }
@@ -46,7 +48,7 @@ export const DECISIONS: ReadonlyArray<{ role: keyof typeof actors; event: string
   { role: 'manager', event: 'FINAL_REPORT_SENT' },
 ];
 
-/** Starts both workers (each its own bundle and task queue) on one connection, with the product's activities. */
+/** Starts both workers (each its own bundle and task queue) on one connection, with the product's activities and worker tuning. */
 export async function startWorkers(connection: NativeConnection, db: Database, built: { ours: Bundle; baseline: Bundle }) {
   const run = randomUUID().slice(0, 8);
   const ours: Side = { name: 'ours', workflowType: INSPECTION_WORKFLOW, taskQueue: `bench-ours-${run}` };
@@ -61,6 +63,7 @@ export async function startWorkers(connection: NativeConnection, db: Database, b
         taskQueue: (side as Side).taskQueue,
         workflowBundle: bundle as Bundle,
         activities: createActivities({ db }),
+        ...workerTuningFromEnv(),
       }),
     ),
   );

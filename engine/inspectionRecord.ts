@@ -46,6 +46,7 @@ export class InspectionRecord {
   private clocks: OpenClock[] = [];
   private entries: AuditEntry[] = [];
   private effects: RequestedEffect[] = [];
+  private decisionsCache: { snapshot: AnyMachineSnapshot; today: string; decisions: { event: string; answered: OpenClock | undefined }[] } | undefined;
 
   private constructor(
     readonly definition: InspectionTypeDefinition,
@@ -97,9 +98,17 @@ export class InspectionRecord {
   decide(decision: Decision, actor: Actor, now: number): InspectionView {
     const checked = this.check(decision, actor, now);
     if (!checked.ok) throw new DecisionRefusedError(checked);
-    const spec = this.definition.events[checked.event.type]!;
-    this.record(now, actor, 'decision.accepted', { event: checked.event.type, payload: payloadOf(checked.event) }, spec.source);
-    this.apply(checked.event, actor, now);
+    return this.decideChecked(checked.event, actor, now);
+  }
+
+  /**
+   * Applies the event a `check` made at this same state and `now` accepted: `decide` without checking a second time
+   * (the workflow's Update handler checks first, to fail with a refusal the API understands).
+   */
+  decideChecked(event: InspectionEvent, actor: Actor, now: number): InspectionView {
+    const spec = this.definition.events[event.type]!;
+    this.record(now, actor, 'decision.accepted', { event: event.type, payload: payloadOf(event) }, spec.source);
+    this.apply(event, actor, now);
     return this.view(now);
   }
 
@@ -179,9 +188,8 @@ export class InspectionRecord {
       deadlines,
       nextDeadline: deadlines[0] ?? null,
       breaches: this.breaches.map((b) => ({ ...b })),
-      allowedDecisions: allowedEvents(this.definition, this.snapshot).map((event) => {
+      allowedDecisions: this.decisionsAllowed(londonDateOf(now)).map(({ event, answered }) => {
         const spec = this.definition.events[event]!;
-        const answered = clocksAnswered(this.definition, this.snapshot, event, londonDateOf(now))[0];
         return {
           event,
           label: spec.label,
@@ -193,6 +201,22 @@ export class InspectionRecord {
       lastEventDate: this.lastEventDate,
       revision: this.revision,
     };
+  }
+
+  /**
+   * The decisions possible now and the clock each would stop. Trying every decision on a copy of the state is the
+   * dearest part of a view, and its answer depends only on the snapshot and the day: worked out once per snapshot and
+   * day, not again for every flush, Update answer and Query (docs/PERFORMANCE.md).
+   */
+  private decisionsAllowed(today: string): { event: string; answered: OpenClock | undefined }[] {
+    const cached = this.decisionsCache;
+    if (cached?.snapshot === this.snapshot && cached.today === today) return cached.decisions;
+    const decisions = allowedEvents(this.definition, this.snapshot).map((event) => ({
+      event,
+      answered: clocksAnswered(this.definition, this.snapshot, event, today)[0],
+    }));
+    this.decisionsCache = { snapshot: this.snapshot, today, decisions };
+    return decisions;
   }
 
   private apply(event: InspectionEvent, actor: Actor, now: number): void {

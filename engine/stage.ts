@@ -1,16 +1,33 @@
 import type { AnyMachineSnapshot, StateValue } from 'xstate';
 import type { InspectionTypeDefinition } from '../machines/kit';
 
+/**
+ * Paths already worked out, per state value: a snapshot's value never changes, and views, clocks and stage checks
+ * ask for the same one many times (docs/PERFORMANCE.md). Weak, so nothing is kept past its snapshot.
+ */
+const pathsOfValue = new WeakMap<object, readonly string[]>();
+
 /** The dotted paths of the active leaf states, e.g. `['reporting.commentWindow']`. */
-export function activePaths(value: StateValue, prefix = ''): string[] {
+export function activePaths(value: StateValue): string[] {
+  return [...pathsOf(value)];
+}
+
+function pathsOf(value: StateValue): readonly string[] {
+  if (typeof value === 'string') return [value];
+  let paths = pathsOfValue.get(value);
+  if (!paths) pathsOfValue.set(value, (paths = leafPaths(value, '')));
+  return paths;
+}
+
+function leafPaths(value: StateValue, prefix: string): string[] {
   if (typeof value === 'string') return [prefix + value];
   return Object.entries(value).flatMap(([key, child]) =>
-    child === undefined ? [prefix + key] : activePaths(child as StateValue, `${prefix}${key}.`),
+    child === undefined ? [prefix + key] : leafPaths(child as StateValue, `${prefix}${key}.`),
   );
 }
 
 export function stageOf(snapshot: AnyMachineSnapshot): string {
-  return activePaths(snapshot.value).join(',');
+  return pathsOf(snapshot.value).join(',');
 }
 
 /**
@@ -20,7 +37,7 @@ export function stageOf(snapshot: AnyMachineSnapshot): string {
 export function statusOf(definition: InspectionTypeDefinition, snapshot: AnyMachineSnapshot): string {
   const meta = snapshot.getMeta() as Record<string, { status?: string } | undefined>;
   const machineId = definition.machine.id;
-  const statuses = activePaths(snapshot.value).map((path) => {
+  const statuses = pathsOf(snapshot.value).map((path) => {
     const segments = path.split('.');
     for (let i = segments.length; i > 0; i--) {
       const status = meta[`${machineId}.${segments.slice(0, i).join('.')}`]?.status;
@@ -32,5 +49,5 @@ export function statusOf(definition: InspectionTypeDefinition, snapshot: AnyMach
 }
 
 export function isInState(snapshot: AnyMachineSnapshot, path: string): boolean {
-  return activePaths(snapshot.value).some((active) => active === path || active.startsWith(`${path}.`));
+  return pathsOf(snapshot.value).some((active) => active === path || active.startsWith(`${path}.`));
 }

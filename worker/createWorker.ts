@@ -1,18 +1,20 @@
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { Database } from '../db';
+import { type WorkerTuning, workerTuningFromEnv } from './tuning';
+import { workflowPreloadModules, workflowsPath } from './workflowBundle';
+
+export { workflowsPath } from './workflowBundle';
 
 export interface InspectionWorkerOptions {
   connection: NativeConnection;
   namespace?: string;
   taskQueue: string;
   db: Database;
-  /** A prebuilt bundle (tests build it once); otherwise the workflows are bundled from source. */
+  /** A prebuilt bundle (tests build it once with `bundleWorkflows()`); otherwise the workflows are bundled from source. */
   workflowBundle?: WorkerOptions['workflowBundle'];
-}
-
-export function workflowsPath(): string {
-  return require.resolve('../workflows');
+  /** Default: from the environment (worker/tuning.ts). */
+  tuning?: WorkerTuning;
 }
 
 export async function createInspectionWorker(options: InspectionWorkerOptions): Promise<Worker> {
@@ -20,7 +22,10 @@ export async function createInspectionWorker(options: InspectionWorkerOptions): 
     connection: options.connection,
     namespace: options.namespace ?? 'default',
     taskQueue: options.taskQueue,
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: workflowsPath() }),
+    ...(options.workflowBundle
+      ? { workflowBundle: options.workflowBundle }
+      : { workflowsPath: workflowsPath(), bundlerOptions: { preloadModules: workflowPreloadModules() } }),
     activities: createActivities({ db: options.db }),
+    ...(options.tuning ?? workerTuningFromEnv()),
   });
 }

@@ -1,10 +1,8 @@
 import { ParentClosePolicy, condition, continueAsNew, executeChild, setHandler, startChild, uuid4 } from '@temporalio/workflow';
-import { londonDateOf, startOfLondonDay } from '../calendar';
-import { SYSTEM_ACTOR, type SccifGrade, SCCIF_GRADES } from '../machines/kit';
+import type { SccifGrade } from '../machines/kit';
+import { SYSTEM_ACTOR } from '../machines/kit/roles';
 import type { CaseReviewDecision } from '../machines/sccif-rfc/caseReview';
-import { type InspectionWindow, nextFullInspectionWindow } from '../machines/sccif-rfc/cycle';
-import { combineFollowUps } from '../machines/sccif-rfc/followUps';
-import { versionInForce } from '../machines/registry';
+import type { InspectionWindow } from '../machines/sccif-rfc/cycle';
 import {
   type CentreCycleInput,
   type CentreCycleOutcome,
@@ -15,7 +13,10 @@ import {
 } from './centreMessages';
 import { inspectionWorkflow } from './inspectionWorkflow';
 import type { InspectionOutcome, StartInspectionInput } from './messages';
+import { pureModules } from './pureRuntime';
 import { INSPECTION_TYPE } from './searchAttributes';
+
+const { londonDateOf, startOfLondonDay, SCCIF_GRADES, nextFullInspectionWindow, combineFollowUps, versionInForce } = pureModules();
 
 const CASE_REVIEW_SOURCE = 'seed 002 (SCCIF: residential family centres, 2024) §"Post-inspection debrief and case reviews"';
 

@@ -1,6 +1,5 @@
 import { ApplicationFailure, condition, patched, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import { InspectionRecord } from '../engine';
-import { getDefinition } from '../machines/registry';
+import type { InspectionRecord } from '../engine';
 import type { InspectionActivities } from '../activities/types';
 import {
   type InspectionOutcome,
@@ -9,6 +8,7 @@ import {
   inspectionStateQuery,
   recordDecisionUpdate,
 } from './messages';
+import { pureModules } from './pureRuntime';
 import { INSPECTION_TYPE, searchAttributesOf } from './searchAttributes';
 
 const { recordProgress, runEffect } = proxyActivities<InspectionActivities>({
@@ -22,6 +22,7 @@ const { recordProgress, runEffect } = proxyActivities<InspectionActivities>({
  * effect to activities, in order.
  */
 export async function inspectionWorkflow(start: StartInspectionInput): Promise<InspectionOutcome> {
+  const { getDefinition, InspectionRecord } = pureModules();
   const definition = getDefinition(start.type, start.version);
   const record = InspectionRecord.start(definition, {
     inspectionId: start.inspectionId,
@@ -45,7 +46,7 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
       if (patched('fire-due-clocks-before-decision')) record.fireDueClocks(Date.now());
       const checked = record.check(decision, actor, Date.now());
       if (!checked.ok) throw refusalFailure(checked);
-      return record.decide(decision, actor, Date.now());
+      return record.decideChecked(checked.event, actor, Date.now());
     },
     {
       validator: ({ decision, actor }) => {

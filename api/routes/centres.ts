@@ -3,7 +3,7 @@ import { londonDateOf } from '../../calendar';
 import { isoDate, note } from '../../machines/kit';
 import { ApiError } from '../errors';
 import type { InspectionService } from '../inspectionService';
-import { centreCycleState as centreState } from '../../workflows/centreMessages';
+import { centreCycleState as centreState } from '../../workflows/centreCycleState';
 import { type RouteSpec, route } from '../route';
 import { emptyQuery, providerId } from '../schemas';
 

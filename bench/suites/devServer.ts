@@ -9,6 +9,11 @@ import type { BenchApi } from '../api';
 
 export interface LatencyResult {
   apiMs: number[];
+  /** Per API request: its time less the Update it sent (timed inside the API), i.e. what the API adds. */
+  apiOverheadMs: number[];
+  /** The same, split: from sending the request to the Update's start, and from the Update's end to the answer read. */
+  apiBeforeUpdateMs: number[];
+  apiAfterUpdateMs: number[];
   directMs: number[];
   baselineDirectMs: number[];
 }
@@ -20,7 +25,7 @@ export interface LatencyResult {
  */
 export async function latencySuite(client: Client, sides: { ours: Side; baseline: Side }, api: BenchApi, sizes: BenchSizes, progress: Progress): Promise<LatencyResult> {
   progress.begin('decision latency (dev server)');
-  const result: LatencyResult = { apiMs: [], directMs: [], baselineDirectMs: [] };
+  const result: LatencyResult = { apiMs: [], apiOverheadMs: [], apiBeforeUpdateMs: [], apiAfterUpdateMs: [], directMs: [], baselineDirectMs: [] };
   // Warm-up: one inspection each way, discarded.
   for (let i = -1; i < sizes.latencyInspections; i++) {
     for (const path of ['api', 'direct', 'baseline'] as const) {
@@ -31,13 +36,20 @@ export async function latencySuite(client: Client, sides: { ours: Side; baseline
         const t0 = nowMs();
         if (path === 'api') await api.decide(id, step);
         else await decide(client, id, step);
-        const ms = nowMs() - t0;
+        const t1 = nowMs();
+        const ms = t1 - t0;
         if (i >= 0) (path === 'api' ? result.apiMs : path === 'direct' ? result.directMs : result.baselineDirectMs).push(ms);
+        if (i >= 0 && path === 'api') {
+          const { startedAt, endedAt } = api.lastUpdate();
+          result.apiBeforeUpdateMs.push(startedAt - t0);
+          result.apiAfterUpdateMs.push(t1 - endedAt);
+          result.apiOverheadMs.push(startedAt - t0 + (t1 - endedAt));
+        }
       }
     }
     progress.update(`${i + 1}/${sizes.latencyInspections} inspections; p50 api ${median(result.apiMs).toFixed(1)} ms, direct ${median(result.directMs).toFixed(1)} ms`);
   }
-  progress.done(`p50 api ${median(result.apiMs).toFixed(2)} ms, direct ${median(result.directMs).toFixed(2)} ms, baseline direct ${median(result.baselineDirectMs).toFixed(2)} ms`);
+  progress.done(`p50 api ${median(result.apiMs).toFixed(2)} ms (outside the Update ${median(result.apiOverheadMs).toFixed(2)} ms), direct ${median(result.directMs).toFixed(2)} ms, baseline direct ${median(result.baselineDirectMs).toFixed(2)} ms`);
   return result;
 }
 

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { type NativeConnection, type Worker, bundleWorkflowCode } from '@temporalio/worker';
+import type { NativeConnection, Worker } from '@temporalio/worker';
 import { type Database, openDatabase } from '../../db';
 import type { InspectionView } from '../../engine';
 import type { Actor } from '../../machines/kit';
-import { createInspectionWorker, workflowsPath } from '../../worker/createWorker';
+import { createInspectionWorker } from '../../worker/createWorker';
+import { bundleWorkflows } from '../../worker/workflowBundle';
 import {
   INSPECTION_WORKFLOW,
   type StartInspectionInput,
@@ -16,15 +17,13 @@ import { INSPECTION_TYPE } from '../../workflows/searchAttributes';
 import { PROVIDER_ID, actors } from './pureDriver';
 import { createTimeSkippingEnv } from './temporal';
 
-let bundle: Promise<Awaited<ReturnType<typeof bundleWorkflowCode>>> | undefined;
+let bundle: ReturnType<typeof bundleWorkflows> | undefined;
 
 /** The workflow bundle, built once per test file (bundling takes seconds). */
 export function workflowBundle() {
-  bundle ??= bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: quietLogger });
+  bundle ??= bundleWorkflows();
   return bundle;
 }
-
-const quietLogger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error };
 
 /** A worker on its own task queue with an in-memory PGlite, running until `stop()`. */
 export async function startWorker(connection: NativeConnection, db?: Database) {

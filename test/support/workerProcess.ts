@@ -6,15 +6,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
-import { workflowsPath } from '../../worker/createWorker';
+import { bundleWorkflows } from '../../worker/workflowBundle';
 
 const ROOT = path.join(__dirname, '..', '..');
 
 /** Builds the workflow bundle once and writes it to `file`, for workers started with WORKFLOW_BUNDLE_PATH. */
 export async function writeWorkflowBundle(file: string): Promise<string> {
-  const quiet = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error };
-  const { code } = await bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: quiet });
+  const { code } = await bundleWorkflows();
   fs.writeFileSync(file, code);
   return file;
 }

@@ -1,0 +1,10 @@
+/**
+ * Everything pure the workflows run: the interpreter, every registered machine (with XState and zod), the calendar.
+ * Loaded once per worker through `pureModules()` (./pureRuntime.ts), never imported directly by workflow code.
+ */
+export { InspectionRecord } from '../engine/inspectionRecord';
+export { getDefinition, versionInForce } from '../machines/registry';
+export { SCCIF_GRADES } from '../machines/kit/grades';
+export { nextFullInspectionWindow } from '../machines/sccif-rfc/cycle';
+export { combineFollowUps } from '../machines/sccif-rfc/followUps';
+export { londonDateOf, startOfLondonDay } from '../calendar';
