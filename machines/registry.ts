@@ -9,10 +9,12 @@ import { rfcMonitoringVisit2024 } from './sccif-rfc/monitoringVisit';
 import { rfcRequirement2024 } from './sccif-rfc/requirement';
 import { rfcRecommendation2024 } from './sccif-rfc/recommendation';
 import { rfcFullInspection2024 } from './sccif-rfc/fullInspection';
+import { rfcFullInspection2024v2 } from './sccif-rfc/fullInspectionV2';
 
 /** Every inspection type and version the system can run. Old versions stay: running inspections keep theirs. */
 export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   rfcFullInspection2024,
+  rfcFullInspection2024v2,
   rfcFullInspection2014,
   rfcMonitoringInspection2014,
   safeguardingLacInspection2010,
