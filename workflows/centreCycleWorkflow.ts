@@ -1,9 +1,10 @@
-import { ParentClosePolicy, condition, continueAsNew, executeChild, setHandler, startChild, uuid4 } from '@temporalio/workflow';
+import { ParentClosePolicy, condition, continueAsNew, executeChild, patched, setHandler, startChild, uuid4 } from '@temporalio/workflow';
 import { londonDateOf, startOfLondonDay } from '../calendar';
-import { SYSTEM_ACTOR, type SccifGrade, SCCIF_GRADES } from '../machines/kit';
+import { type InspectionTypeDefinition, SYSTEM_ACTOR, type SccifGrade, SCCIF_GRADES } from '../machines/kit';
 import type { CaseReviewDecision } from '../machines/sccif-rfc/caseReview';
 import { type InspectionWindow, nextFullInspectionWindow } from '../machines/sccif-rfc/cycle';
 import { combineFollowUps } from '../machines/sccif-rfc/followUps';
+import { assessManagerChange, managerChange, positionAfter } from '../machines/sccif-rfc/managerChange';
 import { versionInForce } from '../machines/registry';
 import {
   type CentreCycleInput,
@@ -12,6 +13,7 @@ import {
   bringForwardUpdate,
   centreCycleStateQuery,
   closeCentreUpdate,
+  recordManagerChangeUpdate,
 } from './centreMessages';
 import { inspectionWorkflow } from './inspectionWorkflow';
 import type { InspectionOutcome, StartInspectionInput } from './messages';
@@ -32,6 +34,8 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
   let closed: string | null = null;
   let current: CentreCycleState['current'] = null;
   let regrade = input.regrade ?? null;
+  let manager = input.manager ?? null;
+  const managerChanges: NonNullable<CentreCycleState['managerChanges']> = [];
   const notices: CentreCycleState['notices'] = [];
   const followUps: CentreCycleState['followUps'] = [];
 
@@ -50,6 +54,8 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
     followUps,
     broughtForward,
     closed,
+    manager,
+    managerChanges,
   });
   setHandler(centreCycleStateQuery, state);
   setHandler(bringForwardUpdate, ({ reason }) => {
@@ -60,15 +66,43 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
     closed ??= reason;
     return state();
   });
+  // seed 002 §"Residential family centres with no registered manager": each change is judged against the 28-day rule;
+  // a late notice or unsatisfactory interim arrangements bring the inspection forward (machines/sccif-rfc/managerChange.ts).
+  if (patched('centre-manager-changes')) {
+    setHandler(
+      recordManagerChangeUpdate,
+      (change) => {
+        const assessed = assessManagerChange(change);
+        managerChanges.push(assessed);
+        manager = positionAfter(manager, change);
+        if (assessed.bringsForward) broughtForward ??= assessed.bringsForward;
+        return state();
+      },
+      {
+        validator: (change) => {
+          const today = londonDateOf(Date.now());
+          const parsed = managerChange.parse(change);
+          if ('notifiedOn' in parsed && parsed.notifiedOn > today) throw new Error(`notifiedOn ${parsed.notifiedOn} is in the future (today is ${today})`);
+        },
+      },
+    );
+  }
 
   /** Runs one child to its end: a full inspection, a case review or a monitoring visit. */
   async function run(kind: NonNullable<CentreCycleState['current']>['kind'], type: string, machineInput: Record<string, unknown>): Promise<InspectionOutcome> {
     const definition = versionInForce(type, londonDateOf(Date.now())); // the version in force on its start date
     const inspectionId = `insp-${uuid4()}`;
     current = { kind, inspectionId };
-    const outcome = await executeChild(inspectionWorkflow, { workflowId: inspectionId, args: [startOf(definition, inspectionId, machineInput)], ...searchAttributes(definition.type) });
+    const args = startOf(definition, inspectionId, { ...machineInput, ...managerInputFor(definition) });
+    const outcome = await executeChild(inspectionWorkflow, { workflowId: inspectionId, args: [args], ...searchAttributes(definition.type) });
     current = null;
     return outcome;
+  }
+
+  /** What the inspection is told of the manager's post, where its version takes it (sccif-rfc-full v2 on). */
+  function managerInputFor(definition: InspectionTypeDefinition): Record<string, unknown> {
+    if (manager === null || !('managerPosition' in definition.inputSchema.shape)) return {};
+    return patched('centre-manager-position-to-inspection') ? { managerPosition: manager } : {};
   }
 
   function startOf(definition: { type: string; version: number }, inspectionId: string, machineInput: Record<string, unknown>): StartInspectionInput {
@@ -137,7 +171,7 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
   }
   if (closed !== null) return { closed, inspectionsCompleted };
   // An inspection that ended without a grade leaves the previous one in force: its window applies again.
-  return continueAsNew<typeof centreCycleWorkflow>({ ...input, last: graded ?? input.last, inspectionsCompleted, caseReview, regrade });
+  return continueAsNew<typeof centreCycleWorkflow>({ ...input, last: graded ?? input.last, inspectionsCompleted, caseReview, regrade, ...(manager ? { manager } : {}) });
 }
 
 /** The next full inspection's window: by the seed's rules, or by the date a case review set. */

@@ -2,6 +2,8 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
 import type { CaseReviewDecision } from '../machines/sccif-rfc/caseReview';
 import type { LastFullInspection } from '../machines/sccif-rfc/cycle';
+import type { ManagerChange } from '../machines/sccif-rfc/managerChange';
+import { type ManagerPosition, managerPosition } from '../machines/sccif-rfc/registeredManager';
 
 /** Messages of the per-centre cycle workflow, importable by clients without workflow code. */
 export const CENTRE_CYCLE_WORKFLOW = 'centreCycleWorkflow';
@@ -18,6 +20,8 @@ export interface CentreCycleInput {
   caseReview?: Pick<CaseReviewDecision, 'nextInspectionBy' | 'monitoringVisits'> | null;
   /** A grade a monitoring visit gave since the last full inspection. */
   regrade?: { grade: string; on: string } | null;
+  /** The registered manager's post as the changes notified so far leave it (passed on to each full inspection). */
+  manager?: ManagerPosition | null;
   /** Whether the server has the inspection search attributes registered (passed on to each inspection). */
   searchAttributes: boolean;
 }
@@ -51,6 +55,21 @@ export const centreCycleState = z.object({
   ),
   broughtForward: z.string().nullable(),
   closed: z.string().nullable(),
+  manager: managerPosition.nullable().optional().describe("the registered manager's post, as the changes notified leave it"),
+  managerChanges: z
+    .array(
+      z.object({
+        change: z.string(),
+        from: z.string(),
+        notifyBy: z.string().nullable(),
+        late: z.boolean(),
+        bringsForward: z.string().nullable(),
+        rule: z.string(),
+        source: z.string(),
+      }),
+    )
+    .optional()
+    .describe('changes of manager notified while waiting for this inspection, each judged against the 28-day rule'),
 });
 export type CentreCycleState = z.infer<typeof centreCycleState>;
 
@@ -62,5 +81,7 @@ export interface CentreCycleOutcome {
 export const centreCycleStateQuery = defineQuery<CentreCycleState>('centreCycleState');
 /** Decisions answered with the centre's new state. Concerns, a missing regulation 25 report, a change of manager...: inspect now (seed 002 §"Scheduling"). */
 export const bringForwardUpdate = defineUpdate<CentreCycleState, [{ reason: string }]>('bringForward');
+/** A change of registered manager (absence, leaving, appointment, registration), answered with the centre's new state. */
+export const recordManagerChangeUpdate = defineUpdate<CentreCycleState, [ManagerChange]>('recordManagerChange');
 /** The centre's registration ends: no further inspections are scheduled. */
 export const closeCentreUpdate = defineUpdate<CentreCycleState, [{ reason: string }]>('closeCentre');

@@ -287,9 +287,10 @@ export const rfcFullInspection2024v2: InspectionTypeDefinition = {
   ...v1,
   version: 2,
   title: 'Residential family centre: full inspection (SCCIF 2024), with the situations that change its course',
-  // The day this version was made: every inspection started from then on takes it; those started before keep v1.
-  // The seed did not change; its rules were read more fully, so there is no framework date to take instead.
-  inForceFrom: '2026-11-22',
+  // The seed did not change (its rules were read more fully), so there is no framework date to take. The start of the
+  // next inspection year is: the rolling cycle runs from 1 April (seed 002 §"Frequency of inspection"), so every centre
+  // whose cycle opens that year is inspected under one version, and inspections already scheduled keep v1.
+  inForceFrom: '2027-04-01',
   machine,
   inputSchema: z.strictObject({ scheduledFor: isoDate.optional(), managerPosition: managerPosition.optional() }),
   events: {

@@ -14,9 +14,9 @@ const good = { overallExperiencesAndProgress: 'good', helpAndProtection: 'good',
 const start = (input: Record<string, unknown> = {}) => new PureDriver(rfcFullInspection2024v2, DAY, input);
 
 describe('which version a new inspection takes', () => {
-  it('v1 before 2026-11-22, v2 from then on', () => {
-    expect(versionInForce('sccif-rfc-full', '2026-11-21')).toBe(rfcFullInspection2024);
-    expect(versionInForce('sccif-rfc-full', '2026-11-22')).toBe(rfcFullInspection2024v2);
+  it('v1 until the inspection year that starts on 1 April 2027, v2 from then on', () => {
+    expect(versionInForce('sccif-rfc-full', '2027-03-31')).toBe(rfcFullInspection2024);
+    expect(versionInForce('sccif-rfc-full', '2027-04-01')).toBe(rfcFullInspection2024v2);
   });
 });
 
