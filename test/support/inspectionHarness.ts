@@ -62,6 +62,11 @@ export class InspectionHandle {
     return new InspectionHandle(env.client, inspectionId);
   }
 
+  /** An inspection already running, e.g. one a centre's cycle started. */
+  static of(env: Pick<TestWorkflowEnvironment, 'client'>, inspectionId: string) {
+    return new InspectionHandle(env.client, inspectionId);
+  }
+
   get handle() {
     return this.client.workflow.getHandle(this.inspectionId);
   }
