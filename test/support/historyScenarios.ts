@@ -10,6 +10,7 @@ import type { InspectionHandle } from './inspectionHarness';
 import { goodJudgements } from './inspectionHarness';
 import { actors } from './pureDriver';
 import { uniformJudgements } from '../../machines/childrens-centre/judgements';
+import { RFC_FULL_V2_SITUATIONS } from './rfcSituationScenarios';
 
 export interface ScenarioContext {
   env: TestWorkflowEnvironment;
@@ -284,6 +285,7 @@ const childrensCentre: Scenario[] = [
 /** Scenarios by `<type>-v<version>`. */
 export const HISTORY_SCENARIOS: Record<string, Scenario[]> = {
   'sccif-rfc-full-v1': rfc,
+  'sccif-rfc-full-v2': [...rfc, ...RFC_FULL_V2_SITUATIONS], // v1's paths still hold in v2; its own in rfcSituationScenarios.ts
   'safeguarding-lac-v1': lac,
   'childrens-centre-v1': childrensCentre,
 };
