@@ -9,6 +9,8 @@ export interface EventSpec {
   roles: readonly Role[];
   schema: z.ZodObject;
   source: string;
+  /** The reading chosen where the seed is unclear or silent, with its reason (served with the catalogue). */
+  reading?: string;
   /**
    * A rule that depends on what was recorded before (e.g. how long the manager post has been vacant when the
    * judgements are given): the reason the event breaks it, or null. The machine's guard for the event calls the

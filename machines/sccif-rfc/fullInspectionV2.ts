@@ -300,6 +300,8 @@ export const rfcFullInspection2024v2: InspectionTypeDefinition = {
       roles: ['inspector'],
       schema: payload({ dueToAcceptFamily: z.boolean(), familiesSinceLastInspection: z.boolean(), lastFamilyLeftOn: isoDate.optional() }),
       source: `${NO_FAMILIES_SOURCE}; domain reading §2.6 step 1`,
+      reading:
+        "The inspector contacts an otherwise unannounced centre to learn whether a family is due (domain §7.19); the answers decide which of the three ways on is open: past placements only if families stayed since the last inspection, the registration condition only if the centre is not due to take a family.",
     },
     INSPECTION_POSTPONED: {
       label: 'Planned inspection postponed: no families living at the centre',
@@ -320,12 +322,16 @@ export const rfcFullInspection2024v2: InspectionTypeDefinition = {
       schema: payload({ closedFor: note, notOperationalFor: note }),
       source: `${NO_FAMILIES_SOURCE}; domain reading §2.6 step 4, §7.19`,
       breaks: closedCentreBreaks,
+      reading:
+        "The certificate condition and the report statement are the seed's fixed wording, kept as data with the two lengths of time filled in (facts.closedCentre). The certificate's 3 months binds, not the looser \"before\" that follows it (domain §7.19).",
     },
     MANAGER_POSITION_RECORDED: {
       label: "The registered manager's post: in post, vacant (since when, recruitment evidence), or a manager not yet registered",
       roles: ['inspector', 'manager'],
       schema: payload({ managerPosition }),
       source: `${MANAGER_RULES_SOURCE}; domain reading §2.7`,
+      reading:
+        "Measured on the day judgements are given. Vacant more than 26 weeks with no or limited evidence of recruiting: leadership never better than requires improvement (the seed's \"never\"), and inadequate unless departureReasons.leadershipAndManagement says why not (\"usually\"); overall outstanding only with departureReasons.overallExperiencesAndProgress (\"unlikely to be better than good\"). A manager appointed more than 12 weeks without applying to register: leadership inadequate unless departureReasons.leadershipAndManagement (domain §7.17). A centre cycle passes the post on from the changes notified to it.",
     },
     RESPONSIBLE_INDIVIDUAL_CHECKED: {
       label: 'Responsible individual: interviewed or not, and the steps the provider took to find them fit',
@@ -336,6 +342,8 @@ export const rfcFullInspection2024v2: InspectionTypeDefinition = {
     FIELDWORK_COMPLETED: {
       ...v1.events.FIELDWORK_COMPLETED!,
       source: `${v1.events.FIELDWORK_COMPLETED!.source}; ${RI_SOURCE}`,
+      reading:
+        "With no registered manager in post (a vacancy, or a manager not yet registered), fieldwork ends only once the responsible individual's check is recorded, interviewed or not: the seed says the inspector always asks.",
       breaks: fieldworkEndBreaks,
     },
     SAFEGUARDING_CONCERN_RECORDED: {
@@ -343,6 +351,8 @@ export const rfcFullInspection2024v2: InspectionTypeDefinition = {
       roles: ['inspector', 'manager'],
       schema: safeguardingConcernPayload,
       source: `${SAFEGUARDING_SOURCE}; domain reading §2.9, T14, T15`,
+      reading:
+        "The seed gives no numeric deadline for \"immediately\" (domain §7.30): the notifications are recorded in the same decision as the concern. Allowed in every stage before the end; it does not move the inspection.",
     },
     SAFEGUARDING_FOLLOW_UP_RECORDED: {
       label: 'Regional Senior HMI follows up what the local authority did',
@@ -368,12 +378,16 @@ export const rfcFullInspection2024v2: InspectionTypeDefinition = {
       roles: ['inspector', 'manager'],
       schema: payload({ reason: note }),
       source: `${OFFENCE_SOURCE}; ${src('Incomplete inspections')}; domain reading §7.21`,
+      reading:
+        "The incomplete-inspections policy is not in the seed: a stopped inspection ends, ungraded and with no report clocks (domain §7.21); the previous grade stays in force and a centre cycle schedules the next inspection by it.",
     },
     FEEDBACK_GIVEN: {
       ...v1.events.FEEDBACK_GIVEN!,
       label: 'Feedback meeting held: the end of the inspection, provisional judgements, requirements (each with its date) and recommendations',
       schema: feedbackPayload,
       source: `${v1.events.FEEDBACK_GIVEN!.source}; ${src('Making requirements and recommendations')}; ${MANAGER_RULES_SOURCE}`,
+      reading:
+        "Each requirement (its own date, which may be before the report but not before feedback) and each recommendation is started as its own tracked workflow at once, so a requirement is tracked from feedback, not publication (domain §7.10). A recommendation is checked by the date the next full inspection is due by, from the grade given at feedback.",
       breaks: feedbackBreaks,
     },
     JUDGEMENTS_CHANGED: {
