@@ -8,6 +8,7 @@ import { rfcCaseReview2024 } from './sccif-rfc/caseReview';
 import { rfcMonitoringVisit2024 } from './sccif-rfc/monitoringVisit';
 import { rfcRequirement2024 } from './sccif-rfc/requirement';
 import { rfcRecommendation2024 } from './sccif-rfc/recommendation';
+import { rfcRecommendation2024v2 } from './sccif-rfc/recommendationV2';
 import { rfcFullInspection2024 } from './sccif-rfc/fullInspection';
 import { rfcFullInspection2024v2 } from './sccif-rfc/fullInspectionV2';
 
@@ -24,6 +25,7 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   rfcMonitoringVisit2024,
   rfcRequirement2024,
   rfcRecommendation2024,
+  rfcRecommendation2024v2,
 ];
 
 export class UnknownInspectionTypeError extends Error {

@@ -10,6 +10,7 @@ const SAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
     feedbackOn: '2026-11-23',
     grade: 'good',
   },
+  raiseRequirement: { requirementId: 'N-1 (requirement)', regulation: 'Regulation 12', dueDate: '2026-12-01' },
 };
 
 /** Checks that hold for every registered machine: its data tables agree with its state chart. */

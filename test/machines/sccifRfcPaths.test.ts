@@ -9,6 +9,7 @@ import { rfcComplianceNotice2024 } from '../../machines/sccif-rfc/complianceNoti
 import { rfcFullInspection2024v2 } from '../../machines/sccif-rfc/fullInspectionV2';
 import { rfcMonitoringVisit2024 } from '../../machines/sccif-rfc/monitoringVisit';
 import { rfcRecommendation2024 } from '../../machines/sccif-rfc/recommendation';
+import { rfcRecommendation2024v2 } from '../../machines/sccif-rfc/recommendationV2';
 import { rfcRequirement2024 } from '../../machines/sccif-rfc/requirement';
 import { PureDriver, middayOn } from '../support/pureDriver';
 
@@ -142,6 +143,17 @@ const CASES: PathCase[] = [
   },
   {
     definition: rfcRecommendation2024,
+    input: { recommendationId: 'REC-1', standard: 'NMS 5', nextInspectionDueBy: '2025-10-17' },
+    samples: {
+      RECOMMENDATION_CHECKED: [
+        { outcome: 'met' },
+        { outcome: 'not_met' },
+        { outcome: 'turned_into_requirement', requirementDueDate: '2025-05-01', regulation: 'Regulation 12' },
+      ],
+    },
+  },
+  {
+    definition: rfcRecommendation2024v2,
     input: { recommendationId: 'REC-1', standard: 'NMS 5', nextInspectionDueBy: '2025-10-17' },
     samples: {
       RECOMMENDATION_CHECKED: [

@@ -2,6 +2,7 @@ import { addCalendarDays } from '../../calendar';
 import { rfcFullInspection2024 } from '../../machines/sccif-rfc/fullInspection';
 import { rfcFullInspection2024v2 } from '../../machines/sccif-rfc/fullInspectionV2';
 import { CLOSED_CENTRE_CONDITION } from '../../machines/sccif-rfc/noFamilies';
+import { rfcRecommendation2024v2 } from '../../machines/sccif-rfc/recommendationV2';
 import { versionInForce } from '../../machines/registry';
 import { PureDriver, refusal } from '../support/pureDriver';
 
@@ -240,5 +241,24 @@ describe('a recorded set of judgements that breaks the limiting rules is refused
     expect(refused.code).toBe('invalid_payload');
     expect(refused.message).toMatch(message);
     expect(d.view(DAY).status).toBe('on_site');
+  });
+});
+
+describe('a recommendation not acted on, turned into a requirement (sccif-rfc-recommendation v2)', () => {
+  it('asks for the requirement to be tracked with its own date; met or not acted on asks for nothing', () => {
+    const input = { recommendationId: 'N1', standard: 'NMS 5', nextInspectionDueBy: '2027-06-01' };
+    const turned = new PureDriver(rfcRecommendation2024v2, DAY, input);
+    turned.record.takeEffects();
+    turned.send('inspector', DAY, 'RECOMMENDATION_CHECKED', { outcome: 'turned_into_requirement', requirementDueDate: '2026-12-18', regulation: 'Regulation 12' });
+    const [effect] = turned.record.takeEffects();
+    expect(rfcRecommendation2024v2.effects[effect!.type]!.starts!(effect!.params)).toEqual([
+      { key: 'requirement', type: 'sccif-rfc-requirement', input: { requirementId: 'N1 (requirement)', regulation: 'Regulation 12', dueDate: '2026-12-18' } },
+    ]);
+    for (const outcome of ['met', 'not_met']) {
+      const other = new PureDriver(rfcRecommendation2024v2, DAY, input);
+      other.record.takeEffects();
+      expect(other.send('inspector', DAY, 'RECOMMENDATION_CHECKED', { outcome }).status).toBe(outcome);
+      expect(other.record.takeEffects()).toEqual([]);
+    }
   });
 });

@@ -50,9 +50,9 @@ export class InspectionHandle {
     readonly inspectionId: string,
   ) {}
 
-  static async start(env: Pick<TestWorkflowEnvironment, 'client'>, taskQueue: string, type = 'sccif-rfc-full', version = 1) {
+  static async start(env: Pick<TestWorkflowEnvironment, 'client'>, taskQueue: string, type = 'sccif-rfc-full', version = 1, input: Record<string, unknown> = {}) {
     const inspectionId = `insp-${randomUUID()}`;
-    const args: StartInspectionInput = { inspectionId, type, version, providerId: PROVIDER_ID, input: {}, createdBy: actors.manager };
+    const args: StartInspectionInput = { inspectionId, type, version, providerId: PROVIDER_ID, input, createdBy: actors.manager };
     await env.client.workflow.start(INSPECTION_WORKFLOW, {
       workflowId: inspectionId,
       taskQueue,

@@ -74,6 +74,21 @@ describe('requirements and recommendations made at feedback (sccif-rfc-full v2)'
   });
 });
 
+describe('a recommendation checked at the next inspection and turned into a requirement (sccif-rfc-recommendation v2)', () => {
+  it('starts the requirement as its own workflow, with the date the inspector set', async () => {
+    const recommendation = await InspectionHandle.start(servers.env, servers.worker.taskQueue, 'sccif-rfc-recommendation', 2, {
+      recommendationId: 'N1',
+      standard: 'NMS 5: assessment',
+    });
+    const dueDate = addCalendarDays(await today(), 20);
+    await recommendation.send(actors.inspector, 'RECOMMENDATION_CHECKED', { outcome: 'turned_into_requirement', requirementDueDate: dueDate, regulation: 'Regulation 12' });
+    const requirement = await eventually(() => workflow(`${recommendation.inspectionId}-requirement`).query(inspectionStateQuery));
+    expect(requirement).toMatchObject({ type: 'sccif-rfc-requirement', status: 'open', facts: { requirementId: 'N1 (requirement)', regulation: 'Regulation 12', dueDate } });
+    expect(requirement.deadlines.map((d) => [d.clock, d.due])).toEqual([['dueDate', dueDate]]);
+    expect((await recommendation.view()).status).toBe('turned_into_requirement');
+  });
+});
+
 describe('no registered manager: the centre cycle', () => {
   async function register(overrides: Partial<CentreCycleInput>) {
     const centreId = `centre-${Math.random().toString(16).slice(2)}`;
