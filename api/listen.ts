@@ -1,9 +1,10 @@
 import type { Server } from 'node:http';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { Config } from '../config/env';
 import type { Database } from '../db';
 import { createApp } from './app';
 import type { Authenticator } from './auth';
+import { connectApiClient } from './temporalConnection';
 
 export interface RunningApi {
   server: Server;
@@ -14,8 +15,7 @@ export interface RunningApi {
 
 /** Connects to Temporal and serves the API on `config.port`. */
 export async function listen(config: Config, address: string, db: Database, auth: Authenticator): Promise<RunningApi> {
-  const connection = await Connection.connect({ address });
-  const client = new Client({ connection, namespace: config.temporalNamespace });
+  const { client, connection } = await connectApiClient(address, config.temporalNamespace);
   const app = createApp({ client, db, taskQueue: config.taskQueue, auth, searchAttributes: config.searchAttributes });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, () => resolve(s)).once('error', reject);

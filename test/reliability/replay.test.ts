@@ -5,12 +5,13 @@
  * running inspection take a different path (different commands for the same history) fails this test, i.e. CI.
  *
  * The gate is shown to work, without committing a broken workflow: the test copies workflows/ into
- * test-artifacts/ (git-ignored), makes two small edits to the copy and bundles each:
- *   - "unpatched": a new activity call added at the start of the workflow, the kind of change a developer makes
- *     ("announce every new inspection"). Replaying a recorded history against it must fail with a
+ * test-artifacts/ (git-ignored), edits the copy and bundles it, twice:
+ *   - "unpatched": a new activity call added at the start of the inspection workflow ("announce every new
+ *     inspection") and a new timer at the start of each run of the centre cycle ("let the register settle"), the
+ *     kind of change a developer makes. Replaying a recorded history of either against it must fail with a
  *     DeterminismViolationError.
- *   - "patched": the same call behind `patched('announce-start')`, as docs/CHANGING_MACHINES.md says to do it.
- *     Every recorded history must still replay cleanly.
+ *   - "patched": the same steps behind `patched(...)`, as docs/CHANGING_MACHINES.md says to do it. Every recorded
+ *     history must still replay cleanly.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,7 +19,9 @@ import { DeterminismViolationError } from '@temporalio/workflow';
 import { DefaultLogger, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { INSPECTION_TYPES } from '../../machines/registry';
 import { historyFromJSONValue } from '../support/historyJson';
-import { HISTORY_SCENARIOS, REQUIRED_PATHS } from '../support/historyScenarios';
+import { CENTRE_CYCLE_WORKFLOW } from '../../workflows/centreMessages';
+import { HISTORY_SCENARIOS } from '../support/historyScenarios';
+import { CENTRE_CYCLE_KEY, CENTRE_CYCLE_SCENARIOS } from '../support/historyScenarios/centreCycle';
 import { workflowBundle } from '../support/inspectionHarness';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -33,8 +36,11 @@ beforeAll(() => {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
 });
 
+const names = (dir: string) => fixtures.filter((f) => f.dir === dir).map((f) => f.file.replace(/\.json$/, ''));
+const workflowTypeOf = (full: string) => load(full).events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name;
+
 describe('recorded histories (fixtures)', () => {
-  const withPaths = INSPECTION_TYPES.filter((d) => HISTORY_SCENARIOS[`${d.type}-v${d.version}`]);
+  const keys = INSPECTION_TYPES.map((d) => `${d.type}-v${d.version}`);
   test.each(INSPECTION_TYPES.map((d) => [`${d.type}-v${d.version}`, d] as const))('%s has at least one recorded history, of that type and version', (key, def) => {
     const mine = fixtures.filter((f) => f.dir === key);
     expect(mine.length).toBeGreaterThan(0);
@@ -44,13 +50,18 @@ describe('recorded histories (fixtures)', () => {
       expect({ type: input.type, version: input.version }).toEqual({ type: def.type, version: def.version });
     }
   });
-  test.each(withPaths.map((d) => `${d.type}-v${d.version}`))('%s has a history for every required path', (key) => {
-    const files = fixtures.filter((f) => f.dir === key).map((f) => f.file.replace(/\.json$/, ''));
-    for (const required of REQUIRED_PATHS) expect(files.some((f) => f.startsWith(required))).toBe(true);
+  test.each(keys)('%s has scenarios, and a history for every path it requires and every scenario', (key) => {
+    const histories = HISTORY_SCENARIOS[key];
+    expect(histories).toBeDefined(); // add test/support/historyScenarios/<type>.ts and list it in index.ts
+    const files = names(key);
+    for (const required of histories!.required) expect({ required, recorded: files.some((f) => f.startsWith(required)) }).toEqual({ required, recorded: true });
+    for (const { path: p } of histories!.scenarios) expect({ scenario: p, recorded: files.includes(p) }).toEqual({ scenario: p, recorded: true });
   });
-  for (const d of INSPECTION_TYPES.filter((x) => !withPaths.includes(x))) {
-    test.todo(`${d.type}-v${d.version}: add its paths to test/support/historyScenarios.ts and record them (only "started" so far)`);
-  }
+  test('the centre cycle workflow has a history for every scenario, each of that workflow', () => {
+    const files = names(CENTRE_CYCLE_KEY);
+    for (const { path: p } of CENTRE_CYCLE_SCENARIOS) expect({ scenario: p, recorded: files.includes(p) }).toEqual({ scenario: p, recorded: true });
+    for (const f of fixtures.filter((x) => x.dir === CENTRE_CYCLE_KEY)) expect(workflowTypeOf(f.full)).toBe(CENTRE_CYCLE_WORKFLOW);
+  });
 });
 
 describe('replay against the current workflow code', () => {
@@ -63,17 +74,18 @@ describe('the gate catches a breaking change and lets a patched one through', ()
   const variants = path.join(ROOT, 'test-artifacts', 'replay-variants');
   const CALL = "await proxyActivities<{ announceStart(id: string): Promise<void> }>({ startToCloseTimeout: '1 minute' }).announceStart(start.inspectionId);";
 
-  /** A copy of workflows/ with `edit` applied to the workflow function, bundled. */
-  async function variant(name: string, edit: (source: string) => string) {
+  /** A copy of workflows/ with an edit applied to each workflow file named in `edits`, bundled. */
+  async function variant(name: string, edits: Record<string, (source: string) => string>) {
     const dir = path.join(variants, name, 'workflows');
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
     for (const file of fs.readdirSync(path.join(ROOT, 'workflows')).filter((f) => f.endsWith('.ts'))) {
       let source = fs.readFileSync(path.join(ROOT, 'workflows', file), 'utf8');
       source = source.replace(/from '\.\.\/([^']+)'/g, (_m, rest: string) => `from '${path.join(ROOT, rest)}'`);
-      if (file === 'inspectionWorkflow.ts') {
+      const edit = edits[file];
+      if (edit) {
         const edited = edit(source);
-        if (edited === source) throw new Error(`variant ${name}: the edit did not apply`);
+        if (edited === source) throw new Error(`variant ${name}: the edit of ${file} did not apply`);
         source = edited;
       }
       fs.writeFileSync(path.join(dir, file), source);
@@ -82,16 +94,33 @@ describe('the gate catches a breaking change and lets a patched one through', ()
     return bundleWorkflowCode({ workflowsPath: path.join(dir, 'index.ts'), logger: quiet });
   }
 
+  let unpatched: ReturnType<typeof variant>;
+  beforeAll(() => {
+    unpatched = variant('unpatched', edits(false));
+    unpatched.catch(() => undefined); // awaited by the tests, which report the error
+  });
+
   const addCall = (guarded: boolean) => (source: string) =>
     (/\bpatched\b[^;]*from '@temporalio\/workflow'/.test(source) ? source : source.replace("import { ApplicationFailure, condition,", "import { ApplicationFailure, condition, patched,"))
       .replace('  let flushedRevision = -1;', `  ${guarded ? "if (patched('announce-start')) " : ''}${CALL}\n  let flushedRevision = -1;`);
 
+  /** The centre cycle: a pause before anything else ("let the register settle"), a new timer in every run. */
+  const addCyclePause = (guarded: boolean) => (source: string) =>
+    source
+      .replace("import { ParentClosePolicy, condition,", "import { ParentClosePolicy, condition, patched, sleep,")
+      .replace('  const window = windowFor(input);', `  ${guarded ? "if (patched('settle-first')) " : ''}await sleep('1 minute');\n  const window = windowFor(input);`);
+
+  const edits = (guarded: boolean) => ({ 'inspectionWorkflow.ts': addCall(guarded), 'centreCycleWorkflow.ts': addCyclePause(guarded) });
+
   afterAll(() => fs.rmSync(variants, { recursive: true, force: true }));
 
-  test('an unpatched new step fails replay of a recorded history with a determinism violation', async () => {
-    const bundle = await variant('unpatched', addCall(false));
-    const happy = fixtures.find((f) => f.dir === 'sccif-rfc-full-v1' && f.file === 'happy.json')!;
-    const error = await Worker.runReplayHistory({ workflowBundle: bundle }, load(happy.full)).then(
+  test.each([
+    ['sccif-rfc-full-v1', 'happy.json'],
+    [CENTRE_CYCLE_KEY, 'registered-first-inspection-scheduled.json'],
+  ])('an unpatched new step fails replay of a recorded history with a determinism violation: %s/%s', async (dir, file) => {
+    const bundle = await unpatched;
+    const recorded = fixtures.find((f) => f.dir === dir && f.file === file)!;
+    const error = await Worker.runReplayHistory({ workflowBundle: bundle }, load(recorded.full)).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -99,8 +128,15 @@ describe('the gate catches a breaking change and lets a patched one through', ()
     expect(String((error as Error).message)).toMatch(/nondetermin/i);
   }, 60_000);
 
-  test('the same step behind patched() replays every recorded history cleanly', async () => {
-    const bundle = await variant('patched', addCall(true));
-    for (const f of fixtures) await Worker.runReplayHistory({ workflowBundle: bundle }, load(f.full));
+  test('the same steps behind patched() replay every recorded history cleanly', async () => {
+    const bundle = await variant('patched', edits(true));
+    // one replay worker for them all (runReplayHistories): the same check as one by one, in a fraction of the time
+    const histories = fixtures.map((f) => ({ workflowId: `${f.dir}/${f.file}`, history: load(f.full) }));
+    let replayed = 0;
+    for await (const { workflowId, error } of Worker.runReplayHistories({ workflowBundle: bundle }, histories)) {
+      expect({ workflowId, error }).toEqual({ workflowId, error: undefined });
+      replayed++;
+    }
+    expect(replayed).toBe(fixtures.length);
   }, 120_000);
 });

@@ -9,12 +9,15 @@
  * test/durability/devServerRestart.test.ts on why no product timer can be made to fire within seconds).
  *
  * While the dev server is down, the final reports are sent through the API: each gets a clear retryable 503
- * (`temporal_unavailable`, `retryable: true`, a message), and /readyz says Temporal is unavailable. After the restart
+ * (`temporal_unavailable`, `retryable: true`, a message) within a few seconds (the API's own Temporal client,
+ * api/temporalConnection.ts, retries briefly), and /readyz says Temporal is unavailable. After the restart
  * (same file, same port; the API and worker keep their connections) the inspections show none of them applied; the
  * database returns and the overdue comment window closes by itself; the same requests, resent with the same
  * Idempotency-Key, succeed; every inspection publishes and its ledger is whole (verifyChain, seqs 1..n, each decision once).
  */
 import { randomUUID } from 'node:crypto';
+import type { Connection } from '@temporalio/client';
+import { connectApiClient } from '../../api/temporalConnection';
 import { INSPECTION_WORKFLOW, type StartInspectionInput, recordDecisionUpdate } from '../../workflows/messages';
 import { startApi } from '../support/apiServer';
 import { eventually } from '../support/eventually';
@@ -26,12 +29,20 @@ import { type WorkerProcess, startWorkerProcess } from '../support/workerProcess
 const INSPECTIONS = 2;
 /** Each inspection gets this many API decisions while the server is down (each a 503), then the same again after. */
 const TRIES_WHILE_DOWN = 2;
+/**
+ * A 503 must come well before the ~20 s the SDK's default retries took; the API's client gives up after about 1 s
+ * (api/temporalConnection.ts). Loose, so that a slow, busy machine does not fail it.
+ */
+const FAST_503_MS = 8_000;
+/** The server stays down at least this long, with reads every second, so gRPC's reconnect backoff has grown. */
+const DOWN_AT_LEAST_MS = 15_000;
 
 let rig: Rig | undefined;
 let pg: StoppablePostgres | undefined;
 let db: Database | undefined;
 let api: Awaited<ReturnType<typeof startApi>> | undefined;
 let worker: WorkerProcess | undefined;
+let apiConnection: Connection | undefined;
 
 beforeAll(async () => {
   [rig, pg] = await Promise.all([startRig('temporal-down'), startStoppablePostgres()]);
@@ -41,6 +52,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await worker?.kill().catch(() => undefined);
   await api?.close();
+  await apiConnection?.close().catch(() => undefined);
   await db?.close().catch(() => undefined);
   await rig?.close();
   await pg?.destroy();
@@ -51,7 +63,10 @@ test('dev server down mid-lifecycle: API decisions get a retryable 503 and are n
   const taskQueue = `temporal-down-${randomUUID()}`;
   worker = startWorkerProcess({ temporalAddress: server.address, databaseUrl: pg!.url, taskQueue, bundlePath });
   await worker.ready;
-  api = await startApi(client, db!, taskQueue);
+  // The API on its own client, built as the product builds it (api/listen.ts); the test drives workflows on the rig's.
+  const apiClient = await connectApiClient(server.address);
+  apiConnection = apiClient.connection;
+  api = await startApi(apiClient.client, db!, taskQueue);
 
   const ids: string[] = [];
   for (let i = 0; i < INSPECTIONS; i++) {
@@ -86,7 +101,7 @@ test('dev server down mid-lifecycle: API decisions get a retryable 503 and are n
   const stopped = await server.stop();
   const downAt = Date.now();
   expect(server.running).toBe(false);
-  // Every call to Temporal fails after the client's own retries (about 20 s); the requests go out together.
+  // Every call to Temporal fails after the API client's brief retries; the requests go out together.
   const key = (id: string) => `final-${id}`;
   const sendFinal = (id: string) =>
     api!.call('POST', `/inspections/${id}/decisions`, { role: 'manager', body: { event: final.event, ...final.fields }, headers: { 'idempotency-key': key(id) } });
@@ -105,15 +120,30 @@ test('dev server down mid-lifecycle: API decisions get a retryable 503 and are n
   expect(read!.res.status).toBe(503);
   expect(read!.res.body.error).toMatchObject({ code: 'temporal_unavailable', retryable: true });
   const refusals = sent.map(({ res, ms }) => ({ status: res.status, ms }));
+  for (const { ms } of [ready!, read!, ...sent]) expect(ms).toBeLessThan(FAST_503_MS);
   for (const { res } of sent) {
     expect(res.status).toBe(503);
     expect(res.body.error).toMatchObject({ code: 'temporal_unavailable', retryable: true });
     expect(res.body.error.message).toMatch(/the workflow service did not answer; retry later/);
   }
 
+  // Still down: every read answers 503 at once, however long the outage.
+  const readsWhileDown: number[] = [];
+  while (Date.now() - downAt < DOWN_AT_LEAST_MS) {
+    const { res, ms } = await timed(() => api!.call('GET', `/inspections/${ids[1]}`, { role: 'manager' }));
+    expect(res.status).toBe(503);
+    readsWhileDown.push(ms);
+    await sleep(1_000);
+  }
+  for (const ms of readsWhileDown) expect(ms).toBeLessThan(FAST_503_MS);
+
   // ---- restart on the same file and port; the API's and the worker's connections are kept -------------------------
   await server.start();
   const downMs = Date.now() - downAt;
+  const restartedAt = Date.now();
+  // The API's client reconnects by itself within about a second of the server returning (api/temporalConnection.ts).
+  await eventually(async () => ((await api!.call('GET', `/inspections/${ids[0]}`, { role: 'manager' })).status === 200 ? true : undefined), 30_000);
+  const apiBackAfterMs = Date.now() - restartedAt;
   const workerSurvived = await Promise.race([worker.exited.then(() => false), sleep(2_000).then(() => true)]);
   if (!workerSurvived) {
     worker = startWorkerProcess({ temporalAddress: server.address, databaseUrl: pg!.url, taskQueue, bundlePath });
@@ -166,6 +196,12 @@ test('dev server down mid-lifecycle: API decisions get a retryable 503 and are n
     decisionsSentWhileDown: refusals.length,
     refusedWith503Retryable: refusals.filter((r) => r.status === 503).length,
     slowest503Ms: Math.max(...refusals.map((r) => r.ms)),
+    fastest503Ms: Math.min(...refusals.map((r) => r.ms)),
+    readMs: read!.ms,
+    readyzMs: ready!.ms,
+    readsWhileDown: readsWhileDown.length,
+    slowestReadWhileDownMs: Math.max(...readsWhileDown),
+    apiBackAfterRestartMs: apiBackAfterMs,
     appliedWhileDown: 0,
     resentAfterRestartAndAccepted: ids.length,
     workerSurvivedRestart: workerSurvived,

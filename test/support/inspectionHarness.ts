@@ -62,9 +62,9 @@ export class InspectionHandle {
     return new InspectionHandle(env.client, inspectionId);
   }
 
-  /** An inspection already running, e.g. one a centre's cycle started. */
-  static of(env: Pick<TestWorkflowEnvironment, 'client'>, inspectionId: string) {
-    return new InspectionHandle(env.client, inspectionId);
+  /** A handle on an inspection someone else started (e.g. a centre cycle's child). */
+  static of(client: Client, inspectionId: string) {
+    return new InspectionHandle(client, inspectionId);
   }
 
   get handle() {

@@ -130,7 +130,7 @@ describe('no registered manager: the centre cycle', () => {
     const inspection = await workflow(started.current!.inspectionId).query(inspectionStateQuery);
     expect(inspection).toMatchObject({ type: 'sccif-rfc-full', version: 2, facts: { managerPosition: { position: 'vacant', vacantSince: leftOn } } });
     // With no registered manager in post, the inspector asks to interview the responsible individual before fieldwork ends.
-    const running = InspectionHandle.of(servers.env, started.current!.inspectionId);
+    const running = InspectionHandle.of(servers.env.client, started.current!.inspectionId);
     await running.send(actors.inspector, 'INSPECTION_STARTED');
     expect(await refusalOf(running.send(actors.inspector, 'FIELDWORK_COMPLETED'))).toMatch(/interview the responsible individual/);
     await running.send(actors.inspector, 'RESPONSIBLE_INDIVIDUAL_CHECKED', { interviewed: true, fitnessSteps: 'satisfactory' });

@@ -1,13 +1,13 @@
 /**
- * The paths sccif-rfc-full v2 adds to v1's (test/support/historyScenarios.ts): the situations that change an
- * inspection's course (seed 002) and the requirements and recommendations raised at feedback. Kept apart from the
- * other types' scenarios so that each file changes for one reason.
+ * SCCIF residential family centres, full inspection v2 (`sccif-rfc-full` v2): every path of v1 (sccifRfcFull.ts), which
+ * v2 keeps, and the paths it adds: the situations that change an inspection's course (seed 002) and the requirements
+ * and recommendations raised at feedback.
  */
-import { londonDateOf } from '../../calendar';
-import { eventually } from './eventually';
-import type { Scenario } from './historyScenarios';
-import { goodJudgements } from './inspectionHarness';
-import { actors } from './pureDriver';
+import { eventually } from '../eventually';
+import { goodJudgements } from '../inspectionHarness';
+import { actors } from '../pureDriver';
+import { type Scenario, type TypeHistories, refused, serverDay } from './scenario';
+import { sccifRfcFull } from './sccifRfcFull';
 
 const concern = {
   concern: 'a child left unsupervised with a visitor',
@@ -17,15 +17,7 @@ const concern = {
   placingAuthorityDcs: 'told',
 };
 
-async function refused(p: Promise<unknown>): Promise<void> {
-  const outcome = await p.then(
-    () => 'accepted',
-    () => 'refused',
-  );
-  if (outcome !== 'refused') throw new Error('expected the decision to be refused');
-}
-
-export const RFC_FULL_V2_SITUATIONS: Scenario[] = [
+const situations: Scenario[] = [
   {
     path: 'no-families-postponed',
     async run({ env, start }) {
@@ -112,7 +104,7 @@ export const RFC_FULL_V2_SITUATIONS: Scenario[] = [
       const i = await start();
       await i.send(actors.inspector, 'INSPECTION_STARTED');
       await env.sleep('1 day');
-      const on = londonDateOf(await env.currentTimeMs()); // due the day it is told: before the report
+      const on = await serverDay(env); // due the day it is told: before the report
       await i.send(actors.inspector, 'FEEDBACK_GIVEN', {
         judgements: goodJudgements,
         requirements: [
@@ -131,3 +123,8 @@ export const RFC_FULL_V2_SITUATIONS: Scenario[] = [
     },
   },
 ];
+
+export const sccifRfcFullV2: TypeHistories = {
+  required: sccifRfcFull.required,
+  scenarios: [...sccifRfcFull.scenarios, ...situations],
+};

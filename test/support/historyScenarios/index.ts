@@ -1,0 +1,48 @@
+/**
+ * The workflow paths whose histories are recorded as replay fixtures (scripts/recordHistories.ts) and replayed by
+ * test/reliability/replay.test.ts: one file per registered inspection type and version, each with the paths that
+ * type must have (its `required` list: the happy lifecycle, a refused decision, a breach, a window closing by
+ * itself, and pause/resume or a complaint where the type has them; a type lacking a breach or a window says so).
+ * Each runs on a fresh time-skipping test server. The centre cycle workflow's scenarios are in centreCycle.ts.
+ */
+import type { Scenario, TypeHistories } from './scenario';
+import { childrensCentre } from './childrensCentre';
+import { rfc2014Full } from './rfc2014Full';
+import { rfc2014Monitoring } from './rfc2014Monitoring';
+import { safeguardingLac } from './safeguardingLac';
+import { sccifRfcCaseReview } from './sccifRfcCaseReview';
+import { sccifRfcComplianceNotice } from './sccifRfcComplianceNotice';
+import { sccifRfcFull } from './sccifRfcFull';
+import { sccifRfcFullV2 } from './sccifRfcFullV2';
+import { sccifRfcMonitoringVisit } from './sccifRfcMonitoringVisit';
+import { sccifRfcRecommendation } from './sccifRfcRecommendation';
+import { sccifRfcRecommendationV2 } from './sccifRfcRecommendationV2';
+import { sccifRfcRequirement } from './sccifRfcRequirement';
+
+export { REQUIRED_PATHS, type Scenario, type ScenarioContext, type TypeHistories } from './scenario';
+
+/** Scenarios by `<type>-v<version>`; the replay test requires an entry for every registered type and version. */
+export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
+  'sccif-rfc-full-v1': sccifRfcFull,
+  'sccif-rfc-full-v2': sccifRfcFullV2,
+  'sccif-rfc-full-v0': rfc2014Full,
+  'rfc-2014-monitoring-v0': rfc2014Monitoring,
+  'safeguarding-lac-v1': safeguardingLac,
+  'childrens-centre-v1': childrensCentre,
+  'sccif-rfc-monitoring-visit-v1': sccifRfcMonitoringVisit,
+  'sccif-rfc-case-review-v1': sccifRfcCaseReview,
+  'sccif-rfc-compliance-notice-v1': sccifRfcComplianceNotice,
+  'sccif-rfc-requirement-v1': sccifRfcRequirement,
+  'sccif-rfc-recommendation-v1': sccifRfcRecommendation,
+  'sccif-rfc-recommendation-v2': sccifRfcRecommendationV2,
+};
+
+/** The one history recorded for a type that has no scenarios yet: started, nothing decided. */
+export const STARTED_ONLY: Scenario = {
+  path: 'started',
+  async run({ start }) {
+    const i = await start();
+    await i.view(); // answered once the first workflow task has run
+    return i;
+  },
+};
