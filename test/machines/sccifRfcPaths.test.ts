@@ -141,8 +141,8 @@ const CASES: PathCase[] = [
       ESCALATED_TO_ENFORCEMENT: [{ action: 'compliance_notice' }],
     },
   },
-  {
-    definition: rfcRecommendation2024,
+  ...[rfcRecommendation2024, rfcRecommendation2024v2].map((definition) => ({
+    definition,
     input: { recommendationId: 'REC-1', standard: 'NMS 5', nextInspectionDueBy: '2025-10-17' },
     samples: {
       RECOMMENDATION_CHECKED: [
@@ -151,18 +151,7 @@ const CASES: PathCase[] = [
         { outcome: 'turned_into_requirement', requirementDueDate: '2025-05-01', regulation: 'Regulation 12' },
       ],
     },
-  },
-  {
-    definition: rfcRecommendation2024v2,
-    input: { recommendationId: 'REC-1', standard: 'NMS 5', nextInspectionDueBy: '2025-10-17' },
-    samples: {
-      RECOMMENDATION_CHECKED: [
-        { outcome: 'met' },
-        { outcome: 'not_met' },
-        { outcome: 'turned_into_requirement', requirementDueDate: '2025-05-01', regulation: 'Regulation 12' },
-      ],
-    },
-  },
+  })),
 ];
 
 describe.each(CASES.map((c) => [`${c.definition.type} v${c.definition.version}`, c] as const))(
