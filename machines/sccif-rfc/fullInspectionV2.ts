@@ -109,7 +109,7 @@ const raiseFindings = {
     requirements: event.requirements ?? [],
     recommendations: event.recommendations ?? [],
     feedbackOn: event.at,
-    grade: judgementsIn(event)!.overallExperiencesAndProgress,
+    grade: judgementsIn(event)?.overallExperiencesAndProgress ?? null,
   }),
 };
 const startOnSite = (basis: RfcFullInspectionV2Context['evidenceBasis']) => [recordDate<Context>('onSiteStartedAt'), assign({ evidenceBasis: basis })];
@@ -266,7 +266,8 @@ const machine = createMachine(config as never, {
   ...v1Machine.implementations,
   actions: {
     ...v1Machine.implementations.actions,
-    recordManagerPosition: assign({ managerPosition: ({ event }: Args) => managerPosition.parse(event.managerPosition) }) as never,
+    // the payload was checked against its schema before it reached the machine
+    recordManagerPosition: assign({ managerPosition: ({ event, context }: Args) => (event.managerPosition as ManagerPosition | undefined) ?? context.managerPosition }) as never,
     raiseRequirementsAndRecommendations: () => {},
   },
 } as never) as AnyStateMachine;
