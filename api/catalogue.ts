@@ -98,9 +98,10 @@ export function describeType(definition: InspectionTypeDefinition) {
       label: spec.label,
       roles: spec.roles,
       source: spec.source,
+      reading: spec.reading ?? null,
       payload: z.toJSONSchema(spec.schema, { unrepresentable: 'any' }),
     })),
-    effects: Object.entries(definition.effects).map(([effect, spec]) => ({ effect, ...spec })),
+    effects: Object.entries(definition.effects).map(([effect, { label, source, starts }]) => ({ effect, label, source, startsTrackedItems: starts !== undefined })),
     chart: chartOf(definition.machine),
   };
 }

@@ -24,7 +24,9 @@ import {
   bringForwardUpdate,
   centreCycleStateQuery,
   closeCentreUpdate,
+  recordManagerChangeUpdate,
 } from '../workflows/centreMessages';
+import type { ManagerChange } from '../machines/sccif-rfc/managerChange';
 import { ApiError, notFound } from './errors';
 
 export const REFUSAL_STATUS: Record<DecisionRefusal['code'], 400 | 403 | 409> = {
@@ -139,6 +141,15 @@ export class InspectionService {
       return await this.options.client.workflow
         .getHandle(centreIdOf(providerId))
         .executeUpdate(signal === 'close' ? closeCentreUpdate : bringForwardUpdate, { args: [{ reason }] });
+    } catch (error) {
+      throw mapTemporalError(error, `centre ${providerId}`);
+    }
+  }
+
+  /** A change of registered manager notified for a centre: judged against the 28-day rule by its cycle. */
+  async recordManagerChange(providerId: string, change: ManagerChange): Promise<CentreCycleState> {
+    try {
+      return await this.options.client.workflow.getHandle(centreIdOf(providerId)).executeUpdate(recordManagerChangeUpdate, { args: [change] });
     } catch (error) {
       throw mapTemporalError(error, `centre ${providerId}`);
     }

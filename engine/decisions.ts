@@ -82,6 +82,10 @@ export function checkDecision(ctx: DecisionContext, decision: Decision, actor: A
   const event: InspectionEvent = { ...data, type, at, recordedAt: ctx.recordedAt, actorId: actor.id, role: actor.role };
   // Checked with the whole event, so a guard that reads the payload (e.g. which linked report) can refuse it.
   if (!snapshot.can(event)) {
+    const broken = spec.breaks?.(snapshot.context as Record<string, unknown>, event);
+    if (broken) {
+      return { ok: false, code: 'invalid_payload', message: `invalid ${type}: ${broken}`, issues: [{ code: 'custom', path: [], message: broken, input: fields }] };
+    }
     const allowed = allowedEvents(definition, snapshot);
     const why = allowed.includes(type) ? ' with these details' : '';
     return {

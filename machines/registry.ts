@@ -8,15 +8,18 @@ import { rfcCaseReview2024 } from './sccif-rfc/caseReview';
 import { rfcMonitoringVisit2024 } from './sccif-rfc/monitoringVisit';
 import { rfcRequirement2024 } from './sccif-rfc/requirement';
 import { rfcRecommendation2024 } from './sccif-rfc/recommendation';
+import { rfcRecommendation2024v2 } from './sccif-rfc/recommendationV2';
 import { rfcFullInspection2024 } from './sccif-rfc/fullInspection';
 import { fesInspection2024 } from './further-education/inspection';
 import { schoolMonitoringInspection2024 } from './school-monitoring/inspection';
 import { childminderAgencyInspection2024 } from './childminder-agency/inspection';
 import { childrensHomeInspection2024 } from './sccif-childrens-home/inspection';
+import { rfcFullInspection2024v2 } from './sccif-rfc/fullInspectionV2';
 
 /** Every inspection type and version the system can run. Old versions stay: running inspections keep theirs. */
 export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   rfcFullInspection2024,
+  rfcFullInspection2024v2,
   rfcFullInspection2014,
   rfcMonitoringInspection2014,
   safeguardingLacInspection2010,
@@ -26,6 +29,7 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   rfcMonitoringVisit2024,
   rfcRequirement2024,
   rfcRecommendation2024,
+  rfcRecommendation2024v2,
   fesInspection2024,
   schoolMonitoringInspection2024,
   childminderAgencyInspection2024,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { managerPosition } from '../machines/sccif-rfc/registeredManager';
 
 /**
  * What the centre's Query and Updates answer; the single source of its type and of its API schema. Apart from
@@ -32,5 +33,20 @@ export const centreCycleState = z.object({
   ),
   broughtForward: z.string().nullable(),
   closed: z.string().nullable(),
+  manager: managerPosition.nullable().optional().describe("the registered manager's post, as the changes notified leave it"),
+  managerChanges: z
+    .array(
+      z.object({
+        change: z.string(),
+        from: z.string(),
+        notifyBy: z.string().nullable(),
+        late: z.boolean(),
+        bringsForward: z.string().nullable(),
+        rule: z.string(),
+        source: z.string(),
+      }),
+    )
+    .optional()
+    .describe('changes of manager notified while waiting for this inspection, each judged against the 28-day rule'),
 });
 export type CentreCycleState = z.infer<typeof centreCycleState>;

@@ -1,5 +1,5 @@
-import { ParentClosePolicy, condition, continueAsNew, executeChild, setHandler, startChild, uuid4 } from '@temporalio/workflow';
-import type { SccifGrade } from '../machines/kit';
+import { ParentClosePolicy, condition, continueAsNew, executeChild, patched, setHandler, startChild, uuid4 } from '@temporalio/workflow';
+import type { InspectionTypeDefinition, SccifGrade } from '../machines/kit';
 import { SYSTEM_ACTOR } from '../machines/kit/roles';
 import type { CaseReviewDecision } from '../machines/sccif-rfc/caseReview';
 import type { InspectionWindow } from '../machines/sccif-rfc/cycle';
@@ -10,13 +10,15 @@ import {
   bringForwardUpdate,
   centreCycleStateQuery,
   closeCentreUpdate,
+  recordManagerChangeUpdate,
 } from './centreMessages';
 import { inspectionWorkflow } from './inspectionWorkflow';
 import type { InspectionOutcome, StartInspectionInput } from './messages';
 import { pureModules } from './pureRuntime';
 import { INSPECTION_TYPE } from './searchAttributes';
 
-const { londonDateOf, startOfLondonDay, SCCIF_GRADES, nextFullInspectionWindow, combineFollowUps, versionInForce } = pureModules();
+const { londonDateOf, startOfLondonDay, SCCIF_GRADES, nextFullInspectionWindow, combineFollowUps, versionInForce, assessManagerChange, managerChange, positionAfter } =
+  pureModules();
 
 const CASE_REVIEW_SOURCE = 'seed 002 (SCCIF: residential family centres, 2024) §"Post-inspection debrief and case reviews"';
 
@@ -33,6 +35,8 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
   let closed: string | null = null;
   let current: CentreCycleState['current'] = null;
   let regrade = input.regrade ?? null;
+  let manager = input.manager ?? null;
+  const managerChanges: NonNullable<CentreCycleState['managerChanges']> = [];
   const notices: CentreCycleState['notices'] = [];
   const followUps: CentreCycleState['followUps'] = [];
 
@@ -51,6 +55,8 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
     followUps,
     broughtForward,
     closed,
+    manager,
+    managerChanges,
   });
   setHandler(centreCycleStateQuery, state);
   setHandler(bringForwardUpdate, ({ reason }) => {
@@ -61,15 +67,43 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
     closed ??= reason;
     return state();
   });
+  // seed 002 §"Residential family centres with no registered manager": each change is judged against the 28-day rule;
+  // a late notice or unsatisfactory interim arrangements bring the inspection forward (machines/sccif-rfc/managerChange.ts).
+  if (patched('centre-manager-changes')) {
+    setHandler(
+      recordManagerChangeUpdate,
+      (change) => {
+        const assessed = assessManagerChange(change);
+        managerChanges.push(assessed);
+        manager = positionAfter(manager, change);
+        if (assessed.bringsForward) broughtForward ??= assessed.bringsForward;
+        return state();
+      },
+      {
+        validator: (change) => {
+          const today = londonDateOf(Date.now());
+          const parsed = managerChange.parse(change);
+          if ('notifiedOn' in parsed && parsed.notifiedOn > today) throw new Error(`notifiedOn ${parsed.notifiedOn} is in the future (today is ${today})`);
+        },
+      },
+    );
+  }
 
   /** Runs one child to its end: a full inspection, a case review or a monitoring visit. */
   async function run(kind: NonNullable<CentreCycleState['current']>['kind'], type: string, machineInput: Record<string, unknown>): Promise<InspectionOutcome> {
     const definition = versionInForce(type, londonDateOf(Date.now())); // the version in force on its start date
     const inspectionId = `insp-${uuid4()}`;
     current = { kind, inspectionId };
-    const outcome = await executeChild(inspectionWorkflow, { workflowId: inspectionId, args: [startOf(definition, inspectionId, machineInput)], ...searchAttributes(definition.type) });
+    const args = startOf(definition, inspectionId, { ...machineInput, ...managerInputFor(definition) });
+    const outcome = await executeChild(inspectionWorkflow, { workflowId: inspectionId, args: [args], ...searchAttributes(definition.type) });
     current = null;
     return outcome;
+  }
+
+  /** What the inspection is told of the manager's post, where its version takes it (sccif-rfc-full v2 on). */
+  function managerInputFor(definition: InspectionTypeDefinition): Record<string, unknown> {
+    if (manager === null || !('managerPosition' in definition.inputSchema.shape)) return {};
+    return patched('centre-manager-position-to-inspection') ? { managerPosition: manager } : {};
   }
 
   function startOf(definition: { type: string; version: number }, inspectionId: string, machineInput: Record<string, unknown>): StartInspectionInput {
@@ -138,7 +172,7 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
   }
   if (closed !== null) return { closed, inspectionsCompleted };
   // An inspection that ended without a grade leaves the previous one in force: its window applies again.
-  return continueAsNew<typeof centreCycleWorkflow>({ ...input, last: graded ?? input.last, inspectionsCompleted, caseReview, regrade });
+  return continueAsNew<typeof centreCycleWorkflow>({ ...input, last: graded ?? input.last, inspectionsCompleted, caseReview, regrade, ...(manager ? { manager } : {}) });
 }
 
 /** The next full inspection's window: by the seed's rules, or by the date a case review set. */

@@ -1,6 +1,8 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CaseReviewDecision } from '../machines/sccif-rfc/caseReview';
 import type { LastFullInspection } from '../machines/sccif-rfc/cycle';
+import type { ManagerChange } from '../machines/sccif-rfc/managerChange';
+import type { ManagerPosition } from '../machines/sccif-rfc/registeredManager';
 import type { CentreCycleState } from './centreCycleState';
 
 /** Messages of the per-centre cycle workflow, importable by clients without workflow code. */
@@ -18,6 +20,8 @@ export interface CentreCycleInput {
   caseReview?: Pick<CaseReviewDecision, 'nextInspectionBy' | 'monitoringVisits'> | null;
   /** A grade a monitoring visit gave since the last full inspection. */
   regrade?: { grade: string; on: string } | null;
+  /** The registered manager's post as the changes notified so far leave it (passed on to each full inspection). */
+  manager?: ManagerPosition | null;
   /** Whether the server has the inspection search attributes registered (passed on to each inspection). */
   searchAttributes: boolean;
 }
@@ -32,5 +36,7 @@ export interface CentreCycleOutcome {
 export const centreCycleStateQuery = defineQuery<CentreCycleState>('centreCycleState');
 /** Decisions answered with the centre's new state. Concerns, a missing regulation 25 report, a change of manager...: inspect now (seed 002 §"Scheduling"). */
 export const bringForwardUpdate = defineUpdate<CentreCycleState, [{ reason: string }]>('bringForward');
+/** A change of registered manager (absence, leaving, appointment, registration), answered with the centre's new state. */
+export const recordManagerChangeUpdate = defineUpdate<CentreCycleState, [ManagerChange]>('recordManagerChange');
 /** The centre's registration ends: no further inspections are scheduled. */
 export const closeCentreUpdate = defineUpdate<CentreCycleState, [{ reason: string }]>('closeCentre');

@@ -1,6 +1,8 @@
-import { ApplicationFailure, condition, patched, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { InspectionRecord } from '../engine';
+import { ApplicationFailure, ParentClosePolicy, condition, patched, proxyActivities, setHandler, startChild, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { InspectionRecord, RequestedEffect } from '../engine';
 import type { InspectionActivities } from '../activities/types';
+import type { InspectionTypeDefinition } from '../machines/kit';
+import { SYSTEM_ACTOR } from '../machines/kit/roles';
 import {
   type InspectionOutcome,
   REFUSAL_FAILURE_PREFIX,
@@ -95,11 +97,42 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
       if (useSearchAttributes) upsertSearchAttributes(searchAttributesOf(view));
       flushedRevision = revision;
       for (const effect of effects) {
-        const result = await runEffect({ inspectionId: start.inspectionId, effect, view });
+        const starts = definition.effects[effect.type]?.starts;
+        // Only machine versions made after this change ask for such effects; patched() all the same
+        // (docs/CHANGING_MACHINES.md), so no history recorded before can take this path.
+        const result = starts && patched('effects-start-tracked-items') ? await startTrackedItems(effect, starts, start, useSearchAttributes) : await runEffect({ inspectionId: start.inspectionId, effect, view });
         record.effectCompleted(effect, Date.now(), result);
       }
     }
   }
+}
+
+/**
+ * Starts each item an effect asks for (e.g. one requirement per requirement made at feedback) as a child inspection
+ * workflow of its own, in the version in force today. It outlives this inspection (abandoned, not cancelled, when
+ * the parent ends), and its id is derived from the parent's and the item's key, so a retried task never starts it twice.
+ */
+async function startTrackedItems(
+  effect: RequestedEffect,
+  starts: NonNullable<InspectionTypeDefinition['effects'][string]['starts']>,
+  parent: StartInspectionInput,
+  useSearchAttributes: boolean,
+): Promise<Record<string, unknown>> {
+  const { versionInForce, londonDateOf } = pureModules();
+  const started: { key: string; inspectionId: string; type: string; version: number }[] = [];
+  for (const item of starts(effect.params)) {
+    const definition = versionInForce(item.type, londonDateOf(Date.now()));
+    const inspectionId = `${parent.inspectionId}-${item.key}`;
+    const child: StartInspectionInput = { inspectionId, type: definition.type, version: definition.version, providerId: parent.providerId, input: item.input, createdBy: SYSTEM_ACTOR };
+    await startChild(inspectionWorkflow, {
+      workflowId: inspectionId,
+      args: [child],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      ...(useSearchAttributes ? { typedSearchAttributes: [{ key: INSPECTION_TYPE, value: definition.type }] } : {}),
+    });
+    started.push({ key: item.key, inspectionId, type: definition.type, version: definition.version });
+  }
+  return { started };
 }
 
 function refusalFailure(checked: Exclude<ReturnType<InspectionRecord['check']>, { ok: true }>): ApplicationFailure {

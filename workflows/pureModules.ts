@@ -7,4 +7,5 @@ export { getDefinition, versionInForce } from '../machines/registry';
 export { SCCIF_GRADES } from '../machines/kit/grades';
 export { nextFullInspectionWindow } from '../machines/sccif-rfc/cycle';
 export { combineFollowUps } from '../machines/sccif-rfc/followUps';
+export { assessManagerChange, managerChange, positionAfter } from '../machines/sccif-rfc/managerChange';
 export { londonDateOf, startOfLondonDay } from '../calendar';

@@ -3,6 +3,7 @@ import { londonDateOf } from '../../calendar';
 import { isoDate, note } from '../../machines/kit';
 import { ApiError } from '../errors';
 import type { InspectionService } from '../inspectionService';
+import { managerChange } from '../../machines/sccif-rfc/managerChange';
 import { centreCycleState as centreState } from '../../workflows/centreCycleState';
 import { type RouteSpec, route } from '../route';
 import { emptyQuery, providerId } from '../schemas';
@@ -60,6 +61,24 @@ export function centreRoutes(service: InspectionService): RouteSpec[] {
       responses: { 200: { description: 'the centre, with the reason recorded', schema: centreState } },
       async handle({ params, body }) {
         return { json: await service.decideForCentre(params.providerId, 'bringForward', body.reason) };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/centres/:providerId/manager-changes',
+      operationId: 'recordManagerChange',
+      summary:
+        'A change of registered manager (absence of 28 days or more, leaving, appointment, registration): a late notice (28 days before; an emergency within a week) or unsatisfactory interim arrangements bring the inspection forward, and the post feeds the leadership judgement (seed 002 §"Residential family centres with no registered manager")',
+      tag: 'centres',
+      access: ['manager'],
+      params: centreParams,
+      query: emptyQuery,
+      body: managerChange,
+      responses: { 200: { description: 'the centre, with the change judged and the post as it now stands', schema: centreState } },
+      async handle({ params, body }) {
+        const today = londonDateOf(Date.now());
+        if ('notifiedOn' in body && body.notifiedOn > today) throw new ApiError(400, 'invalid_date', `notifiedOn ${body.notifiedOn} is in the future`);
+        return { json: await service.recordManagerChange(params.providerId, body) };
       },
     }),
     route({

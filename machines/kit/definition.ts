@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AnyStateMachine } from 'xstate';
+import type { InspectionEvent } from './events';
 import type { Role } from './roles';
 
 /** A decision or fact a person may send, with who may send it and where the rule comes from. */
@@ -8,6 +9,14 @@ export interface EventSpec {
   roles: readonly Role[];
   schema: z.ZodObject;
   source: string;
+  /** The reading chosen where the seed is unclear or silent, with its reason (served with the catalogue). */
+  reading?: string;
+  /**
+   * A rule that depends on what was recorded before (e.g. how long the manager post has been vacant when the
+   * judgements are given): the reason the event breaks it, or null. The machine's guard for the event calls the
+   * same function, so the refusal the caller sees names the rule instead of a bare "not allowed".
+   */
+  breaks?: (context: Record<string, unknown>, event: InspectionEvent) => string | null;
 }
 
 /** Day-based units count from a date (`YYYY-MM-DD`) anchor; `hours` counts clock hours from an instant anchor. */
@@ -41,6 +50,12 @@ export interface ClockSpec {
 export interface EffectSpec {
   label: string;
   source: string;
+  /**
+   * Set when the effect starts other tracked items (e.g. one requirement workflow per requirement made at feedback):
+   * the workflow starts each as a child, from the effect's params, instead of running an activity. `key` is unique
+   * within the parent and names the child (so a retry never starts it twice).
+   */
+  starts?: (params: Record<string, unknown>) => ReadonlyArray<{ key: string; type: string; input: Record<string, unknown> }>;
 }
 
 export interface InspectionTypeDefinition {

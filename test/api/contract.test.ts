@@ -78,6 +78,11 @@ describe('every route answers as the OpenAPI document says', () => {
     conforms('POST', '/centres', await api.call('POST', '/centres', { role: 'manager', body: { providerId: centre, registeredOn: '2026-01-05' } }));
     conforms('GET', '/centres/{providerId}', await api.call('GET', `/centres/${centre}`, { role: 'manager' }));
     conforms('POST', '/centres/{providerId}/bring-forward', await api.call('POST', `/centres/${centre}/bring-forward`, { role: 'manager', body: { reason: 'concerns' } }));
+    const managerLeft = { change: 'left', from: '2026-01-05', emergency: false, recruitmentEvidence: 'active', notifiedOn: '2026-01-06', interimArrangementsSatisfactory: true };
+    const changed = await api.call('POST', `/centres/${centre}/manager-changes`, { role: 'manager', body: managerLeft });
+    conforms('POST', '/centres/{providerId}/manager-changes', changed);
+    expect(changed.body.manager).toEqual({ position: 'vacant', vacantSince: '2026-01-05', recruitmentEvidence: 'active' });
+    expect((await api.call('POST', `/centres/${centre}/manager-changes`, { role: 'manager', body: { change: 'resigned' } })).status).toBe(400);
     conforms('POST', '/centres/{providerId}/close', await api.call('POST', `/centres/${centre}/close`, { role: 'manager', body: { reason: 'deregistered' } }));
     conforms('GET', '/types', await api.call('GET', '/types'));
     conforms('GET', '/healthz', await api.call('GET', '/healthz'));

@@ -1,6 +1,17 @@
 import { initialTransition } from 'xstate';
 import { EFFECT_HANDLERS } from '../../activities/effects';
-import { INSPECTION_TYPES } from '../../machines/registry';
+import { INSPECTION_TYPES, versionInForce } from '../../machines/registry';
+
+/** Params of each effect that starts tracked items, to see which types it starts. */
+const SAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
+  raiseRequirementsAndRecommendations: {
+    requirements: [{ requirementId: 'R-1', regulation: 'Regulation 12', dueDate: '2026-12-01' }],
+    recommendations: [{ recommendationId: 'N-1', standard: 'NMS 5' }],
+    feedbackOn: '2026-11-23',
+    grade: 'good',
+  },
+  raiseRequirement: { requirementId: 'N-1 (requirement)', regulation: 'Regulation 12', dueDate: '2026-12-01' },
+};
 
 /** Checks that hold for every registered machine: its data tables agree with its state chart. */
 describe.each(INSPECTION_TYPES.map((d) => [`${d.type} v${d.version}`, d] as const))('%s', (_name, definition) => {
@@ -32,8 +43,14 @@ describe.each(INSPECTION_TYPES.map((d) => [`${d.type} v${d.version}`, d] as cons
     }
   });
 
-  it('has a handler for every effect it can ask for', () => {
-    for (const effect of Object.keys(definition.effects)) expect(EFFECT_HANDLERS).toContain(effect);
+  it('has a handler for every effect it can ask for, or says which items it starts', () => {
+    for (const [effect, spec] of Object.entries(definition.effects)) {
+      if (spec.starts) {
+        const items = spec.starts(SAMPLE_PARAMS[effect]!);
+        expect(items.length).toBeGreaterThan(0);
+        for (const item of items) expect(() => versionInForce(item.type, '2026-11-23').inputSchema.parse(item.input)).not.toThrow();
+      } else expect(EFFECT_HANDLERS).toContain(effect);
+    }
   });
 
   it('gives every leaf state a public status', () => {

@@ -1,7 +1,9 @@
 import { rfcCaseReview2024 } from '../../machines/sccif-rfc/caseReview';
 import { rfcComplianceNotice2024 } from '../../machines/sccif-rfc/complianceNotice';
+import { rfcFullInspection2024v2 } from '../../machines/sccif-rfc/fullInspectionV2';
 import { rfcMonitoringVisit2024 } from '../../machines/sccif-rfc/monitoringVisit';
 import { rfcRecommendation2024 } from '../../machines/sccif-rfc/recommendation';
+import { rfcRecommendation2024v2 } from '../../machines/sccif-rfc/recommendationV2';
 import { rfcRequirement2024 } from '../../machines/sccif-rfc/requirement';
 import { type PathCase, describeEveryPath } from '../support/everyPath';
 
@@ -13,7 +15,67 @@ import { type PathCase, describeEveryPath } from '../support/everyPath';
 const AT = '2025-04-17'; // Thursday before Good Friday: every clock below crosses Easter 2025
 const RECORDED = '2025-04-17T11:00:00.000Z';
 
+const good = { overallExperiencesAndProgress: 'good', helpAndProtection: 'good', leadershipAndManagement: 'good' };
+const vacantPost = { position: 'vacant', vacantSince: '2025-01-06', recruitmentEvidence: 'active' };
+
 const CASES: PathCase[] = [
+  {
+    // v2 of the full inspection: with no registered manager in post, so the responsible individual's check is on the way.
+    definition: rfcFullInspection2024v2,
+    input: { scheduledFor: AT, managerPosition: vacantPost },
+    samples: {
+      DEFERRAL_REQUESTED: [{ reason: 'manager on leave' }],
+      DEFERRAL_GRANTED: [{ newDate: '2025-05-01' }],
+      INSPECTION_PAUSED: [{ reason: 'serious incident' }],
+      ON_SITE_EXTENDED: [{ days: 1 }],
+      FEEDBACK_GIVEN: [
+        { judgements: good },
+        {
+          judgements: good,
+          requirements: [{ requirementId: 'R-1', regulation: 'Regulation 12', dueDate: AT }],
+          recommendations: [{ recommendationId: 'N-1', standard: 'NMS 5' }],
+        },
+      ],
+      JUDGEMENTS_CHANGED: [{ judgements: { ...good, overallExperiencesAndProgress: 'requires_improvement' }, reasons: 'moderation' }],
+      COMPLAINT_MADE: [{ summary: 'evidence misread' }],
+      COMPLAINT_RESPONDED: [{ outcome: 'not_upheld' }],
+      NO_FAMILIES_FOUND: [
+        { dueToAcceptFamily: true, familiesSinceLastInspection: true },
+        { dueToAcceptFamily: false, familiesSinceLastInspection: false },
+      ],
+      INSPECTION_POSTPONED: [{ newDate: '2025-06-02', reason: 'a family arrives in May' }],
+      CLOSED_CENTRE_INSPECTED: [{ closedFor: '5 months', notOperationalFor: '6 months' }],
+      MANAGER_POSITION_RECORDED: [{ managerPosition: { position: 'registered_manager_in_post' } }],
+      RESPONSIBLE_INDIVIDUAL_CHECKED: [{ interviewed: true, fitnessSteps: 'satisfactory' }],
+      SAFEGUARDING_CONCERN_RECORDED: [
+        { concern: 'a child at risk', personInChargeTold: true, allegationAgainstStaff: false, referredTo: ['local_authority_childrens_services'], placingAuthorityDcs: 'told' },
+      ],
+      SAFEGUARDING_FOLLOW_UP_RECORDED: [{ localAuthorityAction: 'child protection enquiry opened' }],
+      OFFENCE_SUSPECTED: [{ advisedBy: 'social_care_compliance_inspector', summary: 'unregistered provision' }],
+      INSPECTION_STOPPED_FOR_OFFENCE: [{ reason: 'police investigation' }],
+    },
+    // What a guard reads (the no-families answer, the responsible individual checked, a concern to follow up, changed
+    // judgements not yet told), and, only in the state where it shows, what an event left behind (a deferral granted,
+    // a postponement, extra days, the position recorded, comments or a complaint, advice followed), so that every event
+    // is on some path. A refused deferral and a resumed pause leave nothing behind: they are in the scenario tests.
+    facts: (c, state) => {
+      const concerns = (c.safeguardingConcerns as unknown[]).length;
+      const followedUp = (c.safeguardingFollowUps as unknown[]).length > 0;
+      return {
+        noFamilies: (c.noFamilies as { dueToAcceptFamily: boolean } | null)?.dueToAcceptFamily ?? null,
+        riChecked: state.matches('onSite') && c.responsibleIndividual !== null,
+        concern: concerns === 0 ? 'none' : state.matches('scheduled') && followedUp ? 'followed_up' : 'open',
+        notTold: c.changedJudgementsNotTold,
+        changed: state.matches({ reporting: 'qualityAssurance' }) && JSON.stringify(c.judgements) !== JSON.stringify(c.provisionalJudgements),
+        rescheduled: state.matches('scheduled') && [c.deferrals, c.postponements].join(),
+        extended: state.matches('onSite') && (c.extraOnSiteDays as number) > 0,
+        inPost: state.matches('onSite') && (c.managerPosition as { position: string }).position,
+        continued: state.matches('onSite') && (c.offence as { decision: string } | null)?.decision,
+        finalising: state.matches({ reporting: 'finalising' }) && [c.commentsReceived, c.complaintReceivedDate !== null].join(),
+      };
+    },
+    exempt: ['DEFERRAL_REFUSED', 'INSPECTION_RESUMED'],
+  },
   {
     definition: rfcComplianceNotice2024,
     input: { noticeId: 'CN-1', requirement: 'Regulation 12: keep children safe', complianceDate: AT },
@@ -63,8 +125,8 @@ const CASES: PathCase[] = [
       ESCALATED_TO_ENFORCEMENT: [{ action: 'compliance_notice' }],
     },
   },
-  {
-    definition: rfcRecommendation2024,
+  ...[rfcRecommendation2024, rfcRecommendation2024v2].map((definition) => ({
+    definition,
     input: { recommendationId: 'REC-1', standard: 'NMS 5', nextInspectionDueBy: '2025-10-17' },
     samples: {
       RECOMMENDATION_CHECKED: [
@@ -73,7 +135,7 @@ const CASES: PathCase[] = [
         { outcome: 'turned_into_requirement', requirementDueDate: '2025-05-01', regulation: 'Regulation 12' },
       ],
     },
-  },
+  })),
 ];
 
 describeEveryPath(CASES, AT, RECORDED);

@@ -107,7 +107,7 @@ describe('the gate catches a breaking change and lets a patched one through', ()
   /** The centre cycle: a pause before anything else ("let the register settle"), a new timer in every run. */
   const addCyclePause = (guarded: boolean) => (source: string) =>
     source
-      .replace("import { ParentClosePolicy, condition,", "import { ParentClosePolicy, condition, patched, sleep,")
+      .replace("import { ParentClosePolicy, condition,", `import { ParentClosePolicy, condition, ${/\bpatched\b[^;]*from '@temporalio\/workflow'/.test(source) ? '' : 'patched, '}sleep,`)
       .replace('  const window = windowFor(input);', `  ${guarded ? "if (patched('settle-first')) " : ''}await sleep('1 minute');\n  const window = windowFor(input);`);
 
   const edits = (guarded: boolean) => ({ 'inspectionWorkflow.ts': addCall(guarded), 'centreCycleWorkflow.ts': addCyclePause(guarded) });

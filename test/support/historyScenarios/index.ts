@@ -13,8 +13,10 @@ import { safeguardingLac } from './safeguardingLac';
 import { sccifRfcCaseReview } from './sccifRfcCaseReview';
 import { sccifRfcComplianceNotice } from './sccifRfcComplianceNotice';
 import { sccifRfcFull } from './sccifRfcFull';
+import { sccifRfcFullV2 } from './sccifRfcFullV2';
 import { sccifRfcMonitoringVisit } from './sccifRfcMonitoringVisit';
 import { sccifRfcRecommendation } from './sccifRfcRecommendation';
+import { sccifRfcRecommendationV2 } from './sccifRfcRecommendationV2';
 import { sccifRfcRequirement } from './sccifRfcRequirement';
 import { fesInspection } from './fesInspection';
 import { schoolMonitoring } from './schoolMonitoring';
@@ -26,6 +28,7 @@ export { REQUIRED_PATHS, type Scenario, type ScenarioContext, type TypeHistories
 /** Scenarios by `<type>-v<version>`; the replay test requires an entry for every registered type and version. */
 export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'sccif-rfc-full-v1': sccifRfcFull,
+  'sccif-rfc-full-v2': sccifRfcFullV2,
   'sccif-rfc-full-v0': rfc2014Full,
   'rfc-2014-monitoring-v0': rfc2014Monitoring,
   'safeguarding-lac-v1': safeguardingLac,
@@ -39,6 +42,7 @@ export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'school-monitoring-v1': schoolMonitoring,
   'childminder-agency-v1': childminderAgency,
   'sccif-childrens-home-v1': sccifChildrensHome,
+  'sccif-rfc-recommendation-v2': sccifRfcRecommendationV2,
 };
 
 /** The one history recorded for a type that has no scenarios yet: started, nothing decided. */
