@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Client } from '@temporalio/client';
+import { londonDateOf } from '../calendar';
 import type { Database } from '../db';
 import type { Actor } from '../machines/kit';
 import { type Authenticator, actorOf } from './auth';
@@ -29,6 +30,11 @@ export interface AppDeps {
   /** Requests a minute per caller (default 600). */
   rateLimitPerMinute?: number;
   log?: (line: Record<string, unknown>) => void;
+  /**
+   * The date whose framework versions new inspections take (default: today in London). Tests that assert one
+   * version's exact behaviour pin it, so they do not change meaning when a later version comes into force.
+   */
+  frameworkDate?: () => string;
 }
 
 const API_VERSION = '1.0.0';
@@ -42,7 +48,7 @@ export function createApp(deps: AppDeps) {
   let document: unknown;
   const routes: RouteSpec[] = [
     ...systemRoutes({ client: deps.client, db: deps.db, metrics, openApi: () => (document ??= openApiDocument(routes, API_VERSION)) }),
-    ...inspectionRoutes(service, deps.db),
+    ...inspectionRoutes(service, deps.db, deps.frameworkDate ?? (() => londonDateOf(Date.now()))),
     ...timelineRoutes(service),
     ...centreRoutes(service),
     ...workRoutes(deps.db),

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { londonDateOf } from '../../calendar';
 import { inspectionView } from '../../engine/view';
 import { UnknownInspectionTypeError, versionInForce } from '../../machines/registry';
 import { inspectionSummary, listInspections } from '../../readModel';
@@ -31,7 +30,7 @@ export function idempotencyKeyOf(header: string | undefined): string | undefined
   return header;
 }
 
-export function inspectionRoutes(service: InspectionService, db: Database): RouteSpec[] {
+export function inspectionRoutes(service: InspectionService, db: Database, frameworkDate: () => string): RouteSpec[] {
   return [
     route({
       method: 'post',
@@ -51,7 +50,7 @@ export function inspectionRoutes(service: InspectionService, db: Database): Rout
       },
       async handle({ body, actor, req }) {
         const { type, providerId, ...input } = body;
-        const definition = definitionInForce(type, londonDateOf(Date.now()));
+        const definition = definitionInForce(type, frameworkDate());
         const machineInput = parseOr400(definition.inputSchema, input, `input for ${type}`);
         const key = idempotencyKeyOf(req.get('idempotency-key'));
         const { view, created } = await service.start(definition, providerId, machineInput, actor, key);

@@ -9,11 +9,17 @@ import { PROVIDER_ID } from './pureDriver';
 
 export const TEST_AUTH = { secret: 'test-secret-not-for-production-0123456789', issuer: 'urn:test:issuer', audience: 'urn:test:api' };
 
+/**
+ * New inspections take the framework versions in force on this date, so that what these tests assert does not
+ * change when a later version comes into force (sccif-rfc-full v2 from 2027-04-01).
+ */
+export const TEST_FRAMEWORK_DATE = '2026-11-22';
+
 /** The real Express app on a loopback port, with a token for each role. */
 export async function startApi(client: Client, db: Database, taskQueue: string) {
   const auth = createAuthenticator(TEST_AUTH);
   const logs: Record<string, unknown>[] = [];
-  const app = createApp({ client, db, taskQueue, auth, searchAttributes: true, log: (line) => logs.push(line) });
+  const app = createApp({ client, db, taskQueue, auth, searchAttributes: true, log: (line) => logs.push(line), frameworkDate: () => TEST_FRAMEWORK_DATE });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
