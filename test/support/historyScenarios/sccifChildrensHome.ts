@@ -4,7 +4,7 @@ import { sccifGood } from '../../machines/seed003Samples';
 import type { InspectionHandle } from '../inspectionHarness';
 import { actors } from '../pureDriver';
 import { REQUIRED_PATHS, type TypeHistories, refused, sleepPast } from './scenario';
-import { draftToPublished, feedbackToDraft } from './seed003Steps';
+import { draftSentLate, draftToPublished, feedbackToDraft } from './seed003Steps';
 
 async function unannouncedToFeedback(env: TestWorkflowEnvironment, i: InspectionHandle, fields: Record<string, unknown> = {}) {
   await i.send(actors.inspector, 'INSPECTION_STARTED_UNANNOUNCED', { wellbeingContact: 'responsible individual', feedbackAttendees: 'RM and RI' });
@@ -48,9 +48,7 @@ export const sccifChildrensHome: TypeHistories = {
       path: 'breach',
       async run({ env, start }) {
         const i = await start();
-        await sleepPast(env, await unannouncedToFeedback(env, i), 'draftReport'); // QA not completed in time
-        await i.send(actors.manager, 'QA_COMPLETED');
-        await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
+        await draftSentLate(env, i, await unannouncedToFeedback(env, i));
         return i;
       },
     },

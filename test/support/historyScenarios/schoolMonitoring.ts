@@ -4,7 +4,7 @@ import { deemedGood, monitoringJudgement } from '../../machines/seed003Samples';
 import type { InspectionHandle } from '../inspectionHarness';
 import { actors } from '../pureDriver';
 import { REQUIRED_PATHS, type TypeHistories, refused, serverDay, sleepPast } from './scenario';
-import { draftToPublished, feedbackToDraft, pauseForAWeek } from './seed003Steps';
+import { draftSentLate, draftToPublished, feedbackToDraft, pauseForAWeek } from './seed003Steps';
 
 async function notifiedAndStarted(env: TestWorkflowEnvironment, i: InspectionHandle) {
   await i.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'the local authority' });
@@ -52,10 +52,7 @@ export const schoolMonitoring: TypeHistories = {
       async run({ env, start }) {
         const i = await start();
         await notifiedAndStarted(env, i);
-        const given = await feedback(env, i);
-        await sleepPast(env, given, 'draftReport'); // QA not completed in time: the draft target is missed
-        await i.send(actors.manager, 'QA_COMPLETED');
-        await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
+        await draftSentLate(env, i, await feedback(env, i));
         return i;
       },
     },

@@ -13,6 +13,13 @@ export async function feedbackToDraft(env: TestWorkflowEnvironment, i: Inspectio
   return i.send(actors.inspector, 'DRAFT_REPORT_SENT');
 }
 
+/** The breach of the draft report target: QA not completed in time, the draft sent late. */
+export async function draftSentLate(env: TestWorkflowEnvironment, i: InspectionHandle, feedback: InspectionView) {
+  await sleepPast(env, feedback, 'draftReport');
+  await i.send(actors.manager, 'QA_COMPLETED');
+  await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
+}
+
 /** From the draft: the provider comments, the final report is sent and the report published. */
 export async function draftToPublished(i: InspectionHandle) {
   await i.send(actors.provider, 'COMMENTS_SUBMITTED');
