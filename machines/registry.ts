@@ -14,6 +14,7 @@ import { schoolMonitoringInspection2024 } from './school-monitoring/inspection';
 import { childminderAgencyInspection2024 } from './childminder-agency/inspection';
 import { childrensHomeInspection2024 } from './sccif-childrens-home/inspection';
 import { childcareRegisterInspection2024 } from './childcare-register/inspection';
+import { onlineProviderVisit2024 } from './online-provider/inspection';
 
 /** Every inspection type and version the system can run. Old versions stay: running inspections keep theirs. */
 export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
@@ -32,6 +33,7 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   childminderAgencyInspection2024,
   childrensHomeInspection2024,
   childcareRegisterInspection2024,
+  onlineProviderVisit2024,
 ];
 
 export class UnknownInspectionTypeError extends Error {

@@ -23,6 +23,8 @@ export interface PathCase {
   facts?: (context: Record<string, unknown>, state: AnyMachineSnapshot, event: InspectionEvent | undefined) => Record<string, unknown>;
   /** Decisions this input must never allow, with the rule why (checked in every state the paths reach). */
   neverAllowed?: Record<string, string>;
+  /** Leaf states (dotted paths) this input can never reach, with the rule why (checked: no path reaches them). */
+  unreachable?: Record<string, string>;
   /** A name for the case when one definition is run with several inputs. */
   name?: string;
 }
@@ -30,7 +32,7 @@ export interface PathCase {
 export function describeEveryPath(cases: readonly PathCase[], AT: string, RECORDED: string) {
   describe.each(cases.map((c) => [c.name ?? `${c.definition.type} v${c.definition.version}`, c] as const))(
     '%s: every path of the machine, replayed through the engine',
-    (_name, { definition, input, samples, facts, neverAllowed = {} }) => {
+    (_name, { definition, input, samples, facts, neverAllowed = {}, unreachable = {} }) => {
       const event = (type: string, fields: Record<string, unknown> = {}): InspectionEvent => ({
         type,
         at: AT,
@@ -83,7 +85,8 @@ export function describeEveryPath(cases: readonly PathCase[], AT: string, RECORD
           children.forEach(visit);
         };
         visit(definition.machine.root as unknown as { path: string[]; states: Record<string, unknown> });
-        expect([...reached].sort()).toEqual(expect.arrayContaining(leaves.sort()));
+        expect([...reached].sort()).toEqual(expect.arrayContaining(leaves.filter((l) => !(l in unreachable)).sort()));
+        expect(Object.keys(unreachable).filter((l) => reached.has(l))).toEqual([]);
         const used = new Set(paths.flatMap((p) => p.steps.map((s) => s.event.type)));
         for (const type of [...Object.keys(definition.events), ...systemEvents]) if (!(type in neverAllowed)) expect(used).toContain(type);
       });

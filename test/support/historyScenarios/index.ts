@@ -17,6 +17,7 @@ import { sccifRfcMonitoringVisit } from './sccifRfcMonitoringVisit';
 import { sccifRfcRecommendation } from './sccifRfcRecommendation';
 import { sccifRfcRequirement } from './sccifRfcRequirement';
 import { childcareRegister } from './childcareRegister';
+import { onlineProvider } from './onlineProvider';
 
 export { REQUIRED_PATHS, type Scenario, type ScenarioContext, type TypeHistories } from './scenario';
 
@@ -33,6 +34,7 @@ export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'sccif-rfc-requirement-v1': sccifRfcRequirement,
   'sccif-rfc-recommendation-v1': sccifRfcRecommendation,
   'childcare-register-compliance-v1': childcareRegister,
+  'online-provider-visit-v1': onlineProvider,
 };
 
 /** The one history recorded for a type that has no scenarios yet: started, nothing decided. */
