@@ -15,6 +15,7 @@ import { childminderAgencyInspection2024 } from './childminder-agency/inspection
 import { childrensHomeInspection2024 } from './sccif-childrens-home/inspection';
 import { childcareRegisterInspection2024 } from './childcare-register/inspection';
 import { onlineProviderVisit2024 } from './online-provider/inspection';
+import { ecfLeadProviderInspection2024 } from './ecf-lead-provider/inspection';
 
 /** Every inspection type and version the system can run. Old versions stay: running inspections keep theirs. */
 export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
@@ -34,6 +35,7 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   childrensHomeInspection2024,
   childcareRegisterInspection2024,
   onlineProviderVisit2024,
+  ecfLeadProviderInspection2024,
 ];
 
 export class UnknownInspectionTypeError extends Error {

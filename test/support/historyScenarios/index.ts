@@ -18,6 +18,7 @@ import { sccifRfcRecommendation } from './sccifRfcRecommendation';
 import { sccifRfcRequirement } from './sccifRfcRequirement';
 import { childcareRegister } from './childcareRegister';
 import { onlineProvider } from './onlineProvider';
+import { ecfLeadProvider } from './ecfLeadProvider';
 
 export { REQUIRED_PATHS, type Scenario, type ScenarioContext, type TypeHistories } from './scenario';
 
@@ -35,6 +36,7 @@ export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'sccif-rfc-recommendation-v1': sccifRfcRecommendation,
   'childcare-register-compliance-v1': childcareRegister,
   'online-provider-visit-v1': onlineProvider,
+  'ecf-lead-provider-v1': ecfLeadProvider,
 };
 
 /** The one history recorded for a type that has no scenarios yet: started, nothing decided. */
