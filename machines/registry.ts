@@ -16,6 +16,7 @@ import { childrensHomeInspection2024 } from './sccif-childrens-home/inspection';
 import { childcareRegisterInspection2024 } from './childcare-register/inspection';
 import { onlineProviderVisit2024 } from './online-provider/inspection';
 import { ecfLeadProviderInspection2024 } from './ecf-lead-provider/inspection';
+import { independentSchoolInspection2024 } from './independent-school/inspection';
 
 /** Every inspection type and version the system can run. Old versions stay: running inspections keep theirs. */
 export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
@@ -36,6 +37,7 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   childcareRegisterInspection2024,
   onlineProviderVisit2024,
   ecfLeadProviderInspection2024,
+  independentSchoolInspection2024,
 ];
 
 export class UnknownInspectionTypeError extends Error {

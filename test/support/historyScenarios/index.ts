@@ -19,6 +19,7 @@ import { sccifRfcRequirement } from './sccifRfcRequirement';
 import { childcareRegister } from './childcareRegister';
 import { onlineProvider } from './onlineProvider';
 import { ecfLeadProvider } from './ecfLeadProvider';
+import { independentSchool } from './independentSchool';
 
 export { REQUIRED_PATHS, type Scenario, type ScenarioContext, type TypeHistories } from './scenario';
 
@@ -37,6 +38,7 @@ export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'childcare-register-compliance-v1': childcareRegister,
   'online-provider-visit-v1': onlineProvider,
   'ecf-lead-provider-v1': ecfLeadProvider,
+  'independent-school-v1': independentSchool,
 };
 
 /** The one history recorded for a type that has no scenarios yet: started, nothing decided. */
