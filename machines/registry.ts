@@ -17,6 +17,7 @@ import { childcareRegisterInspection2024 } from './childcare-register/inspection
 import { onlineProviderVisit2024 } from './online-provider/inspection';
 import { ecfLeadProviderInspection2024 } from './ecf-lead-provider/inspection';
 import { independentSchoolInspection2024 } from './independent-school/inspection';
+import { additionalSchoolInspection2024 } from './independent-school-additional/inspection';
 
 /** Every inspection type and version the system can run. Old versions stay: running inspections keep theirs. */
 export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
@@ -38,6 +39,7 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   onlineProviderVisit2024,
   ecfLeadProviderInspection2024,
   independentSchoolInspection2024,
+  additionalSchoolInspection2024,
 ];
 
 export class UnknownInspectionTypeError extends Error {

@@ -20,6 +20,7 @@ import { childcareRegister } from './childcareRegister';
 import { onlineProvider } from './onlineProvider';
 import { ecfLeadProvider } from './ecfLeadProvider';
 import { independentSchool } from './independentSchool';
+import { independentSchoolAdditional } from './independentSchoolAdditional';
 
 export { REQUIRED_PATHS, type Scenario, type ScenarioContext, type TypeHistories } from './scenario';
 
@@ -39,6 +40,7 @@ export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'online-provider-visit-v1': onlineProvider,
   'ecf-lead-provider-v1': ecfLeadProvider,
   'independent-school-v1': independentSchool,
+  'independent-school-additional-v1': independentSchoolAdditional,
 };
 
 /** The one history recorded for a type that has no scenarios yet: started, nothing decided. */
