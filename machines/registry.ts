@@ -18,6 +18,7 @@ import { onlineProviderVisit2024 } from './online-provider/inspection';
 import { ecfLeadProviderInspection2024 } from './ecf-lead-provider/inspection';
 import { independentSchoolInspection2024 } from './independent-school/inspection';
 import { additionalSchoolInspection2024 } from './independent-school-additional/inspection';
+import { areaSendInspection2024 } from './area-send/inspection';
 
 /** Every inspection type and version the system can run. Old versions stay: running inspections keep theirs. */
 export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
@@ -40,6 +41,7 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   ecfLeadProviderInspection2024,
   independentSchoolInspection2024,
   additionalSchoolInspection2024,
+  areaSendInspection2024,
 ];
 
 export class UnknownInspectionTypeError extends Error {

@@ -21,6 +21,7 @@ import { onlineProvider } from './onlineProvider';
 import { ecfLeadProvider } from './ecfLeadProvider';
 import { independentSchool } from './independentSchool';
 import { independentSchoolAdditional } from './independentSchoolAdditional';
+import { areaSend } from './areaSend';
 
 export { REQUIRED_PATHS, type Scenario, type ScenarioContext, type TypeHistories } from './scenario';
 
@@ -41,6 +42,7 @@ export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'ecf-lead-provider-v1': ecfLeadProvider,
   'independent-school-v1': independentSchool,
   'independent-school-additional-v1': independentSchoolAdditional,
+  'area-send-v1': areaSend,
 };
 
 /** The one history recorded for a type that has no scenarios yet: started, nothing decided. */
