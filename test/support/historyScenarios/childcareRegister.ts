@@ -1,6 +1,7 @@
 /** Childcare Register compliance inspections (seed 003 CRCI): `childcare-register-compliance` v1. */
 import type { InspectionHandle } from '../inspectionHarness';
 import { actors } from '../pureDriver';
+import { publishedAfterFeedback } from './seed003Steps';
 import { REQUIRED_PATHS, type ScenarioContext, type TypeHistories, refused, sleepPast } from './scenario';
 
 async function toFeedback({ env, start }: ScenarioContext, fields: Record<string, unknown>): Promise<InspectionHandle> {
@@ -24,13 +25,7 @@ export const childcareRegister: TypeHistories = {
       path: 'happy',
       async run(ctx) {
         const i = await toFeedback(ctx, { judgements: { outcome: 'met' } });
-        await sleepPast(ctx.env, await i.view(), 'nextDayContact');
-        await i.send(actors.manager, 'QA_COMPLETED');
-        await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
-        await i.send(actors.provider, 'COMMENTS_SUBMITTED');
-        await i.send(actors.manager, 'FINAL_REPORT_SENT');
-        await i.send(actors.manager, 'REPORT_PUBLISHED');
-        await i.handle.result();
+        await publishedAfterFeedback(ctx.env, i);
         return i;
       },
     },

@@ -1,6 +1,7 @@
 /** ECF and NPQ lead providers (seed 003 ECF): `ecf-lead-provider` v1. */
 import type { InspectionHandle } from '../inspectionHarness';
 import { actors } from '../pureDriver';
+import { draftSent, publishedAfterFeedback } from './seed003Steps';
 import { REQUIRED_PATHS, type ScenarioContext, type TypeHistories, refused, sleepPast } from './scenario';
 
 async function toFeedback({ env, start }: ScenarioContext, kind: 'full' | 'monitoring'): Promise<InspectionHandle> {
@@ -25,13 +26,7 @@ export const ecfLeadProvider: TypeHistories = {
       path: 'happy',
       async run(ctx) {
         const i = await toFeedback(ctx, 'full');
-        await sleepPast(ctx.env, await i.view(), 'nextDayContact');
-        await i.send(actors.manager, 'QA_COMPLETED');
-        await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
-        await i.send(actors.provider, 'COMMENTS_SUBMITTED');
-        await i.send(actors.manager, 'FINAL_REPORT_SENT');
-        await sleepPast(ctx.env, await i.view(), 'publication');
-        await i.handle.result();
+        await publishedAfterFeedback(ctx.env, i, { publishedBy: 'clock' });
         return i;
       },
     },
@@ -50,9 +45,7 @@ export const ecfLeadProvider: TypeHistories = {
       path: 'breach',
       async run(ctx) {
         const i = await toFeedback(ctx, 'monitoring');
-        await sleepPast(ctx.env, await i.view(), 'draftReport');
-        await i.send(actors.manager, 'QA_COMPLETED');
-        await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
+        await draftSent(ctx.env, i, { late: true });
         return i;
       },
     },
@@ -60,9 +53,7 @@ export const ecfLeadProvider: TypeHistories = {
       path: 'window-closes',
       async run(ctx) {
         const i = await toFeedback(ctx, 'full');
-        await sleepPast(ctx.env, await i.view(), 'nextDayContact');
-        await i.send(actors.manager, 'QA_COMPLETED');
-        await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
+        await draftSent(ctx.env, i);
         await sleepPast(ctx.env, await i.view(), 'commentWindow');
         await refused(i.send(actors.provider, 'COMMENTS_SUBMITTED'));
         return i;

@@ -1,6 +1,7 @@
 /** Independent school standard inspections (seed 003 IND): `independent-school` v1. */
 import type { InspectionHandle } from '../inspectionHarness';
 import { actors } from '../pureDriver';
+import { draftSent, publishedAfterFeedback } from './seed003Steps';
 import { REQUIRED_PATHS, type ScenarioContext, type TypeHistories, refused, serverDay, sleepPast } from './scenario';
 
 const grades = {
@@ -31,13 +32,7 @@ export const independentSchool: TypeHistories = {
       path: 'happy',
       async run(ctx) {
         const i = await toFeedback(ctx);
-        await sleepPast(ctx.env, await i.view(), 'nextDayContact');
-        await i.send(actors.manager, 'QA_COMPLETED');
-        await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
-        await i.send(actors.provider, 'COMMENTS_SUBMITTED');
-        await i.send(actors.manager, 'FINAL_REPORT_SENT');
-        await i.send(actors.manager, 'REPORT_PUBLISHED');
-        await i.handle.result();
+        await publishedAfterFeedback(ctx.env, i);
         return i;
       },
     },
@@ -56,9 +51,7 @@ export const independentSchool: TypeHistories = {
       path: 'breach',
       async run(ctx) {
         const i = await toFeedback(ctx);
-        await sleepPast(ctx.env, await i.view(), 'draftReport');
-        await i.send(actors.manager, 'QA_COMPLETED');
-        await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
+        await draftSent(ctx.env, i, { late: true });
         return i;
       },
     },
@@ -66,9 +59,7 @@ export const independentSchool: TypeHistories = {
       path: 'window-closes',
       async run(ctx) {
         const i = await toFeedback(ctx);
-        await sleepPast(ctx.env, await i.view(), 'nextDayContact');
-        await i.send(actors.manager, 'QA_COMPLETED');
-        await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
+        await draftSent(ctx.env, i);
         await sleepPast(ctx.env, await i.view(), 'commentWindow');
         return i;
       },

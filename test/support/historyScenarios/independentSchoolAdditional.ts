@@ -1,6 +1,7 @@
 /** Additional inspections of independent schools (seed 003 AIIS): `independent-school-additional` v1. */
 import type { InspectionHandle } from '../inspectionHarness';
 import { actors } from '../pureDriver';
+import { draftSent, publishedAfterFeedback } from './seed003Steps';
 import { REQUIRED_PATHS, type ScenarioContext, type TypeHistories, refused, serverDay, sleepPast } from './scenario';
 
 async function toFeedback({ env, start }: ScenarioContext, kind = 'pre_registration'): Promise<InspectionHandle> {
@@ -21,14 +22,7 @@ export const independentSchoolAdditional: TypeHistories = {
       path: 'happy',
       async run(ctx) {
         const i = await toFeedback(ctx, 'material_change');
-        await sleepPast(ctx.env, await i.view(), 'nextDayContact');
-        await i.send(actors.manager, 'QA_COMPLETED');
-        await i.send(actors.manager, 'DRAFT_SHARED_WITH_THIRD_PARTY', { body: 'DfE' });
-        await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
-        await i.send(actors.provider, 'COMMENTS_SUBMITTED');
-        await i.send(actors.manager, 'FINAL_REPORT_SENT');
-        await i.send(actors.manager, 'REPORT_PUBLISHED');
-        await i.handle.result();
+        await publishedAfterFeedback(ctx.env, i, { sharedWith: 'DfE' });
         return i;
       },
     },
@@ -47,9 +41,7 @@ export const independentSchoolAdditional: TypeHistories = {
       path: 'breach',
       async run(ctx) {
         const i = await toFeedback(ctx);
-        await sleepPast(ctx.env, await i.view(), 'nextDayContact');
-        await i.send(actors.manager, 'QA_COMPLETED');
-        await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
+        await draftSent(ctx.env, i);
         await i.send(actors.provider, 'COMMENTS_SUBMITTED');
         await sleepPast(ctx.env, await i.view(), 'finalReport');
         await i.send(actors.manager, 'FINAL_REPORT_SENT');
@@ -60,9 +52,7 @@ export const independentSchoolAdditional: TypeHistories = {
       path: 'window-closes',
       async run(ctx) {
         const i = await toFeedback(ctx);
-        await sleepPast(ctx.env, await i.view(), 'nextDayContact');
-        await i.send(actors.manager, 'QA_COMPLETED');
-        await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
+        await draftSent(ctx.env, i);
         await sleepPast(ctx.env, await i.view(), 'commentWindow');
         return i;
       },

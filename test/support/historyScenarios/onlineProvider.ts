@@ -1,6 +1,7 @@
 /** Online provider visits (seed 003 OLP): `online-provider-visit` v1. */
 import type { InspectionHandle } from '../inspectionHarness';
 import { actors } from '../pureDriver';
+import { draftSent, publishedAfterFeedback } from './seed003Steps';
 import { REQUIRED_PATHS, type ScenarioContext, type TypeHistories, refused, sleepPast } from './scenario';
 
 async function toFeedback({ env, start }: ScenarioContext, kind = 'accreditation'): Promise<InspectionHandle> {
@@ -25,14 +26,7 @@ export const onlineProvider: TypeHistories = {
       path: 'happy',
       async run(ctx) {
         const i = await toFeedback(ctx);
-        await sleepPast(ctx.env, await i.view(), 'nextDayContact');
-        await i.send(actors.manager, 'QA_COMPLETED');
-        await i.send(actors.manager, 'DRAFT_SHARED_WITH_THIRD_PARTY', { body: 'DfE' });
-        await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
-        await i.send(actors.manager, 'COMMENT_WINDOW_CLOSED');
-        await i.send(actors.manager, 'FINAL_REPORT_SENT');
-        await i.send(actors.manager, 'REPORT_PUBLISHED');
-        await i.handle.result();
+        await publishedAfterFeedback(ctx.env, i, { sharedWith: 'DfE', commentStage: 'closedByManager' });
         return i;
       },
     },
@@ -51,9 +45,7 @@ export const onlineProvider: TypeHistories = {
       path: 'breach',
       async run(ctx) {
         const i = await toFeedback(ctx, 'additional');
-        await sleepPast(ctx.env, await i.view(), 'draftReport');
-        await i.send(actors.manager, 'QA_COMPLETED');
-        await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
+        await draftSent(ctx.env, i, { late: true });
         return i;
       },
     },
