@@ -15,6 +15,12 @@ import { schoolMonitoringInspection2024 } from './school-monitoring/inspection';
 import { childminderAgencyInspection2024 } from './childminder-agency/inspection';
 import { childrensHomeInspection2024 } from './sccif-childrens-home/inspection';
 import { rfcFullInspection2024v2 } from './sccif-rfc/fullInspectionV2';
+import { childcareRegisterInspection2024 } from './childcare-register/inspection';
+import { onlineProviderVisit2024 } from './online-provider/inspection';
+import { ecfLeadProviderInspection2024 } from './ecf-lead-provider/inspection';
+import { independentSchoolInspection2024 } from './independent-school/inspection';
+import { additionalSchoolInspection2024 } from './independent-school-additional/inspection';
+import { areaSendInspection2024 } from './area-send/inspection';
 
 /** Every inspection type and version the system can run. Old versions stay: running inspections keep theirs. */
 export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
@@ -34,6 +40,12 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   schoolMonitoringInspection2024,
   childminderAgencyInspection2024,
   childrensHomeInspection2024,
+  childcareRegisterInspection2024,
+  onlineProviderVisit2024,
+  ecfLeadProviderInspection2024,
+  independentSchoolInspection2024,
+  additionalSchoolInspection2024,
+  areaSendInspection2024,
 ];
 
 export class UnknownInspectionTypeError extends Error {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { startOfLondonDay } from '../../calendar';
 import { isoDate, note, payload } from '../kit';
 import { type Fragment, to } from './fragment';
-import { type FragmentContext, update } from './update';
+import { type FragmentContext, type FragmentGuard, update } from './update';
 
 export interface DeferralParams {
   source: string;
@@ -10,8 +10,11 @@ export interface DeferralParams {
   requestableIn?: 'notified' | 'fieldwork';
   /** Set where the handbook says requests after 4.30pm on notification day are "not normally considered". */
   cutOff?: { source: string };
-  /** Set where a refusal can end the process (OLP: consent withheld, the application is treated as withdrawn). */
-  withdrawal?: { label: string; source: string };
+  /**
+   * Set where a refusal can end the process (OLP: consent withheld, the application is treated as withdrawn); `when`
+   * limits it to the inspections it is written for (OLP: accreditation visits, which have an application).
+   */
+  withdrawal?: { label: string; source: string; when?: FragmentGuard };
 }
 
 const CUT_OFF_MINUTES = 16 * 60 + 30;
@@ -48,7 +51,7 @@ export function deferral(p: DeferralParams): Fragment {
             actions: update((c) => ({ deferrals: (c.deferrals as number) + 1, deferralRequestLate: false, notifiedOn: null, notifiedAt: null })),
           },
           DEFERRAL_REFUSED: { target: to(from), actions: update(() => ({ deferralRequestLate: false })) },
-          ...(p.withdrawal && { CONSENT_WITHHELD: to('withdrawn') }),
+          ...(p.withdrawal && { CONSENT_WITHHELD: p.withdrawal.when ? { guard: p.withdrawal.when, target: to('withdrawn') } : to('withdrawn') }),
         },
       },
       ...(p.withdrawal && { withdrawn: { meta: { status: 'withdrawn' }, type: 'final' as const } }),

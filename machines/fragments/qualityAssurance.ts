@@ -11,6 +11,8 @@ export interface QualityAssuranceParams {
   changedJudgementsToldBeforeDraft?: { source: string };
   /** SMH special measures: "not subject to moderation". Returns true when the judgements may not be changed. */
   moderationLocked?: { when: FragmentGuard; source: string };
+  /** What a change must satisfy beyond its schema (ECF: the judgements fit the kind of inspection). */
+  judgementsGuard?: FragmentGuard;
   /** Where the handbook lets the DfE or others have the draft, only after moderation or QA (reading §7 E32). */
   thirdPartySharing?: { bodies: string; source: string };
   /** The draft report target ("within 18 working days of the end"), where stated. */
@@ -28,9 +30,13 @@ export function qualityAssurance(p: QualityAssuranceParams): Fragment {
   const told = function changedJudgementsTold({ context }: { context: FragmentContext }) {
     return !context.changedJudgementsNotTold;
   };
-  const notLocked: FragmentGuard | undefined = p.moderationLocked && function moderationAllowed(args) {
-    return !p.moderationLocked!.when(args);
-  };
+  if (p.moderationLocked && p.judgementsGuard) throw new Error('qualityAssurance: moderationLocked or judgementsGuard, not both');
+  const notLocked: FragmentGuard | undefined =
+    (p.moderationLocked &&
+      function moderationAllowed(args) {
+        return !p.moderationLocked!.when(args);
+      }) ||
+    p.judgementsGuard;
   const tell = Boolean(p.changedJudgementsToldBeforeDraft);
   // Telling the provider is allowed in both QA states: QA may be completed before the call is made.
   const untold = function changedJudgementsNotTold({ context }: { context: FragmentContext }) {

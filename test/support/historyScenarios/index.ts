@@ -22,6 +22,12 @@ import { fesInspection } from './fesInspection';
 import { schoolMonitoring } from './schoolMonitoring';
 import { childminderAgency } from './childminderAgency';
 import { sccifChildrensHome } from './sccifChildrensHome';
+import { childcareRegister } from './childcareRegister';
+import { onlineProvider } from './onlineProvider';
+import { ecfLeadProvider } from './ecfLeadProvider';
+import { independentSchool } from './independentSchool';
+import { independentSchoolAdditional } from './independentSchoolAdditional';
+import { areaSend } from './areaSend';
 
 export { REQUIRED_PATHS, type Scenario, type ScenarioContext, type TypeHistories } from './scenario';
 
@@ -43,6 +49,12 @@ export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'childminder-agency-v1': childminderAgency,
   'sccif-childrens-home-v1': sccifChildrensHome,
   'sccif-rfc-recommendation-v2': sccifRfcRecommendationV2,
+  'childcare-register-compliance-v1': childcareRegister,
+  'online-provider-visit-v1': onlineProvider,
+  'ecf-lead-provider-v1': ecfLeadProvider,
+  'independent-school-v1': independentSchool,
+  'independent-school-additional-v1': independentSchoolAdditional,
+  'area-send-v1': areaSend,
 };
 
 /** The one history recorded for a type that has no scenarios yet: started, nothing decided. */

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { note } from '../kit';
+import { SEED_003, SEED_003_IN_FORCE_FROM, defineInspection, handbookSource, inspectionSkeleton, reading } from '../fragments';
+import { nominatedIndividualAtFeedback, nominatedIndividualTold } from './nominatedIndividualTold';
+import { crciOutcome } from './outcomes';
+
+/**
+ * Childcare Register compliance inspections of group provision, childminders and nannies (seed 003 CRCI; reading
+ * §2.4), announced by a phone call or unannounced, ending in one of three outcomes. One type: the three outcomes are
+ * results of the same inspection, not kinds chosen at the start. The page gives no report timings: the draft, the
+ * comments and publication are people's steps without clocks (reading §3.2, §7 E34), and the steps of enforcement
+ * are not on the page, so "not met – enforcement" is recorded as the outcome and the inspection ends at publication.
+ */
+const src = handbookSource('CRCI');
+
+export const childcareRegisterInspection2024 = defineInspection({
+  type: 'childcare-register-compliance',
+  version: 1,
+  title: 'Childcare Register compliance inspection (January 2024)',
+  framework: `${SEED_003} CRCI`,
+  inForceFrom: SEED_003_IN_FORCE_FROM,
+  id: 'childcareRegisterCompliance',
+  inputSchema: z.strictObject({}),
+  gradeField: 'grade',
+  endDateField: 'feedbackDate',
+  fragments: [
+    ...inspectionSkeleton({
+      notification: {
+        call: {
+          source: src('Before the inspection', 'Contacting the provider'),
+          calledLeader: 'the provider or manager',
+          fields: { supportedBy: note.optional().describe('who will support the manager or provider during and after the inspection') },
+        },
+        // "If the inspection is not unannounced…": unannounced inspections exist (reading §7 E27).
+        unannounced: { source: src('Before the inspection'), fields: { supportedBy: note.optional() } },
+      },
+      deferral: { source: `${src('Requesting a deferral')} (no cut-off time stated; garbled wording read as written, ${reading('§7 E35')})` },
+      onSite: {
+        earlyWarningSource: src('During the inspection'),
+        earlyWarningOf: 'might be judged as not met with actions or enforcement (group provision: how the NI is kept informed agreed with the manager)',
+      },
+      pauses: {
+        activitySource: src('Pausing inspections'),
+        adviceFrom: 'the duty desk',
+        inspectionPause: { source: src('Pausing inspections'), regionalDirectorAdvises: true },
+      },
+      feedback: {
+        judgements: crciOutcome,
+        judgementsSource: `${src('Giving feedback')} (leaders observe the evidence brought together for the judgement); ${reading('§6.1')}`,
+        judgementsMadeAt: 'feedbackMeeting',
+        extraFields: nominatedIndividualAtFeedback,
+        feedbackSource: src('Giving feedback', 'After the inspection'),
+      },
+      nextDayContact: { source: src('Concerns about an inspection'), handledBy: 'an inspector independent of the inspection' },
+      qualityAssurance: { source: `${src('Concerns about an inspection')} (a draft exists: comments on it; no timing stated)`, judgements: crciOutcome },
+      reportChain: { source: `${src('Concerns about an inspection', 'After the inspection')}; ${reading('§3.2')}` },
+      closing: { gradeOf: (j) => (j?.outcome as string | undefined) ?? null },
+    }),
+    nominatedIndividualTold(src('Outcome: not met – actions'), `No deadline on the page: the next working day after feedback, as a target (${reading('§7 E31')}).`),
+  ],
+});
