@@ -13,6 +13,7 @@ import { fesInspection2024 } from './further-education/inspection';
 import { schoolMonitoringInspection2024 } from './school-monitoring/inspection';
 import { childminderAgencyInspection2024 } from './childminder-agency/inspection';
 import { childrensHomeInspection2024 } from './sccif-childrens-home/inspection';
+import { ilacsInspection2024 } from './local-authority-childrens-services/inspection';
 
 /** Every inspection type and version the system can run. Old versions stay: running inspections keep theirs. */
 export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
@@ -30,6 +31,7 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   schoolMonitoringInspection2024,
   childminderAgencyInspection2024,
   childrensHomeInspection2024,
+  ilacsInspection2024,
 ];
 
 export class UnknownInspectionTypeError extends Error {

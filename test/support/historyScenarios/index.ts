@@ -16,6 +16,7 @@ import { sccifRfcFull } from './sccifRfcFull';
 import { sccifRfcMonitoringVisit } from './sccifRfcMonitoringVisit';
 import { sccifRfcRecommendation } from './sccifRfcRecommendation';
 import { sccifRfcRequirement } from './sccifRfcRequirement';
+import { ilacs } from './ilacs';
 
 export { REQUIRED_PATHS, type Scenario, type ScenarioContext, type TypeHistories } from './scenario';
 
@@ -31,6 +32,7 @@ export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'sccif-rfc-compliance-notice-v1': sccifRfcComplianceNotice,
   'sccif-rfc-requirement-v1': sccifRfcRequirement,
   'sccif-rfc-recommendation-v1': sccifRfcRecommendation,
+  'ilacs-v1': ilacs,
 };
 
 /** The one history recorded for a type that has no scenarios yet: started, nothing decided. */

@@ -1,0 +1,77 @@
+import { addWorkingDays, londonDateOf } from '../../../calendar';
+import type { InspectionView } from '../../../engine';
+import { readLedger } from '../../../ledger';
+import { InspectionHandle, useTimeSkippingWorker } from '../../support/inspectionHarness';
+import { actors } from '../../support/pureDriver';
+import { SKELETON_SAMPLES } from '../../machines/seed003Samples';
+import { ilacsGood } from '../../machines/seed003/samples';
+
+/** One full lifecycle per handbook of issue 6c (ILACS, STC, CAF, ITE), on the time-skipping server. */
+const servers = useTimeSkippingWorker();
+
+const start = (type: string, input: Record<string, unknown> = {}) => InspectionHandle.start(servers.env, servers.worker.taskQueue, type, 1, input);
+const due = (view: InspectionView, clock: string) => view.deadlines.find((d) => d.clock === clock);
+async function sleepPast(dueAt: string) {
+  await servers.env.sleep(Math.max(0, Date.parse(dueAt) - (await servers.env.currentTimeMs())) + 60_000);
+}
+async function refused(p: Promise<unknown>) {
+  await expect(p).rejects.toThrow();
+}
+const today = async () => londonDateOf(await servers.env.currentTimeMs());
+
+describe('seed 003 inspections of issue 6c on the time-skipping server', () => {
+  it("local authority children's services: a standard inspection, the DCS told the judgements before feedback, the QA manager's day, published", async () => {
+    const inspection = await start('ilacs', { kind: 'standard' });
+    await inspection.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'the DCS\'s PA' });
+    await inspection.send(actors.provider, 'DEFERRAL_REQUESTED', SKELETON_SAMPLES.DEFERRAL_REQUESTED![0]);
+    await inspection.send(actors.manager, 'DEFERRAL_REFUSED');
+    await servers.env.sleep('7 days');
+    await inspection.send(actors.inspector, 'INSPECTION_STARTED');
+    await refused(inspection.send(actors.provider, 'DEFERRAL_REQUESTED', { reason: 'too late: fieldwork started' }));
+    await refused(inspection.send(actors.manager, 'INSPECTION_PAUSED', { reason: 'no inspection pause in ILACS', dutyDeskContacted: true }));
+    await inspection.send(actors.inspector, 'ACTIVITY_PAUSED_FOR_WELLBEING', { summary: 'social worker upset; discussion resumed later', wellbeingContactTold: true });
+    await refused(inspection.send(actors.inspector, 'VISIT_FINDINGS_AGREED', { findings: 'not a visit' }));
+    await servers.env.sleep('4 days');
+    await inspection.send(actors.inspector, 'FINAL_TEAM_MEETING_HELD', { judgements: ilacsGood });
+    await refused(inspection.send(actors.inspector, 'FEEDBACK_GIVEN')); // the DCS must hear the judgements first
+    await inspection.send(actors.inspector, 'DCS_TOLD_PROVISIONAL_JUDGEMENTS');
+    const feedback = await inspection.send(actors.inspector, 'FEEDBACK_GIVEN');
+    const end = feedback.facts.feedbackDate as string;
+    expect(end).toBe(await today());
+    expect(feedback.deadlines.map((d) => [d.clock, d.kind, d.due])).toEqual([['nextDayContact', 'window', addWorkingDays(end, 1)]]);
+    await inspection.send(actors.provider, 'CONCERN_RAISED', { summary: 'evidence on care leavers not considered' });
+    await refused(inspection.send(actors.manager, 'CONCERN_ROUTED', { handlerId: actors.inspector.id }));
+    await inspection.send(actors.manager, 'CONCERN_ROUTED', { handlerId: 'qa-manager-1' });
+    await inspection.send(actors.manager, 'JUDGEMENTS_CHANGED', { judgements: { ...ilacsGood, careLeavers: 'requires_improvement' }, reasons: 'moderation' });
+    await inspection.send(actors.manager, 'QA_COMPLETED');
+    const draft = await inspection.send(actors.inspector, 'DRAFT_REPORT_SENT');
+    expect(draft.deadlines).toEqual([]); // ILACS states no draft, comment or final report timings
+    await refused(inspection.send(actors.provider, 'COMMENT_WINDOW_CLOSED'));
+    await inspection.send(actors.manager, 'COMMENT_WINDOW_CLOSED');
+    await inspection.send(actors.manager, 'FINAL_REPORT_SENT');
+    await inspection.send(actors.manager, 'REPORT_PUBLISHED');
+    expect(await inspection.handle.result()).toMatchObject({ status: 'published', grade: 'good', breaches: 0 });
+    const entries = await readLedger(servers.worker.db, inspection.inspectionId);
+    expect(entries.filter((e) => e.kind === 'clock.expired')).toEqual([]);
+  });
+
+  it("local authority children's services: a focused visit ends with findings, the QA manager's day closing by itself", async () => {
+    const inspection = await start('ilacs', { kind: 'focused_visit' });
+    await inspection.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'head of service' });
+    await inspection.send(actors.inspector, 'INSPECTION_STARTED');
+    await refused(inspection.send(actors.inspector, 'FINAL_TEAM_MEETING_HELD', { judgements: ilacsGood }));
+    await inspection.send(actors.inspector, 'VISIT_FINDINGS_AGREED', { findings: 'front door decisions are timely' });
+    await refused(inspection.send(actors.inspector, 'DCS_TOLD_PROVISIONAL_JUDGEMENTS'));
+    const feedback = await inspection.send(actors.inspector, 'FEEDBACK_GIVEN');
+    await sleepPast(due(feedback, 'nextDayContact')!.dueAt);
+    expect((await inspection.view()).status).toBe('quality_assurance');
+    await refused(inspection.send(actors.manager, 'JUDGEMENTS_CHANGED', { judgements: ilacsGood, reasons: 'a visit has none' }));
+    await inspection.send(actors.manager, 'QA_COMPLETED');
+    await inspection.send(actors.inspector, 'DRAFT_REPORT_SENT');
+    await inspection.send(actors.provider, 'COMMENTS_SUBMITTED');
+    await inspection.send(actors.manager, 'FINAL_REPORT_SENT');
+    await inspection.send(actors.manager, 'REPORT_PUBLISHED');
+    expect(await inspection.handle.result()).toMatchObject({ status: 'published', grade: null });
+    expect((await inspection.view()).facts).toMatchObject({ findings: 'front door decisions are timely', judgements: null });
+  });
+});
