@@ -14,6 +14,7 @@ import { schoolMonitoringInspection2024 } from './school-monitoring/inspection';
 import { childminderAgencyInspection2024 } from './childminder-agency/inspection';
 import { childrensHomeInspection2024 } from './sccif-childrens-home/inspection';
 import { ilacsInspection2024 } from './local-authority-childrens-services/inspection';
+import { secureTrainingCentreInspection2024 } from './secure-training-centre/inspection';
 
 /** Every inspection type and version the system can run. Old versions stay: running inspections keep theirs. */
 export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
@@ -32,6 +33,7 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   childminderAgencyInspection2024,
   childrensHomeInspection2024,
   ilacsInspection2024,
+  secureTrainingCentreInspection2024,
 ];
 
 export class UnknownInspectionTypeError extends Error {

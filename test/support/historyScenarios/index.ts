@@ -17,6 +17,7 @@ import { sccifRfcMonitoringVisit } from './sccifRfcMonitoringVisit';
 import { sccifRfcRecommendation } from './sccifRfcRecommendation';
 import { sccifRfcRequirement } from './sccifRfcRequirement';
 import { ilacs } from './ilacs';
+import { secureTrainingCentre } from './secureTrainingCentre';
 
 export { REQUIRED_PATHS, type Scenario, type ScenarioContext, type TypeHistories } from './scenario';
 
@@ -33,6 +34,7 @@ export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'sccif-rfc-requirement-v1': sccifRfcRequirement,
   'sccif-rfc-recommendation-v1': sccifRfcRecommendation,
   'ilacs-v1': ilacs,
+  'secure-training-centre-v1': secureTrainingCentre,
 };
 
 /** The one history recorded for a type that has no scenarios yet: started, nothing decided. */

@@ -4,7 +4,7 @@ import { readLedger } from '../../../ledger';
 import { InspectionHandle, useTimeSkippingWorker } from '../../support/inspectionHarness';
 import { actors } from '../../support/pureDriver';
 import { SKELETON_SAMPLES } from '../../machines/seed003Samples';
-import { ilacsGood } from '../../machines/seed003/samples';
+import { ilacsGood, stcGood } from '../../machines/seed003/samples';
 
 /** One full lifecycle per handbook of issue 6c (ILACS, STC, CAF, ITE), on the time-skipping server. */
 const servers = useTimeSkippingWorker();
@@ -73,5 +73,33 @@ describe('seed 003 inspections of issue 6c on the time-skipping server', () => {
     await inspection.send(actors.manager, 'REPORT_PUBLISHED');
     expect(await inspection.handle.result()).toMatchObject({ status: 'published', grade: null });
     expect((await inspection.view()).facts).toMatchObject({ findings: 'front door decisions are timely', judgements: null });
+  });
+  it('secure training centre: arrives without notice; CQC sends its requirement notice with the draft and its letter once agreed', async () => {
+    const inspection = await start('secure-training-centre');
+    await inspection.send(actors.inspector, 'INSPECTION_STARTED_UNANNOUNCED', { wellbeingContact: 'the director' });
+    await refused(inspection.send(actors.provider, 'DEFERRAL_REQUESTED', { reason: 'no deferral in STC' }));
+    await inspection.send(actors.inspector, 'EARLY_WARNING_GIVEN', { concern: 'use of restraint records incomplete' });
+    await servers.env.sleep('3 days');
+    await inspection.send(actors.inspector, 'FIELDWORK_COMPLETED');
+    await refused(inspection.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements: stcGood })); // CQC must say whether health standards are met
+    const health = { ...stcGood, health: 'requires_improvement' };
+    const feedback = await inspection.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements: health, healthcareStandardsMet: false });
+    expect(feedback.facts.feedbackDate).toBe(await today());
+    await sleepPast(due(feedback, 'nextDayContact')!.dueAt);
+    await inspection.send(actors.manager, 'QA_COMPLETED');
+    await refused(inspection.send(actors.inspector, 'REQUIREMENT_NOTICE_SENT')); // only with the draft
+    const draft = await inspection.send(actors.inspector, 'DRAFT_REPORT_SENT');
+    expect(draft.deadlines).toEqual([]); // the "timeframe section" is not on the page: no report clock
+    await refused(inspection.send(actors.inspector, 'REQUIREMENT_LETTER_ISSUED', { requirementsAgreedOn: await today() })); // no notice yet
+    await inspection.send(actors.inspector, 'REQUIREMENT_NOTICE_SENT');
+    await refused(inspection.send(actors.inspector, 'REQUIREMENT_NOTICE_SENT'));
+    await inspection.send(actors.provider, 'COMMENTS_SUBMITTED');
+    await inspection.send(actors.manager, 'FINAL_REPORT_SENT');
+    await servers.env.sleep('5 days');
+    const letterDay = await today();
+    await inspection.send(actors.inspector, 'REQUIREMENT_LETTER_ISSUED', { requirementsAgreedOn: letterDay });
+    await inspection.send(actors.manager, 'REPORT_PUBLISHED');
+    expect(await inspection.handle.result()).toMatchObject({ status: 'published', grade: 'good', breaches: 0 });
+    expect((await inspection.view()).facts).toMatchObject({ healthcareStandardsMet: false, requirementNoticeSentOn: draft.facts.draftSentDate, requirementLetterIssuedOn: letterDay });
   });
 });
