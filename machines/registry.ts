@@ -15,6 +15,7 @@ import { childminderAgencyInspection2024 } from './childminder-agency/inspection
 import { childrensHomeInspection2024 } from './sccif-childrens-home/inspection';
 import { ilacsInspection2024 } from './local-authority-childrens-services/inspection';
 import { secureTrainingCentreInspection2024 } from './secure-training-centre/inspection';
+import { cafcassInspection2024 } from './cafcass/inspection';
 
 /** Every inspection type and version the system can run. Old versions stay: running inspections keep theirs. */
 export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
@@ -34,6 +35,7 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   childrensHomeInspection2024,
   ilacsInspection2024,
   secureTrainingCentreInspection2024,
+  cafcassInspection2024,
 ];
 
 export class UnknownInspectionTypeError extends Error {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { note, payload } from '../kit';
-import { SEED_003, SEED_003_IN_FORCE_FROM, type Fragment, type FragmentGuard, defineInspection, handbookSource, inspectionSkeleton, reading, to, update } from '../fragments';
+import { payload } from '../kit';
+import { SEED_003, SEED_003_IN_FORCE_FROM, type Fragment, type FragmentGuard, defineInspection, handbookSource, inspectionSkeleton, reading, update, visitFindings } from '../fragments';
 import { ILACS_INSPECTIONS, ILACS_KINDS, ilacsJudgements } from './judgements';
 
 /**
@@ -75,18 +75,22 @@ export const ilacsInspection2024 = defineInspection({
       reportChain: { source: `${src('Feedback at the end of the inspection/visit', 'Concerns and complaints about an inspection')}; ${reading('§3.2')} (no report timings)` },
       closing: { gradeOf: (j) => (j?.overallEffectiveness as string | undefined) ?? null },
     }),
-    ilacsOwnDecisions(),
+    visitFindings({
+      isVisit,
+      label: 'End of a focused or monitoring visit: the findings for the letter agreed (no judgements)',
+      source: src('Feedback at the end of the inspection/visit'),
+    }),
+    dcsToldJudgements(),
   ],
 });
 
-/** A visit's findings (its own strict decision, as FES monitoring visits), and the DCS told the judgements before feedback. */
-function ilacsOwnDecisions(): Fragment {
+/** The DCS told the provisional judgements before the feedback meeting (short and standard inspections). */
+function dcsToldJudgements(): Fragment {
   return {
-    context: { findings: null, dcsToldJudgementsOn: null },
+    context: { dcsToldJudgementsOn: null },
     states: {
       onSite: {
         states: {
-          fieldwork: { on: { VISIT_FINDINGS_AGREED: { guard: isVisit, target: to('awaitingFeedback'), actions: update((_c, e) => ({ findings: e.findings })) } } },
           awaitingFeedback: {
             on: { DCS_TOLD_PROVISIONAL_JUDGEMENTS: { guard: dcsNotYetTold, actions: update((_c, e) => ({ dcsToldJudgementsOn: e.at })) } },
           },
@@ -94,12 +98,6 @@ function ilacsOwnDecisions(): Fragment {
       },
     },
     events: {
-      VISIT_FINDINGS_AGREED: {
-        label: 'End of a focused or monitoring visit: the findings for the letter agreed (no judgements)',
-        roles: ['inspector'],
-        schema: payload({ findings: note }),
-        source: src('Feedback at the end of the inspection/visit'),
-      },
       DCS_TOLD_PROVISIONAL_JUDGEMENTS: {
         label: 'Lead inspector tells the DCS the provisional judgements before the feedback meeting',
         roles: ['inspector'],

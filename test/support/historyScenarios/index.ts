@@ -18,6 +18,7 @@ import { sccifRfcRecommendation } from './sccifRfcRecommendation';
 import { sccifRfcRequirement } from './sccifRfcRequirement';
 import { ilacs } from './ilacs';
 import { secureTrainingCentre } from './secureTrainingCentre';
+import { cafcass } from './cafcass';
 
 export { REQUIRED_PATHS, type Scenario, type ScenarioContext, type TypeHistories } from './scenario';
 
@@ -35,6 +36,7 @@ export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'sccif-rfc-recommendation-v1': sccifRfcRecommendation,
   'ilacs-v1': ilacs,
   'secure-training-centre-v1': secureTrainingCentre,
+  'cafcass-v1': cafcass,
 };
 
 /** The one history recorded for a type that has no scenarios yet: started, nothing decided. */

@@ -4,7 +4,7 @@ import { readLedger } from '../../../ledger';
 import { InspectionHandle, useTimeSkippingWorker } from '../../support/inspectionHarness';
 import { actors } from '../../support/pureDriver';
 import { SKELETON_SAMPLES } from '../../machines/seed003Samples';
-import { ilacsGood, stcGood } from '../../machines/seed003/samples';
+import { cafcassGood, ilacsGood, stcGood } from '../../machines/seed003/samples';
 
 /** One full lifecycle per handbook of issue 6c (ILACS, STC, CAF, ITE), on the time-skipping server. */
 const servers = useTimeSkippingWorker();
@@ -101,5 +101,27 @@ describe('seed 003 inspections of issue 6c on the time-skipping server', () => {
     await inspection.send(actors.manager, 'REPORT_PUBLISHED');
     expect(await inspection.handle.result()).toMatchObject({ status: 'published', grade: 'good', breaches: 0 });
     expect((await inspection.view()).facts).toMatchObject({ healthcareStandardsMet: false, requirementNoticeSentOn: draft.facts.draftSentDate, requirementLetterIssuedOn: letterDay });
+  });
+  it('Cafcass: an inspection with a late-found concern routed to the QA manager; the final version to Cafcass and the MoJ, published', async () => {
+    const inspection = await start('cafcass');
+    await inspection.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'chair of the board' });
+    await servers.env.sleep('5 days');
+    await inspection.send(actors.inspector, 'INSPECTION_STARTED');
+    await refused(inspection.send(actors.manager, 'INSPECTION_PAUSED', { reason: 'no inspection pause in CAF', dutyDeskContacted: true }));
+    await inspection.send(actors.inspector, 'ACTIVITY_PAUSED_FOR_WELLBEING', { summary: 'FCA distressed; regional duty manager advised', wellbeingContactTold: true });
+    await refused(inspection.send(actors.inspector, 'VISIT_FINDINGS_AGREED', { findings: 'an inspection judges' }));
+    await servers.env.sleep('4 days');
+    await inspection.send(actors.inspector, 'FINAL_TEAM_MEETING_HELD', { judgements: cafcassGood });
+    const feedback = await inspection.send(actors.inspector, 'FEEDBACK_GIVEN');
+    expect(feedback.deadlines.map((d) => [d.clock, d.due])).toEqual([['nextDayContact', addWorkingDays(feedback.facts.feedbackDate as string, 1)]]);
+    await inspection.send(actors.provider, 'CONCERN_RAISED', { summary: 'private law sample not representative' });
+    await inspection.send(actors.manager, 'CONCERN_ROUTED', { handlerId: 'qa-manager-1' });
+    await inspection.send(actors.manager, 'QA_COMPLETED');
+    await inspection.send(actors.inspector, 'DRAFT_REPORT_SENT');
+    await inspection.send(actors.provider, 'COMMENTS_SUBMITTED');
+    await inspection.send(actors.manager, 'FINAL_REPORT_SENT');
+    await inspection.send(actors.manager, 'REPORT_PUBLISHED');
+    expect(await inspection.handle.result()).toMatchObject({ status: 'published', grade: 'good', breaches: 0 });
+    expect((await inspection.view()).facts).toMatchObject({ judgements: cafcassGood, findings: null, concerns: [expect.objectContaining({ handlerId: 'qa-manager-1' })] });
   });
 });
