@@ -16,6 +16,7 @@ import { childrensHomeInspection2024 } from './sccif-childrens-home/inspection';
 import { ilacsInspection2024 } from './local-authority-childrens-services/inspection';
 import { secureTrainingCentreInspection2024 } from './secure-training-centre/inspection';
 import { cafcassInspection2024 } from './cafcass/inspection';
+import { iteInspection2024 } from './initial-teacher-education/inspection';
 
 /** Every inspection type and version the system can run. Old versions stay: running inspections keep theirs. */
 export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
@@ -36,6 +37,7 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   ilacsInspection2024,
   secureTrainingCentreInspection2024,
   cafcassInspection2024,
+  iteInspection2024,
 ];
 
 export class UnknownInspectionTypeError extends Error {

@@ -19,6 +19,7 @@ import { sccifRfcRequirement } from './sccifRfcRequirement';
 import { ilacs } from './ilacs';
 import { secureTrainingCentre } from './secureTrainingCentre';
 import { cafcass } from './cafcass';
+import { initialTeacherEducation } from './initialTeacherEducation';
 
 export { REQUIRED_PATHS, type Scenario, type ScenarioContext, type TypeHistories } from './scenario';
 
@@ -37,6 +38,7 @@ export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'ilacs-v1': ilacs,
   'secure-training-centre-v1': secureTrainingCentre,
   'cafcass-v1': cafcass,
+  'initial-teacher-education-v1': initialTeacherEducation,
 };
 
 /** The one history recorded for a type that has no scenarios yet: started, nothing decided. */

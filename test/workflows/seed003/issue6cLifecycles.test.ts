@@ -4,7 +4,7 @@ import { readLedger } from '../../../ledger';
 import { InspectionHandle, useTimeSkippingWorker } from '../../support/inspectionHarness';
 import { actors } from '../../support/pureDriver';
 import { SKELETON_SAMPLES } from '../../machines/seed003Samples';
-import { cafcassGood, ilacsGood, stcGood } from '../../machines/seed003/samples';
+import { cafcassGood, iteGood, ilacsGood, stcGood } from '../../machines/seed003/samples';
 
 /** One full lifecycle per handbook of issue 6c (ILACS, STC, CAF, ITE), on the time-skipping server. */
 const servers = useTimeSkippingWorker();
@@ -123,5 +123,32 @@ describe('seed 003 inspections of issue 6c on the time-skipping server', () => {
     await inspection.send(actors.manager, 'REPORT_PUBLISHED');
     expect(await inspection.handle.result()).toMatchObject({ status: 'published', grade: 'good', breaches: 0 });
     expect((await inspection.view()).facts).toMatchObject({ judgements: cafcassGood, findings: null, concerns: [expect.objectContaining({ handlerId: 'qa-manager-1' })] });
+  });
+  it('initial teacher education: four days on site with a pause, the draft within 18 working days, the comment window closing by itself', async () => {
+    const inspection = await start('initial-teacher-education');
+    await inspection.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'ITE partnership director' });
+    await servers.env.sleep('1 day');
+    const started = await inspection.send(actors.inspector, 'INSPECTION_STARTED');
+    expect(due(started, 'onSiteLength')!.due).toBe(addWorkingDays(started.facts.onSiteStartedOn as string, 3));
+    await refused(inspection.send(actors.inspector, 'FINAL_TEAM_MEETING_HELD', { judgements: { ...iteGood, overallEffectiveness: 'excellent' } }));
+    await inspection.send(actors.manager, 'INSPECTION_PAUSED', { reason: 'a serious incident at a partner school', dutyDeskContacted: true });
+    await servers.env.sleep('1 day');
+    await inspection.send(actors.manager, 'INSPECTION_RESUMED');
+    await servers.env.sleep('3 days');
+    await inspection.send(actors.inspector, 'FINAL_TEAM_MEETING_HELD', { judgements: iteGood });
+    const feedback = await inspection.send(actors.inspector, 'FEEDBACK_GIVEN');
+    const end = feedback.facts.feedbackDate as string;
+    expect(due(feedback, 'draftReport')!.due).toBe(addWorkingDays(end, 18));
+    await sleepPast(due(feedback, 'nextDayContact')!.dueAt);
+    await refused(inspection.send(actors.manager, 'DRAFT_SHARED_WITH_THIRD_PARTY', { body: 'DfE' })); // only after QA
+    await inspection.send(actors.manager, 'QA_COMPLETED');
+    await inspection.send(actors.manager, 'DRAFT_SHARED_WITH_THIRD_PARTY', { body: 'DfE' });
+    const draft = await inspection.send(actors.inspector, 'DRAFT_REPORT_SENT');
+    expect(due(draft, 'commentWindow')).toMatchObject({ kind: 'window', due: addWorkingDays(draft.facts.draftSentDate as string, 5) });
+    await sleepPast(due(draft, 'commentWindow')!.dueAt);
+    expect((await inspection.view()).status).toBe('finalising_report');
+    await inspection.send(actors.manager, 'FINAL_REPORT_SENT');
+    await inspection.send(actors.manager, 'REPORT_PUBLISHED');
+    expect(await inspection.handle.result()).toMatchObject({ status: 'published', grade: 'good', breaches: 0 });
   });
 });
