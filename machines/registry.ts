@@ -17,6 +17,7 @@ import { ilacsInspection2024 } from './local-authority-childrens-services/inspec
 import { secureTrainingCentreInspection2024 } from './secure-training-centre/inspection';
 import { cafcassInspection2024 } from './cafcass/inspection';
 import { iteInspection2024 } from './initial-teacher-education/inspection';
+import { earlyYearsPlaceholder2024, jtaiPlaceholder2024, schoolInspectionPlaceholder2024 } from './handbook-only-linked/types';
 
 /** Every inspection type and version the system can run. Old versions stay: running inspections keep theirs. */
 export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
@@ -38,6 +39,9 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   secureTrainingCentreInspection2024,
   cafcassInspection2024,
   iteInspection2024,
+  earlyYearsPlaceholder2024,
+  schoolInspectionPlaceholder2024,
+  jtaiPlaceholder2024,
 ];
 
 export class UnknownInspectionTypeError extends Error {

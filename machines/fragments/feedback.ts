@@ -25,11 +25,6 @@ export interface FeedbackParams {
   otherOutcomes?: readonly { guard: FragmentGuard; target: string; actions: unknown }[];
   /** What that decision must satisfy beyond its schema (FES: the outcome fits the kind of inspection). */
   judgementsGuard?: FragmentGuard;
-  /**
-   * With judgements made at the final team meeting: what the feedback itself must wait for (ILACS: in short and
-   * standard inspections the DCS is told the provisional judgements before the meeting).
-   */
-  feedbackGuard?: FragmentGuard;
 }
 
 /**
@@ -64,7 +59,7 @@ export function judgementsAndFeedback(p: FeedbackParams): Fragment {
               FEEDBACK_GIVEN: [
                 ...(p.otherOutcomes ?? []).map((o) => ({ guard: o.guard, target: to(o.target), actions: o.actions })),
                 {
-                  ...(atMeeting ? (p.feedbackGuard ? { guard: p.feedbackGuard } : {}) : guarded),
+                  ...(atMeeting ? {} : guarded),
                   target: to(p.next ?? 'nextDayContact'),
                   actions: [...(atMeeting ? [] : [recordJudgements]), update((_c, e) => ({ feedbackDate: e.at, leadInspectorId: e.actorId }))],
                 },

@@ -60,7 +60,6 @@ export const ilacsInspection2024 = defineInspection({
         judgementsSource: `${src('Feedback at the end of the inspection/visit')} (provisional judgements in short and standard inspections); ${reading('§6.1')}`,
         judgementsMadeAt: 'finalTeamMeeting',
         judgementsGuard: isInspection,
-        feedbackGuard: dcsToldWhereJudged,
         feedbackSource: `${src('Feedback at the end of the inspection/visit')} (on the final day on site; attendance voluntary)`,
       },
       nextDayContact: {
@@ -84,7 +83,11 @@ export const ilacsInspection2024 = defineInspection({
   ],
 });
 
-/** The DCS told the provisional judgements before the feedback meeting (short and standard inspections). */
+/**
+ * "In short and standard inspections, the lead inspector will inform the DCS of the provisional judgements before the
+ * meeting": recorded, only between the judgements and the feedback meeting, as a record of when rather than a gate
+ * on the feedback (as the early warning, reading §3 T09; a missing record is for QA to see, reading §7 E36).
+ */
 function dcsToldJudgements(): Fragment {
   return {
     context: { dcsToldJudgementsOn: null },

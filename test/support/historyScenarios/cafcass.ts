@@ -2,6 +2,7 @@
 import { cafcassGood } from '../../machines/seed003/samples';
 import { actors } from '../pureDriver';
 import { type TypeHistories, refused, sleepPast } from './scenario';
+import { concernThenPublished } from './seed003ReportChain';
 
 /**
  * No `breach` path: CAF states no report timings (reading §3.2) and no other target, so no deadline can be missed.
@@ -20,15 +21,7 @@ export const cafcass: TypeHistories = {
         await env.sleep('4 days');
         await i.send(actors.inspector, 'FINAL_TEAM_MEETING_HELD', { judgements: cafcassGood });
         await i.send(actors.inspector, 'FEEDBACK_GIVEN');
-        await i.send(actors.provider, 'CONCERN_RAISED', { summary: 'private law sample not representative' });
-        await i.send(actors.manager, 'CONCERN_ROUTED', { handlerId: 'qa-manager-1' });
-        await i.send(actors.manager, 'QA_COMPLETED');
-        await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
-        await i.send(actors.provider, 'COMMENTS_SUBMITTED');
-        await i.send(actors.manager, 'FINAL_REPORT_SENT');
-        await i.send(actors.manager, 'REPORT_PUBLISHED');
-        await i.handle.result();
-        return i;
+        return concernThenPublished(i, 'private law sample not representative', 'qa-manager-1');
       },
     },
     {

@@ -2,6 +2,7 @@
 import { ilacsGood } from '../../machines/seed003/samples';
 import { actors } from '../pureDriver';
 import { type TypeHistories, refused, sleepPast } from './scenario';
+import { concernThenPublished } from './seed003ReportChain';
 
 /**
  * No `breach` path: ILACS states no timed target (no draft, final report or on-site length on the page, reading
@@ -22,15 +23,7 @@ export const ilacs: TypeHistories = {
         await i.send(actors.inspector, 'FINAL_TEAM_MEETING_HELD', { judgements: ilacsGood });
         await i.send(actors.inspector, 'DCS_TOLD_PROVISIONAL_JUDGEMENTS');
         await i.send(actors.inspector, 'FEEDBACK_GIVEN');
-        await i.send(actors.provider, 'CONCERN_RAISED', { summary: 'evidence on care leavers not considered' });
-        await i.send(actors.manager, 'CONCERN_ROUTED', { handlerId: 'qa-manager-1' });
-        await i.send(actors.manager, 'QA_COMPLETED');
-        await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
-        await i.send(actors.provider, 'COMMENTS_SUBMITTED');
-        await i.send(actors.manager, 'FINAL_REPORT_SENT');
-        await i.send(actors.manager, 'REPORT_PUBLISHED');
-        await i.handle.result();
-        return i;
+        return concernThenPublished(i, 'evidence on care leavers not considered', 'qa-manager-1');
       },
     },
     {
@@ -40,8 +33,8 @@ export const ilacs: TypeHistories = {
         await i.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'the DCS' });
         await i.send(actors.inspector, 'INSPECTION_STARTED');
         await refused(i.send(actors.provider, 'DEFERRAL_REQUESTED', { reason: 'fieldwork has started' }));
-        await i.send(actors.inspector, 'FINAL_TEAM_MEETING_HELD', { judgements: ilacsGood });
-        await refused(i.send(actors.inspector, 'FEEDBACK_GIVEN')); // the DCS not yet told the provisional judgements
+        await refused(i.send(actors.inspector, 'DCS_TOLD_PROVISIONAL_JUDGEMENTS')); // no judgements yet
+        await refused(i.send(actors.inspector, 'VISIT_FINDINGS_AGREED', { findings: 'an inspection judges' }));
         return i;
       },
     },

@@ -20,6 +20,7 @@ import { ilacs } from './ilacs';
 import { secureTrainingCentre } from './secureTrainingCentre';
 import { cafcass } from './cafcass';
 import { initialTeacherEducation } from './initialTeacherEducation';
+import { handbookOnlyLinked } from './handbookOnlyLinked';
 
 export { REQUIRED_PATHS, type Scenario, type ScenarioContext, type TypeHistories } from './scenario';
 
@@ -39,6 +40,9 @@ export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'secure-training-centre-v1': secureTrainingCentre,
   'cafcass-v1': cafcass,
   'initial-teacher-education-v1': initialTeacherEducation,
+  'early-years-v1': handbookOnlyLinked,
+  'school-inspection-v1': handbookOnlyLinked,
+  'jtai-v1': handbookOnlyLinked,
 };
 
 /** The one history recorded for a type that has no scenarios yet: started, nothing decided. */

@@ -2,6 +2,7 @@
 import { iteGood } from '../../machines/seed003/samples';
 import { actors } from '../pureDriver';
 import { REQUIRED_PATHS, type TypeHistories, refused, sleepPast } from './scenario';
+import { concernThenPublished } from './seed003ReportChain';
 
 /** Its own path besides the four: an inspection-level pause and its resumption. */
 export const initialTeacherEducation: TypeHistories = {
@@ -17,15 +18,7 @@ export const initialTeacherEducation: TypeHistories = {
         await env.sleep('3 days');
         await i.send(actors.inspector, 'FINAL_TEAM_MEETING_HELD', { judgements: iteGood });
         await i.send(actors.inspector, 'FEEDBACK_GIVEN');
-        await i.send(actors.provider, 'CONCERN_RAISED', { summary: 'trainee sample too small' });
-        await i.send(actors.manager, 'CONCERN_ROUTED', { handlerId: 'inspector-2' });
-        await i.send(actors.manager, 'QA_COMPLETED');
-        await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
-        await i.send(actors.provider, 'COMMENTS_SUBMITTED');
-        await i.send(actors.manager, 'FINAL_REPORT_SENT');
-        await i.send(actors.manager, 'REPORT_PUBLISHED');
-        await i.handle.result();
-        return i;
+        return concernThenPublished(i, 'trainee sample too small', 'inspector-2');
       },
     },
     {

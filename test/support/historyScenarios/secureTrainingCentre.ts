@@ -2,6 +2,7 @@
 import { stcGood } from '../../machines/seed003/samples';
 import { actors } from '../pureDriver';
 import { type TypeHistories, refused, sleepPast } from './scenario';
+import { concernThenPublished } from './seed003ReportChain';
 
 /**
  * No `breach` path: STC's report "timeframe section" is not on the page (reading §7 E28), so the type has no timed
@@ -21,15 +22,7 @@ export const secureTrainingCentre: TypeHistories = {
         await env.sleep('3 days');
         await i.send(actors.inspector, 'FIELDWORK_COMPLETED');
         await i.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements: stcGood, healthcareStandardsMet: true });
-        await i.send(actors.provider, 'CONCERN_RAISED', { summary: 'education evidence not fully considered' });
-        await i.send(actors.manager, 'CONCERN_ROUTED', { handlerId: 'qa-manager-1' });
-        await i.send(actors.manager, 'QA_COMPLETED');
-        await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
-        await i.send(actors.provider, 'COMMENTS_SUBMITTED');
-        await i.send(actors.manager, 'FINAL_REPORT_SENT');
-        await i.send(actors.manager, 'REPORT_PUBLISHED');
-        await i.handle.result();
-        return i;
+        return concernThenPublished(i, 'education evidence not fully considered', 'qa-manager-1');
       },
     },
     {

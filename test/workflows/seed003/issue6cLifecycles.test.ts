@@ -33,8 +33,9 @@ describe('seed 003 inspections of issue 6c on the time-skipping server', () => {
     await refused(inspection.send(actors.inspector, 'VISIT_FINDINGS_AGREED', { findings: 'not a visit' }));
     await servers.env.sleep('4 days');
     await inspection.send(actors.inspector, 'FINAL_TEAM_MEETING_HELD', { judgements: ilacsGood });
-    await refused(inspection.send(actors.inspector, 'FEEDBACK_GIVEN')); // the DCS must hear the judgements first
-    await inspection.send(actors.inspector, 'DCS_TOLD_PROVISIONAL_JUDGEMENTS');
+    const told = await inspection.send(actors.inspector, 'DCS_TOLD_PROVISIONAL_JUDGEMENTS');
+    expect(told.facts.dcsToldJudgementsOn).toBe(await today());
+    await refused(inspection.send(actors.inspector, 'DCS_TOLD_PROVISIONAL_JUDGEMENTS')); // told once
     const feedback = await inspection.send(actors.inspector, 'FEEDBACK_GIVEN');
     const end = feedback.facts.feedbackDate as string;
     expect(end).toBe(await today());
@@ -150,5 +151,21 @@ describe('seed 003 inspections of issue 6c on the time-skipping server', () => {
     await inspection.send(actors.manager, 'FINAL_REPORT_SENT');
     await inspection.send(actors.manager, 'REPORT_PUBLISHED');
     expect(await inspection.handle.result()).toMatchObject({ status: 'published', grade: 'good', breaches: 0 });
+  });
+  it.each(['early-years', 'school-inspection', 'jtai'])('%s (placeholder, handbook only linked): the common skeleton runs from notification to publication', async (type) => {
+    const inspection = await start(type);
+    await inspection.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'the most senior leader' });
+    await inspection.send(actors.inspector, 'INSPECTION_STARTED');
+    await refused(inspection.send(actors.inspector, 'FINAL_TEAM_MEETING_HELD', { judgements: { overallEffectiveness: 'good' } })); // no scale on the page
+    await inspection.send(actors.inspector, 'FINAL_TEAM_MEETING_HELD');
+    const feedback = await inspection.send(actors.inspector, 'FEEDBACK_GIVEN');
+    expect(feedback.deadlines.map((d) => d.clock)).toEqual(['nextDayContact']);
+    await sleepPast(due(feedback, 'nextDayContact')!.dueAt);
+    await inspection.send(actors.manager, 'QA_COMPLETED');
+    await inspection.send(actors.inspector, 'DRAFT_REPORT_SENT');
+    await inspection.send(actors.manager, 'COMMENT_WINDOW_CLOSED');
+    await inspection.send(actors.manager, 'FINAL_REPORT_SENT');
+    await inspection.send(actors.manager, 'REPORT_PUBLISHED');
+    expect(await inspection.handle.result()).toMatchObject({ status: 'published', grade: null, breaches: 0 });
   });
 });
