@@ -89,6 +89,7 @@ export function describeType(definition: InspectionTypeDefinition) {
     title: definition.title,
     framework: definition.framework,
     inForceFrom: definition.inForceFrom,
+    ...(definition.skeletonOnly && { skeletonOnly: true, note: 'handbook only linked on the seed page: the common skeleton, none of its own rules' }),
     input: z.toJSONSchema(definition.inputSchema, { unrepresentable: 'any' }),
     clocks: definition.clocks.map(({ id, label, runsIn, anchor, length, unit, extendedBy, kind, onExpiry, rule, source, reading }) => ({
       id, label, runsIn, anchor, length, unit, extendedBy: extendedBy ?? [], kind, onExpiry: onExpiry ?? null, rule, source, reading: reading ?? null,

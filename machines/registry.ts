@@ -21,6 +21,11 @@ import { ecfLeadProviderInspection2024 } from './ecf-lead-provider/inspection';
 import { independentSchoolInspection2024 } from './independent-school/inspection';
 import { additionalSchoolInspection2024 } from './independent-school-additional/inspection';
 import { areaSendInspection2024 } from './area-send/inspection';
+import { ilacsInspection2024 } from './local-authority-childrens-services/inspection';
+import { secureTrainingCentreInspection2024 } from './secure-training-centre/inspection';
+import { cafcassInspection2024 } from './cafcass/inspection';
+import { iteInspection2024 } from './initial-teacher-education/inspection';
+import { earlyYearsPlaceholder2024, jtaiPlaceholder2024, schoolInspectionPlaceholder2024 } from './handbook-only-linked/types';
 
 /** Every inspection type and version the system can run. Old versions stay: running inspections keep theirs. */
 export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
@@ -46,6 +51,13 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   independentSchoolInspection2024,
   additionalSchoolInspection2024,
   areaSendInspection2024,
+  ilacsInspection2024,
+  secureTrainingCentreInspection2024,
+  cafcassInspection2024,
+  iteInspection2024,
+  earlyYearsPlaceholder2024,
+  schoolInspectionPlaceholder2024,
+  jtaiPlaceholder2024,
 ];
 
 export class UnknownInspectionTypeError extends Error {

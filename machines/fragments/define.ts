@@ -20,6 +20,8 @@ export interface FragmentTypeSpec {
   fragments: readonly Fragment[];
   gradeField?: string;
   endDateField?: string;
+  /** A placeholder for a handbook the seed only links (see InspectionTypeDefinition.skeletonOnly). */
+  skeletonOnly?: true;
 }
 
 /**
@@ -51,6 +53,7 @@ export function defineInspection(spec: FragmentTypeSpec): InspectionTypeDefiniti
     effects: parts.effects,
     ...(spec.gradeField && { gradeField: spec.gradeField }),
     ...(spec.endDateField && { endDateField: spec.endDateField }),
+    ...(spec.skeletonOnly && { skeletonOnly: spec.skeletonOnly }),
   };
 }
 

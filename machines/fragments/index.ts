@@ -13,3 +13,4 @@ export * from './complaintWindow';
 export * from './closing';
 export * from './skeleton';
 export * from './source';
+export * from './visitFindings';

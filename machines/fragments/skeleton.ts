@@ -13,7 +13,8 @@ import { type WellbeingPauseParams, wellbeingPauses } from './wellbeingPauses';
 /** The parameters of the common lifecycle of seed 003 (reading §2.1, §5.3), one block per fragment. */
 export interface SkeletonParams {
   notification: NotificationParams;
-  deferral: DeferralParams;
+  /** Absent where the handbook writes no deferral (STC: "minimum or no notice"); then no deferral state exists. */
+  deferral?: DeferralParams;
   onSite: OnSiteParams;
   pauses: WellbeingPauseParams;
   feedback: FeedbackParams;
@@ -34,7 +35,7 @@ export interface SkeletonParams {
 export function inspectionSkeleton(p: SkeletonParams): Fragment[] {
   return [
     notification(p.notification),
-    deferral(p.deferral),
+    ...(p.deferral ? [deferral(p.deferral)] : []),
     onSite(p.onSite),
     wellbeingPauses(p.pauses),
     judgementsAndFeedback(p.feedback),

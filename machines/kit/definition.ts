@@ -75,4 +75,9 @@ export interface InspectionTypeDefinition {
   gradeField?: string;
   /** Context field holding the end of the inspection (the date later cycles count from), when there is one. */
   endDateField?: string;
+  /**
+   * Set on a placeholder: the seed only links the handbook (EY, SIH, JTAI), so the type is the common skeleton of its
+   * seed, with none of the handbook's own rules. The catalogue shows it; absent on every other type.
+   */
+  skeletonOnly?: true;
 }

@@ -37,3 +37,9 @@ it('lists the seed 003 types, each in force from January 2024', () => {
   expect(seed003.map((t) => t.type)).toEqual(expect.arrayContaining(['fes-inspection', 'school-monitoring', 'childminder-agency', 'sccif-childrens-home']));
   for (const t of seed003) expect(t.inForceFrom.slice(0, 7)).toBe('2024-01');
 });
+
+it('marks the placeholders of handbooks the seed only links (EY, SIH, JTAI) as skeleton only, and no other type', () => {
+  const skeletonOnly = types.filter((t) => 'skeletonOnly' in t);
+  expect(skeletonOnly.map((t) => t.type).sort()).toEqual(['early-years', 'jtai', 'school-inspection']);
+  for (const t of skeletonOnly) expect(t).toMatchObject({ skeletonOnly: true, note: expect.stringContaining('handbook only linked') });
+});

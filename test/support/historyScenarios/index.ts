@@ -28,6 +28,11 @@ import { ecfLeadProvider } from './ecfLeadProvider';
 import { independentSchool } from './independentSchool';
 import { independentSchoolAdditional } from './independentSchoolAdditional';
 import { areaSend } from './areaSend';
+import { ilacs } from './ilacs';
+import { secureTrainingCentre } from './secureTrainingCentre';
+import { cafcass } from './cafcass';
+import { initialTeacherEducation } from './initialTeacherEducation';
+import { handbookOnlyLinked } from './handbookOnlyLinked';
 
 export { REQUIRED_PATHS, type Scenario, type ScenarioContext, type TypeHistories } from './scenario';
 
@@ -55,6 +60,13 @@ export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'independent-school-v1': independentSchool,
   'independent-school-additional-v1': independentSchoolAdditional,
   'area-send-v1': areaSend,
+  'ilacs-v1': ilacs,
+  'secure-training-centre-v1': secureTrainingCentre,
+  'cafcass-v1': cafcass,
+  'initial-teacher-education-v1': initialTeacherEducation,
+  'early-years-v1': handbookOnlyLinked,
+  'school-inspection-v1': handbookOnlyLinked,
+  'jtai-v1': handbookOnlyLinked,
 };
 
 /** The one history recorded for a type that has no scenarios yet: started, nothing decided. */
