@@ -1,15 +1,11 @@
-import { getShortestPaths } from '@xstate/graph';
-import type { AnyMachineSnapshot } from 'xstate';
-import { londonDateOf } from '../../calendar';
-import { openClocks } from '../../engine';
-import { activePaths, isInState } from '../../engine/stage';
-import type { InspectionEvent, InspectionTypeDefinition, Role } from '../../machines/kit';
+import { isInState } from '../../engine/stage';
 import { getDefinition, versionInForce } from '../../machines/registry';
 import { rfcFullInspection2014 as full } from '../../machines/rfc-2014/fullInspection';
 import { LIMITING_MESSAGES, rfc2014Judgements } from '../../machines/rfc-2014/judgements';
 import { rfcMonitoringInspection2014 as monitoring } from '../../machines/rfc-2014/monitoringInspection';
 import { rfcFullInspection2024 } from '../../machines/sccif-rfc/fullInspection';
-import { PureDriver, middayOn, refusal } from '../support/pureDriver';
+import { PureDriver, refusal } from '../support/pureDriver';
+import { describeEveryPath } from '../support/everyPath';
 
 const AREAS = ['overallExperiences', 'qualityOfAssessment', 'helpAndProtection', 'leadershipAndManagement', 'workingWithPartners'] as const;
 const GRADES = ['outstanding', 'good', 'requires_improvement', 'inadequate'] as const;
@@ -106,116 +102,51 @@ describe('limiting judgements of the 2014 framework (seed 004 ¶32–33): every 
   });
 });
 
-/** Every path of a machine, from its graph, replayed through the engine (as test/machines/childrensCentre.test.ts). */
-function everyPath(
-  definition: InspectionTypeDefinition,
-  samples: Record<string, Record<string, unknown>[]>,
-  facts: (state: AnyMachineSnapshot) => Record<string, unknown>,
-) {
-  const AT = '2016-03-17';
-  const event = (type: string, fields: Record<string, unknown> = {}): InspectionEvent => ({
-    type,
-    at: AT,
-    recordedAt: '2016-03-17T12:00:00.000Z',
-    actorId: 'graph',
-    role: 'graph',
-    ...fields,
-  });
-  const systemEvents = new Set(definition.clocks.filter((c) => c.onExpiry).map((c) => c.onExpiry!));
-  const eventsIn = (state: AnyMachineSnapshot): InspectionEvent[] => {
-    const decisions = Object.keys(definition.events)
-      .flatMap((type) => (samples[type] ?? [{}]).map((fields) => event(type, fields)))
-      .filter((e) => state.can(e));
-    const running = openClocks(definition, state).filter((c) => c.spec.kind !== 'target');
-    const first = Math.min(...running.map((c) => c.dueAt));
-    return [...decisions, ...running.filter((c) => c.dueAt === first).map((c) => event(c.spec.onExpiry!))];
-  };
-  const serializeState = (state: AnyMachineSnapshot) => JSON.stringify({ value: state.value, ...facts(state) });
-  const paths = getShortestPaths(definition.machine, { events: eventsIn, serializeState });
-
-  function replay(steps: readonly { event: InspectionEvent }[]) {
-    const driver = new PureDriver(definition, AT);
-    let day = AT;
-    for (const { event: step } of steps) {
-      if (systemEvents.has(step.type)) {
-        const clock = driver.record.view(middayOn(day)).deadlines.find(
-          (d) => d.kind !== 'target' && definition.clocks.find((c) => c.id === d.clock)?.onExpiry === step.type,
-        );
-        if (!clock) throw new Error(`no running clock sends ${step.type}`);
-        const dueAt = Date.parse(clock.dueAt);
-        driver.record.fireDueClocks(dueAt);
-        day = londonDateOf(dueAt);
-        continue;
-      }
-      const { type, at: _at, recordedAt: _recordedAt, actorId: _actorId, role: _role, ...fields } = step;
-      driver.send(definition.events[type]!.roles[0] as Role, day, type, fields);
-    }
-    return driver.view(day);
-  }
-
-  it('reaches every state of the chart and uses every event', () => {
-    const reached = new Set(paths.flatMap((p) => activePaths(p.state.value)));
-    const leaves: string[] = [];
-    const visit = (node: { path: string[]; states: Record<string, unknown> }) => {
-      const children = Object.values(node.states) as (typeof node)[];
-      if (children.length === 0) leaves.push(node.path.join('.'));
-      children.forEach(visit);
-    };
-    visit(definition.machine.root as unknown as { path: string[]; states: Record<string, unknown> });
-    expect([...reached].sort()).toEqual(expect.arrayContaining(leaves.sort()));
-    const used = new Set(paths.flatMap((p) => p.steps.map((s) => s.event.type)));
-    for (const type of [...Object.keys(definition.events), ...systemEvents]) expect(used).toContain(type);
-  });
-
-  it.each(paths.map((p) => [p.steps.slice(1).map((s) => s.event.type).join(' > ') || '(start)', p] as const))('%s', (_name, path) => {
-    const view = replay(path.steps.slice(1) as { event: InspectionEvent }[]);
-    expect(view.stage).toBe(activePaths(path.state.value).join(','));
-    expect(view.done).toBe(path.state.status === 'done');
-  });
-
-  return paths;
-}
-
-describe('2014 full inspection (seed 004): every path of the machine, replayed through the engine', () => {
-  const paths = everyPath(
-    full,
+describeEveryPath(
+  [
     {
-      FEEDBACK_GIVEN: [{ judgements: good }, { judgements: inadequate }],
-      JUDGEMENTS_CHANGED: [{ judgements: requiresImprovement, reasons: 'quality assurance' }],
-      COMPLAINT_MADE: [{ summary: 'judgement not supported by evidence' }],
+      definition: full,
+      name: '2014 full inspection (seed 004)',
+      input: {},
+      minPaths: 21,
+      samples: {
+        FEEDBACK_GIVEN: [{ judgements: good }, { judgements: inadequate }],
+        JUDGEMENTS_CHANGED: [{ judgements: requiresImprovement, reasons: 'quality assurance' }],
+        COMPLAINT_MADE: [{ summary: 'judgement not supported by evidence' }],
+      },
+      facts: (context, state) => {
+        const c = context as { judgements: unknown; provisionalJudgements: unknown; complaintReceivedDate: string | null; commentsReceived: boolean };
+        return {
+          changed: isInState(state, 'reporting') && JSON.stringify(c.judgements) !== JSON.stringify(c.provisionalJudgements),
+          inadequate: isInState(state, 'reporting') && JSON.stringify(c.provisionalJudgements) === JSON.stringify(inadequate),
+          complained: isInState(state, 'reporting') && c.complaintReceivedDate !== null,
+          commentsReceived: isInState(state, 'reporting.finalising') && c.commentsReceived,
+        };
+      },
     },
-    (state) => {
-      const c = state.context as { judgements: unknown; provisionalJudgements: unknown; complaintReceivedDate: string | null; commentsReceived: boolean };
-      return {
-        changed: isInState(state, 'reporting') && JSON.stringify(c.judgements) !== JSON.stringify(c.provisionalJudgements),
-        inadequate: isInState(state, 'reporting') && JSON.stringify(c.provisionalJudgements) === JSON.stringify(inadequate),
-        complained: isInState(state, 'reporting') && c.complaintReceivedDate !== null,
-        commentsReceived: isInState(state, 'reporting.finalising') && c.commentsReceived,
-      };
-    },
-  );
-  it('has many paths', () => expect(paths.length).toBeGreaterThan(20));
-});
-
-describe('2014 monitoring inspection (seed 004): every path of the machine, replayed through the engine', () => {
-  const paths = everyPath(
-    monitoring,
     {
-      INSPECTION_CANCELLED: [{ reason: 'concern resolved by a case discussion' }],
-      FEEDBACK_GIVEN: [{ outcome: 'requirements_set', findings: 'staff vetting records incomplete' }],
-      NO_REPORT_DECIDED: [{ reason: 'findings go to the case discussion' }],
-      COMPLAINT_MADE: [{ summary: 'findings not supported by evidence' }],
+      definition: monitoring,
+      name: '2014 monitoring inspection (seed 004)',
+      input: {},
+      minPaths: 11,
+      samples: {
+        INSPECTION_CANCELLED: [{ reason: 'concern resolved by a case discussion' }],
+        FEEDBACK_GIVEN: [{ outcome: 'requirements_set', findings: 'staff vetting records incomplete' }],
+        NO_REPORT_DECIDED: [{ reason: 'findings go to the case discussion' }],
+        COMPLAINT_MADE: [{ summary: 'findings not supported by evidence' }],
+      },
+      facts: (context, state) => {
+        const c = context as { complaintReceivedDate: string | null; commentsReceived: boolean };
+        return {
+          complained: isInState(state, 'reporting') && c.complaintReceivedDate !== null,
+          commentsReceived: isInState(state, 'reporting.finalising') && c.commentsReceived,
+        };
+      },
     },
-    (state) => {
-      const c = state.context as { complaintReceivedDate: string | null; commentsReceived: boolean };
-      return {
-        complained: isInState(state, 'reporting') && c.complaintReceivedDate !== null,
-        commentsReceived: isInState(state, 'reporting.finalising') && c.commentsReceived,
-      };
-    },
-  );
-  it('has many paths', () => expect(paths.length).toBeGreaterThan(10));
-});
+  ],
+  '2016-03-17',
+  '2016-03-17T12:00:00.000Z',
+);
 
 /**
  * On site Wednesday 16 March 2016, oral feedback Thursday 17 March 2016 (the end of the inspection). Easter 2016:

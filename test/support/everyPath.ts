@@ -27,6 +27,8 @@ export interface PathCase {
   exempt?: string[];
   /** Leaf states (dotted paths) this input can never reach, with the rule why (checked: no path reaches them). */
   unreachable?: Record<string, string>;
+  /** The fewest paths the graph must give (a guard against samples that no longer reach most of the machine). */
+  minPaths?: number;
   /** A name for the case when one definition is run with several inputs. */
   name?: string;
 }
@@ -34,7 +36,7 @@ export interface PathCase {
 export function describeEveryPath(cases: readonly PathCase[], AT: string, RECORDED: string) {
   describe.each(cases.map((c) => [c.name ?? `${c.definition.type} v${c.definition.version}`, c] as const))(
     '%s: every path of the machine, replayed through the engine',
-    (_name, { definition, input, samples, facts, neverAllowed = {}, exempt = [], unreachable = {} }) => {
+    (_name, { definition, input, samples, facts, neverAllowed = {}, exempt = [], unreachable = {}, minPaths }) => {
       const event = (type: string, fields: Record<string, unknown> = {}): InspectionEvent => ({
         type,
         at: AT,
@@ -56,6 +58,7 @@ export function describeEveryPath(cases: readonly PathCase[], AT: string, RECORD
       const serializeState = (state: AnyMachineSnapshot, event: InspectionEvent | undefined) =>
         JSON.stringify({ value: state.value, ...(facts?.(state.context as Record<string, unknown>, state, event) ?? {}) });
       const paths = getShortestPaths(definition.machine, { events: eventsIn, serializeState, input });
+      if (minPaths !== undefined) it(`has at least ${minPaths} paths`, () => expect(paths.length).toBeGreaterThanOrEqual(minPaths));
 
       /** Decisions dated the same day as the step before; clocks run out when due. */
       function replay(steps: readonly { event: InspectionEvent }[]) {
