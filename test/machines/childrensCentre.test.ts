@@ -1,11 +1,8 @@
-import { getShortestPaths } from '@xstate/graph';
 import type { AnyMachineSnapshot } from 'xstate';
-import { londonDateOf } from '../../calendar';
-import { openClocks } from '../../engine';
-import { activePaths, isInState } from '../../engine/stage';
+import { isInState } from '../../engine/stage';
 import { type ChildrensCentreInspectionContext, childrensCentreInspection2011 as definition } from '../../machines/childrens-centre/inspection';
 import { type ChildrensCentreJudgements, hasInadequateJudgement, uniformJudgements } from '../../machines/childrens-centre/judgements';
-import type { InspectionEvent, Role } from '../../machines/kit';
+import { describeEveryPath } from '../support/everyPath';
 import { PureDriver, middayOn, refusal } from '../support/pureDriver';
 
 const good = uniformJudgements('good');
@@ -56,42 +53,18 @@ describe("children's centre inspection (seed 000): every path of the machine, re
     // Dated after publication, so that the confirmed receipt differs from the publication day.
     REPORT_RECEIPT_CONFIRMED: [{ at: '2025-04-02' }],
   };
-  const event = (type: string, fields: Record<string, unknown> = {}): InspectionEvent => ({
-    type,
-    at: AT,
-    recordedAt: RECORDED,
-    actorId: 'graph',
-    role: 'graph',
-    ...fields,
-  });
-  const systemEvents = new Set(definition.clocks.filter((c) => c.onExpiry).map((c) => c.onExpiry!));
-
-  /**
-   * The events possible in a state: every decision with sample payloads, and the expiry of the window or
-   * automatic clock that would run out first (with every anchor on one day, as the replay below dates
-   * decisions on the same day), since the engine fires clocks in due order.
-   */
-  const eventsIn = (state: AnyMachineSnapshot): InspectionEvent[] => {
-    const decisions = Object.keys(definition.events)
-      .flatMap((type) => (samples[type] ?? [{}]).map((fields) => event(type, fields)))
-      .filter((e) => state.can(e));
-    const running = openClocks(definition, state).filter((c) => c.spec.kind !== 'target');
-    const first = Math.min(...running.map((c) => c.dueAt));
-    return [...decisions, ...running.filter((c) => c.dueAt === first).map((c) => event(c.spec.onExpiry!))];
-  };
   /**
    * Two snapshots are the same graph state when they behave the same: the state value plus the facts a
    * guard or a clock reads, each only where it matters (so an extension repeated, or a date, does not
    * make new states without end).
    */
-  const serializeState = (state: AnyMachineSnapshot) => {
-    const c = state.context as ChildrensCentreInspectionContext;
+  const facts = (context: Record<string, unknown>, state: AnyMachineSnapshot) => {
+    const c = context as unknown as ChildrensCentreInspectionContext;
     const inState = (path: string) => isInState(state, path);
     const beforePublication = ['qualityAssurance', 'commentWindow', 'commentWindowInadequate', 'finalising'].some((s) =>
       inState(`afterInspection.report.${s}`),
     );
-    return JSON.stringify({
-      value: state.value,
+    return {
       linked: c.linkedInspections.map((l) => `${l.id}:${l.reportSentDate ? 'sent' : 'due'}`),
       deferred: inState('scheduled') && c.deferrals > 0,
       extendedOnSite: inState('onSite') && c.extraOnSiteDays > 0,
@@ -102,55 +75,10 @@ describe("children's centre inspection (seed 000): every path of the machine, re
       commentsReceived: inState('afterInspection.report.finalising') && c.commentsReceived,
       complaintAnswered: inState('afterInspection.complaints.open') && c.complaints > 0,
       receiptConfirmed: inState('afterInspection.report.actionPlanDue') && c.reportReceivedDate !== c.publishedDate,
-    });
+    };
   };
 
-  const paths = getShortestPaths(definition.machine, { events: eventsIn, serializeState });
-
-  /** Replays a path with decisions dated on the same day as the one before, and clocks run out when due. */
-  function replay(steps: readonly { event: InspectionEvent }[]) {
-    const driver = new PureDriver(definition, AT);
-    let day = AT;
-    for (const { event: step } of steps) {
-      if (systemEvents.has(step.type)) {
-        const clock = driver.record.view(middayOn(day)).deadlines.find(
-          (d) => d.kind !== 'target' && definition.clocks.find((c) => c.id === d.clock)?.onExpiry === step.type,
-        );
-        if (!clock) throw new Error(`no running clock sends ${step.type}`);
-        const dueAt = Date.parse(clock.dueAt);
-        driver.record.fireDueClocks(dueAt);
-        day = londonDateOf(dueAt);
-        continue;
-      }
-      const { type, at: _at, recordedAt: _recordedAt, actorId: _actorId, role: _role, ...fields } = step;
-      const role = definition.events[type]!.roles[0] as Role;
-      driver.send(role, day, type, fields);
-    }
-    return driver.view(day);
-  }
-
-  it('reaches every state of the chart', () => {
-    const reached = new Set(paths.flatMap((p) => activePaths(p.state.value)));
-    const leaves: string[] = [];
-    const visit = (node: { path: string[]; states: Record<string, unknown> }) => {
-      const children = Object.values(node.states) as (typeof node)[];
-      if (children.length === 0) leaves.push(node.path.join('.'));
-      children.forEach(visit);
-    };
-    visit(definition.machine.root as unknown as { path: string[]; states: Record<string, unknown> });
-    expect([...reached].sort()).toEqual(expect.arrayContaining(leaves.sort()));
-    const used = new Set(paths.flatMap((p) => p.steps.map((s) => s.event.type)));
-    for (const type of [...Object.keys(definition.events), ...systemEvents]) expect(used).toContain(type);
-  });
-
-  it.each(paths.map((p) => [p.steps.slice(1).map((s) => s.event.type).join(' > ') || '(start)', p] as const))(
-    '%s',
-    (_name, path) => {
-      const view = replay(path.steps.slice(1) as { event: InspectionEvent }[]);
-      expect(view.stage).toBe(activePaths(path.state.value).join(','));
-      expect(view.done).toBe(path.state.status === 'done');
-    },
-  );
+  describeEveryPath([{ definition, input: {}, samples, facts }], AT, RECORDED);
 });
 
 describe("children's centre inspection (seed 000): rules and clocks", () => {
