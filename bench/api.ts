@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { Agent, type Server, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Client } from '@temporalio/client';
 import { createApp } from '../api/app';
@@ -29,22 +29,38 @@ export async function startBenchApi(client: Client, db: Database, taskQueue: str
   for (const [role, actor] of Object.entries(actors)) {
     tokens[role] = await auth.issue({ id: actor.id, role: actor.role, ...(role === 'provider' ? { providerId: PROVIDER_ID } : {}) } as Parameters<typeof auth.issue>[0]);
   }
-  async function call(method: string, path: string, role: string, body?: unknown) {
-    const response = await fetch(base + path, {
-      method,
-      headers: { authorization: `Bearer ${tokens[role]}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
+  // node:http with a keep-alive agent rather than fetch: undici's fetch adds ~0.7 ms of its own per request on this
+  // machine (measured against the same app answering at once), which would be counted as the API's.
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  function call(method: string, path: string, role: string, body?: unknown): Promise<Record<string, unknown>> {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    return new Promise((resolve, reject) => {
+      const headers: Record<string, string | number> = { authorization: `Bearer ${tokens[role]}` };
+      if (payload !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+      const req = request(base + path, { method, agent, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          const status = res.statusCode ?? 0;
+          if (status < 200 || status > 299) reject(new Error(`${method} ${path}: ${status} ${text}`));
+          else resolve(JSON.parse(text) as Record<string, unknown>);
+        });
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(payload);
     });
-    const json = (await response.json()) as Record<string, unknown>;
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-    return json;
   }
   return {
     decide: (id: string, step: (typeof DECISIONS)[number]) => call('POST', `/inspections/${id}/decisions`, step.role, { event: step.event, ...step.fields }),
     /** When the Update of the last decision began and ended inside the API (the Temporal client's `executeUpdate`). */
     lastUpdate: () => lastUpdate,
     overdue: async () => (await call('GET', '/deadlines?overdue=true&limit=50', 'manager')) as { total: number },
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: () => {
+      agent.destroy();
+      return new Promise<void>((r) => server.close(() => r()));
+    },
   };
 }
 

@@ -55,12 +55,13 @@ async function main() {
   progress.begin('starting the dev server');
   const stack = await startDevServerStack(db, built);
   const { client, workers, api, server } = stack;
-  progress.done(`up at ${server.address}`);
+  progress.done(`up at ${server.address}; ${stack.topology === 'processes' ? 'each worker in its own process, on PostgreSQL' : 'workers and API in this process, on PGlite (no PostgreSQL found)'}`);
+  const topology = stack.topology;
   let latency, throughput, capacity;
   try {
     latency = await latencySuite(client, workers, api, sizes, progress);
-    throughput = await throughputSuite(client, db, workers, sizes, progress);
-    capacity = await capacitySuite(client, db, workers.ours, api, server.pid, sizes, progress);
+    throughput = await throughputSuite(client, stack.db, workers, sizes, progress);
+    capacity = await capacitySuite(client, stack.db, workers.ours, api, { server: server.pid, workerRssMb: stack.oursWorkerRssMb }, sizes, progress);
   } catch (error) {
     // Said before the clean-up: a timer still using a connection closed below can end the process first.
     console.error('bench: failed on the dev server:', error);
@@ -111,7 +112,7 @@ async function main() {
     { figure: 'starts / s', ours: f(median(throughput.startsPerS.ours), 1), baseline: f(median(throughput.startsPerS.baseline), 1), ratio: f(median(throughput.startsPerS.ours) / median(throughput.startsPerS.baseline), 3), target: '' },
     { figure: 'decisions / s', ours: f(median(throughput.decisionsPerS.ours), 1), baseline: f(median(throughput.decisionsPerS.baseline), 1), ratio: f(median(throughput.decisionsPerS.ours) / median(throughput.decisionsPerS.baseline), 3), target: '' },
     { figure: 'open inspections (running on server)', ours: `${capacity.open} (${capacity.openOnServer})`, baseline: '', ratio: '', target: '≥ 10000' },
-    { figure: 'bench process RSS MB (before fill)', ours: `${f(capacity.rssMb, 0)} (${f(capacity.rssBeforeMb, 0)})`, baseline: '', ratio: '', target: '< 1024' },
+    { figure: `${topology === 'processes' ? 'worker process' : 'bench process'} RSS MB (before fill)`, ours: `${f(capacity.rssMb, 0)} (${f(capacity.rssBeforeMb, 0)})`, baseline: '', ratio: '', target: '< 1024' },
     { figure: 'dev server RSS MB', ours: capacity.serverRssMb === null ? 'n/a' : f(capacity.serverRssMb, 0), baseline: '', ratio: '', target: '' },
     { figure: 'overdue list p50 / p99 ms', ours: `${f(median(capacity.overdueMs))} / ${f(percentile(capacity.overdueMs, 99))} (${capacity.overdueTotal})`, baseline: '', ratio: '', target: '' },
     { figure: 'replay histories / s', ours: f(median(replay.ours), 1), baseline: f(median(replay.baseline), 1), ratio: f(median(replay.ours) / median(replay.baseline), 3), target: '' },
@@ -124,7 +125,7 @@ async function main() {
   const types = [...new Set([...Object.keys(lifecycle.ours.eventBreakdown), ...Object.keys(lifecycle.baseline.eventBreakdown)])].sort();
   for (const t of types) console.log(`  ${t.padEnd(48)} ${f(lifecycle.ours.eventBreakdown[t] ?? 0, 1).padStart(6)} ${f(lifecycle.baseline.eventBreakdown[t] ?? 0, 1).padStart(6)}`);
   console.log('');
-  console.log(`mode ${sizes.mode}; ${((Date.now() - began) / 1000).toFixed(0)} s; ${cpus().length} cpus`);
+  console.log(`mode ${sizes.mode}; ${((Date.now() - began) / 1000).toFixed(0)} s; ${cpus().length} cpus; dev-server part: ${topology === 'processes' ? 'API here, each worker in its own process, PostgreSQL' : 'API and workers in one process, PGlite'}`);
   for (const [name, value, digits] of figures) console.log(`${name}: ${value.toFixed(digits)}`);
 }
 

@@ -48,11 +48,18 @@ export const DECISIONS: ReadonlyArray<{ role: keyof typeof actors; event: string
   { role: 'manager', event: 'FINAL_REPORT_SENT' },
 ];
 
+/** The two sides of one run, each on its own task queue. */
+export function newSides(): { ours: Side; baseline: Side } {
+  const run = randomUUID().slice(0, 8);
+  return {
+    ours: { name: 'ours', workflowType: INSPECTION_WORKFLOW, taskQueue: `bench-ours-${run}` },
+    baseline: { name: 'baseline', workflowType: 'rfcFullInspectionBaseline', taskQueue: `bench-baseline-${run}` },
+  };
+}
+
 /** Starts both workers (each its own bundle and task queue) on one connection, with the product's activities and worker tuning. */
 export async function startWorkers(connection: NativeConnection, db: Database, built: { ours: Bundle; baseline: Bundle }) {
-  const run = randomUUID().slice(0, 8);
-  const ours: Side = { name: 'ours', workflowType: INSPECTION_WORKFLOW, taskQueue: `bench-ours-${run}` };
-  const baseline: Side = { name: 'baseline', workflowType: 'rfcFullInspectionBaseline', taskQueue: `bench-baseline-${run}` };
+  const { ours, baseline } = newSides();
   const workers = await Promise.all(
     [
       [ours, built.ours],

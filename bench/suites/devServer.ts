@@ -6,6 +6,7 @@ import type { Progress } from '../progress';
 import { DECISIONS, type Side, decide, startInspection } from '../sides';
 import { median, nowMs, percentile, pool, sidesForRound, sleep, sum } from '../stats';
 import type { BenchApi } from '../api';
+import { rssOfPid } from '../devServerStack';
 
 export interface LatencyResult {
   apiMs: number[];
@@ -108,7 +109,6 @@ export interface CapacityResult {
   openOnServer: number;
   fillS: number;
   rssMb: number;
-  heapMb: number;
   rssBeforeMb: number;
   serverRssMb: number | null;
   overdueMs: number[];
@@ -120,9 +120,19 @@ export interface CapacityResult {
  * on-site clock is already missed and the overdue list has work to do. Then measures the process's RSS, the dev
  * server's RSS, and the overdue list through the API.
  */
-export async function capacitySuite(client: Client, db: Database, ours: Side, api: BenchApi, serverPid: number | undefined, sizes: BenchSizes, progress: Progress): Promise<CapacityResult> {
+export async function capacitySuite(
+  client: Client,
+  db: Database,
+  ours: Side,
+  api: BenchApi,
+  pids: { server: number | undefined; workerRssMb: () => number | null },
+  sizes: BenchSizes,
+  progress: Progress,
+  /** Called every 250 starts (bench/profileCapacity.ts prints the fill's pace with it). */
+  onMilestone?: (started: number, elapsedS: number) => void,
+): Promise<CapacityResult> {
   progress.begin(`open inspections (${sizes.openInspections} on one worker)`);
-  const rssBeforeMb = process.memoryUsage().rss / 2 ** 20;
+  const rssBeforeMb = pids.workerRssMb() ?? NaN;
   const prefix = `insp-${randomUUID().slice(0, 8)}-`;
   const ids = Array.from({ length: sizes.openInspections }, (_, i) => `${prefix}${i.toString(16).padStart(8, '0')}`);
   const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
@@ -134,12 +144,15 @@ export async function capacitySuite(client: Client, db: Database, ours: Side, ap
       await startInspection(client, ours, id);
       if (i % 10 === 0) await decide(client, id, DECISIONS[0]!, { at: tenDaysAgo });
     },
-    (d) => progress.update(`started ${d}/${ids.length}`),
+    (d) => {
+      progress.update(`started ${d}/${ids.length}`);
+      if (d % 250 === 0) onMilestone?.(d, (nowMs() - t0) / 1000);
+    },
   );
   await waitForSummaries(db, prefix, ids.length, (n) => progress.update(`${n}/${ids.length} written to the read model`));
   const fillS = (nowMs() - t0) / 1000;
   await sleep(1000);
-  const mem = process.memoryUsage();
+  const rssMb = pids.workerRssMb() ?? NaN;
   const overdueMs: number[] = [];
   let overdueTotal = 0;
   for (let i = 0; i < 21; i++) {
@@ -153,26 +166,14 @@ export async function capacitySuite(client: Client, db: Database, ours: Side, ap
     open: ids.length,
     openOnServer: counted.count,
     fillS,
-    rssMb: mem.rss / 2 ** 20,
-    heapMb: mem.heapUsed / 2 ** 20,
+    rssMb,
     rssBeforeMb,
-    serverRssMb: serverPid ? rssOfPid(serverPid) : null,
+    serverRssMb: pids.server ? rssOfPid(pids.server) : null,
     overdueMs,
     overdueTotal,
   };
   progress.done(`${result.open} open (${result.openOnServer} running on the server) in ${fillS.toFixed(0)} s; rss ${result.rssMb.toFixed(0)} MB; overdue list p50 ${median(overdueMs).toFixed(1)} ms (${overdueTotal} overdue)`);
   return result;
-}
-
-function rssOfPid(pid: number): number | null {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const status: string = require('node:fs').readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
-    return kb ? Number(kb) / 1024 : null;
-  } catch {
-    return null;
-  }
 }
 
 export { percentile, sum };

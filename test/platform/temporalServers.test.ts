@@ -171,6 +171,9 @@ describe('dev server child process on a SQLite file', () => {
       );
     });
 
+    // The file is in write-ahead-log mode (devServer/devServerProcess.ts SQLITE_PRAGMAS): SQLite keeps the log beside it.
+    expect(fs.existsSync(`${dbFile}-wal`)).toBe(true);
+
     // --- stop with SIGTERM (graceful) and start again on the same file and port
     const stoppedAt = Date.now();
     const stopped = await server.stop();
