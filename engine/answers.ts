@@ -12,8 +12,8 @@ export function clocksAnswered(
   snapshot: AnyMachineSnapshot,
   eventType: string,
   today: string,
+  running: readonly OpenClock[] = openClocks(definition, snapshot),
 ): OpenClock[] {
-  const running = openClocks(definition, snapshot);
   if (running.length === 0) return [];
   const event = { type: eventType, at: today, recordedAt: '', actorId: 'preview', role: 'preview' } as InspectionEvent;
   let after: OpenClock[];

@@ -213,7 +213,7 @@ export class InspectionRecord {
     if (cached?.snapshot === this.snapshot && cached.today === today) return cached.decisions;
     const decisions = allowedEvents(this.definition, this.snapshot).map((event) => ({
       event,
-      answered: clocksAnswered(this.definition, this.snapshot, event, today)[0],
+      answered: clocksAnswered(this.definition, this.snapshot, event, today, this.clocks)[0],
     }));
     this.decisionsCache = { snapshot: this.snapshot, today, decisions };
     return decisions;

@@ -35,6 +35,15 @@ export function stageOf(snapshot: AnyMachineSnapshot): string {
  * one place state ids become something the API shows (DESIGN §5).
  */
 export function statusOf(definition: InspectionTypeDefinition, snapshot: AnyMachineSnapshot): string {
+  let status = statusOfSnapshot.get(snapshot);
+  if (status === undefined) statusOfSnapshot.set(snapshot, (status = statusFromMeta(definition, snapshot)));
+  return status;
+}
+
+/** A snapshot never changes, and every view asks for its status: worked out once (XState's getMeta is not cheap). */
+const statusOfSnapshot = new WeakMap<AnyMachineSnapshot, string>();
+
+function statusFromMeta(definition: InspectionTypeDefinition, snapshot: AnyMachineSnapshot): string {
   const meta = snapshot.getMeta() as Record<string, { status?: string } | undefined>;
   const machineId = definition.machine.id;
   const statuses = pathsOf(snapshot.value).map((path) => {
