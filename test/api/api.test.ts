@@ -1,46 +1,30 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { SignJWT } from 'jose';
-import { startApi, TEST_AUTH } from '../support/apiServer';
+import { TEST_AUTH, useApiStack } from '../support/apiServer';
 import { eventually } from '../support/eventually';
-import { goodJudgements, startWorker } from '../support/inspectionHarness';
+import { goodJudgements } from '../support/inspectionHarness';
 import { PROVIDER_ID } from '../support/pureDriver';
-import { createLocalEnv } from '../support/temporal';
 
-let env: TestWorkflowEnvironment;
-let worker: Awaited<ReturnType<typeof startWorker>>;
-let api: Awaited<ReturnType<typeof startApi>>;
-
-beforeAll(async () => {
-  env = await createLocalEnv();
-  worker = await startWorker(env.nativeConnection);
-  api = await startApi(env.client, worker.db, worker.taskQueue);
-}, 180_000);
-
-afterAll(async () => {
-  await api?.close();
-  await worker?.stop();
-  await env?.teardown();
-});
+const stack = useApiStack();
 
 async function create(fields: Record<string, unknown> = {}) {
-  const res = await api.call('POST', '/inspections', { role: 'manager', body: { type: 'sccif-rfc-full', providerId: PROVIDER_ID, ...fields } });
+  const res = await stack.api.call('POST', '/inspections', { role: 'manager', body: { type: 'sccif-rfc-full', providerId: PROVIDER_ID, ...fields } });
   expect(res.status).toBe(201);
   return res.body.inspectionId as string;
 }
 
 const decide = (id: string, role: 'manager' | 'inspector' | 'provider' | 'auditor', body: unknown) =>
-  api.call('POST', `/inspections/${id}/decisions`, { role, body });
+  stack.api.call('POST', `/inspections/${id}/decisions`, { role, body });
 
 describe('API end to end against the dev server and a worker', () => {
   it('creates an inspection (201) and reads it back with its status, deadlines and possible decisions', async () => {
-    const res = await api.call('POST', '/inspections', {
+    const res = await stack.api.call('POST', '/inspections', {
       role: 'manager',
       body: { type: 'sccif-rfc-full', providerId: PROVIDER_ID, scheduledFor: '2030-01-10' },
     });
     expect(res.status).toBe(201);
     expect(res.headers.get('location')).toBe(`/inspections/${res.body.inspectionId}`);
     expect(res.body).toMatchObject({ type: 'sccif-rfc-full', version: 1, status: 'scheduled', facts: { scheduledFor: '2030-01-10' } });
-    const read = await api.call('GET', `/inspections/${res.body.inspectionId}`, { role: 'auditor' });
+    const read = await stack.api.call('GET', `/inspections/${res.body.inspectionId}`, { role: 'auditor' });
     expect(read.status).toBe(200);
     expect(read.body.allowedDecisions).toEqual([
       expect.objectContaining({ event: 'DEFERRAL_REQUESTED', roles: ['provider', 'manager'] }),
@@ -70,21 +54,21 @@ describe('API end to end against the dev server and a worker', () => {
     expect(res.body.error.issues[0].path).toEqual(['judgements', 'overallExperiencesAndProgress']);
     expect((await decide(id, 'inspector', { event: 'FEEDBACK_GIVEN', judgements: goodJudgements, extra: 1 })).body.error.code).toBe('invalid_payload');
     expect((await decide(id, 'inspector', { event: 'FIELDWORK_COMPLETED', at: '2999-01-01' })).body.error).toMatchObject({ code: 'invalid_date' });
-    expect((await api.call('GET', `/inspections/${id}`, { role: 'manager' })).body.stage).toBe('onSite.fieldwork');
+    expect((await stack.api.call('GET', `/inspections/${id}`, { role: 'manager' })).body.stage).toBe('onSite.fieldwork');
   });
 
   it('400: malformed JSON, unknown fields and unknown types are refused and the process carries on', async () => {
-    const malformed = await api.call('POST', '/inspections', { role: 'manager', raw: '{"type": ' });
+    const malformed = await stack.api.call('POST', '/inspections', { role: 'manager', raw: '{"type": ' });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error).toMatchObject({ code: 'malformed_json', requestId: expect.any(String) });
-    const unknownField = await api.call('POST', '/inspections', { role: 'manager', body: { type: 'sccif-rfc-full', providerId: PROVIDER_ID, colour: 'red' } });
+    const unknownField = await stack.api.call('POST', '/inspections', { role: 'manager', body: { type: 'sccif-rfc-full', providerId: PROVIDER_ID, colour: 'red' } });
     expect(unknownField.status).toBe(400);
     expect(unknownField.body.error.message).toContain('colour');
-    const unknownType = await api.call('POST', '/inspections', { role: 'manager', body: { type: 'nonsense', providerId: PROVIDER_ID } });
+    const unknownType = await stack.api.call('POST', '/inspections', { role: 'manager', body: { type: 'nonsense', providerId: PROVIDER_ID } });
     expect(unknownType.body.error).toMatchObject({ code: 'unknown_type', message: expect.stringContaining('sccif-rfc-full') });
-    const huge = await api.call('POST', '/inspections', { role: 'manager', body: { type: 'x'.repeat(100_000), providerId: PROVIDER_ID } });
+    const huge = await stack.api.call('POST', '/inspections', { role: 'manager', body: { type: 'x'.repeat(100_000), providerId: PROVIDER_ID } });
     expect(huge.status).toBe(413);
-    const health = await api.call('GET', '/healthz');
+    const health = await stack.api.call('GET', '/healthz');
     expect(health.status).toBe(200);
     expect(health.headers.get('x-content-type-options')).toBe('nosniff');
     expect(health.headers.get('x-request-id')).toMatch(/^[\w-]+$/);
@@ -93,7 +77,7 @@ describe('API end to end against the dev server and a worker', () => {
   it('answers every kind of bad input with a 4xx and a message, and changes nothing', async () => {
     const id = await create();
     await decide(id, 'inspector', { event: 'INSPECTION_STARTED' });
-    const before = (await api.call('GET', `/inspections/${id}`, { role: 'manager' })).body;
+    const before = (await stack.api.call('GET', `/inspections/${id}`, { role: 'manager' })).body;
     const path = `/inspections/${id}/decisions`;
     const bad: { raw?: string; body?: unknown; headers?: Record<string, string> }[] = [
       { raw: '{"event": "FEEDBACK_GIVEN", ' },
@@ -116,20 +100,20 @@ describe('API end to end against the dev server and a worker', () => {
       { raw: '{"event":"FIELDWORK_COMPLETED"}', headers: { 'content-type': 'text/plain' } },
     ];
     for (const request of bad) {
-      const res = await api.call('POST', path, { role: 'inspector', ...request });
+      const res = await stack.api.call('POST', path, { role: 'inspector', ...request });
       expect({ request, status: res.status }).toEqual({ request, status: expect.any(Number) });
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
       expect(res.body.error.message).toEqual(expect.any(String));
     }
-    const after = (await api.call('GET', `/inspections/${id}`, { role: 'manager' })).body;
+    const after = (await stack.api.call('GET', `/inspections/${id}`, { role: 'manager' })).body;
     expect(after.revision).toBe(before.revision);
     expect(after.stage).toBe('onSite.fieldwork');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('401: a missing, forged or expired token', async () => {
-    const missing = await api.call('GET', '/inspections');
+    const missing = await stack.api.call('GET', '/inspections');
     expect(missing.status).toBe(401);
     expect(missing.body.error.message).toContain('bearer token is required');
     const forged = await new SignJWT({ role: 'manager' })
@@ -139,9 +123,9 @@ describe('API end to end against the dev server and a worker', () => {
       .setAudience(TEST_AUTH.audience)
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode('another-secret-entirely-0123456789'));
-    expect((await api.call('GET', '/inspections', { token: forged })).status).toBe(401);
-    const expired = await api.auth.issue({ id: 'manager-1', role: 'manager' }, '-1m');
-    const res = await api.call('GET', '/inspections', { token: expired });
+    expect((await stack.api.call('GET', '/inspections', { token: forged })).status).toBe(401);
+    const expired = await stack.api.auth.issue({ id: 'manager-1', role: 'manager' }, '-1m');
+    const res = await stack.api.call('GET', '/inspections', { token: expired });
     expect(res.status).toBe(401);
     expect(res.body.error.message).toMatch(/exp/);
   });
@@ -152,18 +136,18 @@ describe('API end to end against the dev server and a worker', () => {
     expect(res.status).toBe(403);
     expect(res.body.error).toMatchObject({ code: 'forbidden', roles: ['inspector'] });
     expect((await decide(id, 'auditor', { event: 'INSPECTION_STARTED' })).status).toBe(403);
-    const inspectorCreates = await api.call('POST', '/inspections', { role: 'inspector', body: { type: 'sccif-rfc-full', providerId: PROVIDER_ID } });
+    const inspectorCreates = await stack.api.call('POST', '/inspections', { role: 'inspector', body: { type: 'sccif-rfc-full', providerId: PROVIDER_ID } });
     expect(inspectorCreates.status).toBe(403);
-    expect((await api.call('GET', `/inspections/${id}`, { role: 'manager' })).body.stage).toBe('scheduled');
+    expect((await stack.api.call('GET', `/inspections/${id}`, { role: 'manager' })).body.stage).toBe('scheduled');
   });
 
   it("404: an unknown inspection, and another provider's inspection", async () => {
-    const res = await api.call('GET', '/inspections/insp-00000000-0000-0000-0000-000000000000', { role: 'manager' });
+    const res = await stack.api.call('GET', '/inspections/insp-00000000-0000-0000-0000-000000000000', { role: 'manager' });
     expect(res.status).toBe(404);
     expect(res.body.error.message).toContain('not found');
     expect((await decide('insp-00000000-0000-0000-0000-000000000000', 'manager', { event: 'DEFERRAL_REFUSED' })).status).toBe(404);
-    const other = await api.call('POST', '/inspections', { role: 'manager', body: { type: 'sccif-rfc-full', providerId: 'other-provider' } });
-    expect((await api.call('GET', `/inspections/${other.body.inspectionId}`, { role: 'provider' })).status).toBe(404);
+    const other = await stack.api.call('POST', '/inspections', { role: 'manager', body: { type: 'sccif-rfc-full', providerId: 'other-provider' } });
+    expect((await stack.api.call('GET', `/inspections/${other.body.inspectionId}`, { role: 'provider' })).status).toBe(404);
   });
 
   it('409: an event the current state does not allow, naming the events that are', async () => {
@@ -182,8 +166,8 @@ describe('API end to end against the dev server and a worker', () => {
     const body = { type: 'sccif-rfc-full', providerId: PROVIDER_ID };
     const headers = { 'idempotency-key': `create-${Date.now()}` };
     const [a, b] = await Promise.all([
-      api.call('POST', '/inspections', { role: 'manager', body, headers }),
-      api.call('POST', '/inspections', { role: 'manager', body, headers }),
+      stack.api.call('POST', '/inspections', { role: 'manager', body, headers }),
+      stack.api.call('POST', '/inspections', { role: 'manager', body, headers }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 201]);
     expect(a.body.inspectionId).toBe(b.body.inspectionId);
@@ -193,16 +177,16 @@ describe('API end to end against the dev server and a worker', () => {
     const id = await create();
     await decide(id, 'provider', { event: 'DEFERRAL_REQUESTED', reason: 'manager on leave' });
     await eventually(async () => {
-      const r = await api.call('GET', `/inspections?status=deferral_requested&type=sccif-rfc-full`, { role: 'manager' });
+      const r = await stack.api.call('GET', `/inspections?status=deferral_requested&type=sccif-rfc-full`, { role: 'manager' });
       return r.body.items.some((i: { id: string }) => i.id === id) || undefined;
     });
-    const providerList = await api.call('GET', '/inspections', { role: 'provider' });
+    const providerList = await stack.api.call('GET', '/inspections', { role: 'provider' });
     expect(providerList.body.items.every((i: { providerId: string }) => i.providerId === PROVIDER_ID)).toBe(true);
-    expect((await api.call('GET', '/inspections?providerId=other-provider', { role: 'provider' })).status).toBe(403);
-    expect((await api.call('GET', '/inspections?limit=0', { role: 'manager' })).status).toBe(400);
+    expect((await stack.api.call('GET', '/inspections?providerId=other-provider', { role: 'provider' })).status).toBe(403);
+    expect((await stack.api.call('GET', '/inspections?limit=0', { role: 'manager' })).status).toBe(400);
 
-    await eventually(async () => (await api.call('GET', `/inspections/${id}/audit`, { role: 'auditor' })).body.entries.length >= 3 || undefined);
-    const audit = await api.call('GET', `/inspections/${id}/audit`, { role: 'auditor' });
+    await eventually(async () => (await stack.api.call('GET', `/inspections/${id}/audit`, { role: 'auditor' })).body.entries.length >= 3 || undefined);
+    const audit = await stack.api.call('GET', `/inspections/${id}/audit`, { role: 'auditor' });
     expect(audit.body.verification).toMatchObject({ ok: true, entries: 3 });
     expect(audit.body.entries.map((e: { kind: string }) => e.kind)).toEqual(['inspection.started', 'decision.accepted', 'transition']);
     expect(audit.body.entries.find((e: { kind: string }) => e.kind === 'decision.accepted')).toMatchObject({
@@ -211,13 +195,13 @@ describe('API end to end against the dev server and a worker', () => {
       data: { event: 'DEFERRAL_REQUESTED' },
       source: expect.stringContaining('Deferrals'),
     });
-    expect((await api.call('GET', `/inspections/${id}/audit`, { role: 'provider' })).status).toBe(403);
-    const history = await api.call('GET', `/inspections/${id}/history`, { role: 'auditor' });
+    expect((await stack.api.call('GET', `/inspections/${id}/audit`, { role: 'provider' })).status).toBe(403);
+    const history = await stack.api.call('GET', `/inspections/${id}/history`, { role: 'auditor' });
     expect(history.body.events[0].eventType).toBeDefined();
   });
 
   it("runs a children's centre and a safeguarding and looked after children inspection through the same routes", async () => {
-    const centre = await api.call('POST', '/inspections', {
+    const centre = await stack.api.call('POST', '/inspections', {
       role: 'manager',
       body: { type: 'childrens-centre', providerId: PROVIDER_ID, designationDate: '2024-09-01' },
     });
@@ -226,7 +210,7 @@ describe('API end to end against the dev server and a worker', () => {
     expect(notified.status).toBe(200);
     expect(notified.body.deadlines.map((d: { clock: string }) => d.clock)).toEqual(expect.arrayContaining(['noticePeriod', 'leadInspectorContact']));
 
-    const la = await api.call('POST', '/inspections', { role: 'manager', body: { type: 'safeguarding-lac', providerId: PROVIDER_ID } });
+    const la = await stack.api.call('POST', '/inspections', { role: 'manager', body: { type: 'safeguarding-lac', providerId: PROVIDER_ID } });
     expect(la.status).toBe(201);
     const started = await decide(la.body.inspectionId, 'manager', {
       event: 'INSPECTION_STARTED_WITHOUT_NOTICE',
@@ -238,7 +222,7 @@ describe('API end to end against the dev server and a worker', () => {
   });
 
   it('serves the type catalogue with every clock and its source', async () => {
-    const res = await api.call('GET', '/types');
+    const res = await stack.api.call('GET', '/types');
     const type = res.body.types.find((t: { type: string }) => t.type === 'sccif-rfc-full');
     expect(type.clocks.map((c: { id: string }) => c.id)).toEqual(['onSiteLength', 'draftReport', 'commentWindow', 'finalReport', 'publication']);
     expect(type.decisions.every((d: { roles: string[] }) => d.roles.length > 0)).toBe(true);

@@ -1,39 +1,26 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { startApi } from '../support/apiServer';
+import { type ApiStack, useApiStack } from '../support/apiServer';
 import { eventually } from '../support/eventually';
-import { goodJudgements, startWorker } from '../support/inspectionHarness';
+import { goodJudgements } from '../support/inspectionHarness';
 import { PROVIDER_ID } from '../support/pureDriver';
-import { createLocalEnv } from '../support/temporal';
 
 /**
  * Contract: the responses the running API gives match the OpenAPI document it serves, route by route and
  * status by status, validated with a JSON Schema 2020-12 validator (not with the zod schemas that produced it).
  */
-let env: TestWorkflowEnvironment;
-let worker: Awaited<ReturnType<typeof startWorker>>;
-let api: Awaited<ReturnType<typeof startApi>>;
+const stack = useApiStack();
 let doc: { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>>; components: { schemas: Record<string, object> } };
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 const covered = new Set<string>();
 
 beforeAll(async () => {
-  env = await createLocalEnv();
-  worker = await startWorker(env.nativeConnection);
-  api = await startApi(env.client, worker.db, worker.taskQueue);
-  doc = (await api.call('GET', '/openapi.json')).body;
+  doc = (await stack.api.call('GET', '/openapi.json')).body;
   ajv.addSchema({ $id: 'doc', components: doc.components }, 'doc');
 }, 180_000);
 
-afterAll(async () => {
-  await api?.close();
-  await worker?.stop();
-  await env?.teardown();
-});
-
-type Call = Awaited<ReturnType<Awaited<ReturnType<typeof startApi>>['call']>>;
+type Call = Awaited<ReturnType<ApiStack['api']['call']>>;
 
 /** Checks a response against the document's schema for that path, method and status. */
 function conforms(method: string, path: string, res: Call) {
@@ -59,45 +46,45 @@ describe('every route answers as the OpenAPI document says', () => {
   });
 
   it('matches for a whole working session: start, read, decide, lists, audit, errors', async () => {
-    const created = await api.call('POST', '/inspections', { role: 'manager', body: { type: 'sccif-rfc-full', providerId: PROVIDER_ID } });
+    const created = await stack.api.call('POST', '/inspections', { role: 'manager', body: { type: 'sccif-rfc-full', providerId: PROVIDER_ID } });
     conforms('POST', '/inspections', created);
     const id = created.body.inspectionId as string;
-    conforms('GET', '/inspections/{id}', await api.call('GET', `/inspections/${id}`, { role: 'manager' }));
-    conforms('POST', '/inspections/{id}/decisions', await api.call('POST', `/inspections/${id}/decisions`, { role: 'inspector', body: { event: 'INSPECTION_STARTED' } }));
-    conforms('POST', '/inspections/{id}/decisions', await api.call('POST', `/inspections/${id}/decisions`, { role: 'inspector', body: { event: 'FEEDBACK_GIVEN', judgements: goodJudgements } }));
-    await eventually(async () => ((await api.call('GET', '/inbox', { role: 'inspector' })).body.total > 0 ? true : undefined));
-    conforms('GET', '/inspections', await api.call('GET', '/inspections?overdue=false', { role: 'manager' }));
-    conforms('GET', '/inbox', await api.call('GET', '/inbox', { role: 'inspector' }));
-    conforms('GET', '/deadlines', await api.call('GET', '/deadlines?dueWithinDays=60', { role: 'manager' }));
-    conforms('GET', '/breaches', await api.call('GET', '/breaches', { role: 'auditor' }));
-    conforms('GET', '/inspections/{id}/audit', await api.call('GET', `/inspections/${id}/audit`, { role: 'auditor' }));
-    conforms('GET', '/inspections/{id}/audit/verify', await api.call('GET', `/inspections/${id}/audit/verify`, { role: 'auditor' }));
-    conforms('GET', '/inspections/{id}/history', await api.call('GET', `/inspections/${id}/history`, { role: 'auditor' }));
-    conforms('GET', '/inspections/{id}/timeline', await api.call('GET', `/inspections/${id}/timeline`, { role: 'manager' }));
+    conforms('GET', '/inspections/{id}', await stack.api.call('GET', `/inspections/${id}`, { role: 'manager' }));
+    conforms('POST', '/inspections/{id}/decisions', await stack.api.call('POST', `/inspections/${id}/decisions`, { role: 'inspector', body: { event: 'INSPECTION_STARTED' } }));
+    conforms('POST', '/inspections/{id}/decisions', await stack.api.call('POST', `/inspections/${id}/decisions`, { role: 'inspector', body: { event: 'FEEDBACK_GIVEN', judgements: goodJudgements } }));
+    await eventually(async () => ((await stack.api.call('GET', '/inbox', { role: 'inspector' })).body.total > 0 ? true : undefined));
+    conforms('GET', '/inspections', await stack.api.call('GET', '/inspections?overdue=false', { role: 'manager' }));
+    conforms('GET', '/inbox', await stack.api.call('GET', '/inbox', { role: 'inspector' }));
+    conforms('GET', '/deadlines', await stack.api.call('GET', '/deadlines?dueWithinDays=60', { role: 'manager' }));
+    conforms('GET', '/breaches', await stack.api.call('GET', '/breaches', { role: 'auditor' }));
+    conforms('GET', '/inspections/{id}/audit', await stack.api.call('GET', `/inspections/${id}/audit`, { role: 'auditor' }));
+    conforms('GET', '/inspections/{id}/audit/verify', await stack.api.call('GET', `/inspections/${id}/audit/verify`, { role: 'auditor' }));
+    conforms('GET', '/inspections/{id}/history', await stack.api.call('GET', `/inspections/${id}/history`, { role: 'auditor' }));
+    conforms('GET', '/inspections/{id}/timeline', await stack.api.call('GET', `/inspections/${id}/timeline`, { role: 'manager' }));
     const centre = `URN-${Date.now()}`;
-    conforms('POST', '/centres', await api.call('POST', '/centres', { role: 'manager', body: { providerId: centre, registeredOn: '2026-01-05' } }));
-    conforms('GET', '/centres/{providerId}', await api.call('GET', `/centres/${centre}`, { role: 'manager' }));
-    conforms('POST', '/centres/{providerId}/bring-forward', await api.call('POST', `/centres/${centre}/bring-forward`, { role: 'manager', body: { reason: 'concerns' } }));
+    conforms('POST', '/centres', await stack.api.call('POST', '/centres', { role: 'manager', body: { providerId: centre, registeredOn: '2026-01-05' } }));
+    conforms('GET', '/centres/{providerId}', await stack.api.call('GET', `/centres/${centre}`, { role: 'manager' }));
+    conforms('POST', '/centres/{providerId}/bring-forward', await stack.api.call('POST', `/centres/${centre}/bring-forward`, { role: 'manager', body: { reason: 'concerns' } }));
     const managerLeft = { change: 'left', from: '2026-01-05', emergency: false, recruitmentEvidence: 'active', notifiedOn: '2026-01-06', interimArrangementsSatisfactory: true };
-    const changed = await api.call('POST', `/centres/${centre}/manager-changes`, { role: 'manager', body: managerLeft });
+    const changed = await stack.api.call('POST', `/centres/${centre}/manager-changes`, { role: 'manager', body: managerLeft });
     conforms('POST', '/centres/{providerId}/manager-changes', changed);
     expect(changed.body.manager).toEqual({ position: 'vacant', vacantSince: '2026-01-05', recruitmentEvidence: 'active' });
-    expect((await api.call('POST', `/centres/${centre}/manager-changes`, { role: 'manager', body: { change: 'resigned' } })).status).toBe(400);
-    conforms('POST', '/centres/{providerId}/close', await api.call('POST', `/centres/${centre}/close`, { role: 'manager', body: { reason: 'deregistered' } }));
-    conforms('GET', '/types', await api.call('GET', '/types'));
-    conforms('GET', '/healthz', await api.call('GET', '/healthz'));
-    conforms('GET', '/readyz', await api.call('GET', '/readyz'));
-    conforms('GET', '/openapi.json', await api.call('GET', '/openapi.json'));
+    expect((await stack.api.call('POST', `/centres/${centre}/manager-changes`, { role: 'manager', body: { change: 'resigned' } })).status).toBe(400);
+    conforms('POST', '/centres/{providerId}/close', await stack.api.call('POST', `/centres/${centre}/close`, { role: 'manager', body: { reason: 'deregistered' } }));
+    conforms('GET', '/types', await stack.api.call('GET', '/types'));
+    conforms('GET', '/healthz', await stack.api.call('GET', '/healthz'));
+    conforms('GET', '/readyz', await stack.api.call('GET', '/readyz'));
+    conforms('GET', '/openapi.json', await stack.api.call('GET', '/openapi.json'));
 
     // errors, each documented with the shared Error body
-    conforms('POST', '/inspections/{id}/decisions', await api.call('POST', `/inspections/${id}/decisions`, { role: 'inspector', body: { event: 'COMMENTS_SUBMITTED' } }));
-    conforms('POST', '/inspections/{id}/decisions', await api.call('POST', `/inspections/${id}/decisions`, { role: 'auditor', body: { event: 'DRAFT_REPORT_SENT' } }));
-    conforms('POST', '/inspections/{id}/decisions', await api.call('POST', `/inspections/${id}/decisions`, { role: 'inspector', body: { event: 'DRAFT_REPORT_SENT', at: 'yesterday' } }));
-    conforms('GET', '/inspections/{id}', await api.call('GET', '/inspections/insp-00000000-0000-0000-0000-000000000000', { role: 'manager' }));
-    conforms('GET', '/inspections', await api.call('GET', '/inspections'));
-    conforms('POST', '/inspections', await api.call('POST', '/inspections', { role: 'manager', raw: 'not json' }));
-    conforms('POST', '/inspections', await api.call('POST', '/inspections', { role: 'manager', raw: 'type=x', headers: { 'content-type': 'text/plain' } }));
-    conforms('POST', '/inspections', await api.call('POST', '/inspections', { role: 'manager', body: { type: 'x'.repeat(70_000), providerId: PROVIDER_ID } }));
+    conforms('POST', '/inspections/{id}/decisions', await stack.api.call('POST', `/inspections/${id}/decisions`, { role: 'inspector', body: { event: 'COMMENTS_SUBMITTED' } }));
+    conforms('POST', '/inspections/{id}/decisions', await stack.api.call('POST', `/inspections/${id}/decisions`, { role: 'auditor', body: { event: 'DRAFT_REPORT_SENT' } }));
+    conforms('POST', '/inspections/{id}/decisions', await stack.api.call('POST', `/inspections/${id}/decisions`, { role: 'inspector', body: { event: 'DRAFT_REPORT_SENT', at: 'yesterday' } }));
+    conforms('GET', '/inspections/{id}', await stack.api.call('GET', '/inspections/insp-00000000-0000-0000-0000-000000000000', { role: 'manager' }));
+    conforms('GET', '/inspections', await stack.api.call('GET', '/inspections'));
+    conforms('POST', '/inspections', await stack.api.call('POST', '/inspections', { role: 'manager', raw: 'not json' }));
+    conforms('POST', '/inspections', await stack.api.call('POST', '/inspections', { role: 'manager', raw: 'type=x', headers: { 'content-type': 'text/plain' } }));
+    conforms('POST', '/inspections', await stack.api.call('POST', '/inspections', { role: 'manager', body: { type: 'x'.repeat(70_000), providerId: PROVIDER_ID } }));
   });
 
   it('has exercised every JSON route of the document', () => {

@@ -1,33 +1,17 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { startApi } from '../support/apiServer';
+import { useApiStack } from '../support/apiServer';
 import { eventually } from '../support/eventually';
-import { goodJudgements, startWorker } from '../support/inspectionHarness';
+import { goodJudgements } from '../support/inspectionHarness';
 import { PROVIDER_ID } from '../support/pureDriver';
-import { createLocalEnv } from '../support/temporal';
 
-let env: TestWorkflowEnvironment;
-let worker: Awaited<ReturnType<typeof startWorker>>;
-let api: Awaited<ReturnType<typeof startApi>>;
-
-beforeAll(async () => {
-  env = await createLocalEnv();
-  worker = await startWorker(env.nativeConnection);
-  api = await startApi(env.client, worker.db, worker.taskQueue);
-}, 180_000);
-
-afterAll(async () => {
-  await api?.close();
-  await worker?.stop();
-  await env?.teardown();
-});
+const stack = useApiStack();
 
 async function create(providerId = PROVIDER_ID) {
-  const res = await api.call('POST', '/inspections', { role: 'manager', body: { type: 'sccif-rfc-full', providerId } });
+  const res = await stack.api.call('POST', '/inspections', { role: 'manager', body: { type: 'sccif-rfc-full', providerId } });
   return res.body.inspectionId as string;
 }
 
 const decide = (id: string, role: 'manager' | 'inspector' | 'provider', body: unknown, headers?: Record<string, string>) =>
-  api.call('POST', `/inspections/${id}/decisions`, { role, body, ...(headers ? { headers } : {}) });
+  stack.api.call('POST', `/inspections/${id}/decisions`, { role, body, ...(headers ? { headers } : {}) });
 
 /** Back-dated on-site start and feedback: the draft is overdue today, the final report not yet. */
 async function overdueDraft() {
@@ -42,8 +26,8 @@ async function overdueDraft() {
 describe('decision inbox, deadlines and breaches across inspections', () => {
   it("lists each role's waiting decisions, overdue first, with the clock that makes each due", async () => {
     const late = await overdueDraft();
-    await eventually(async () => ((await api.call('GET', '/breaches?open=true', { role: 'manager' })).body.items.some((b: { inspectionId: string; clock: string }) => b.inspectionId === late && b.clock === 'draftReport') ? true : undefined));
-    const inbox = (await api.call('GET', '/inbox', { role: 'inspector' })).body;
+    await eventually(async () => ((await stack.api.call('GET', '/breaches?open=true', { role: 'manager' })).body.items.some((b: { inspectionId: string; clock: string }) => b.inspectionId === late && b.clock === 'draftReport') ? true : undefined));
+    const inbox = (await stack.api.call('GET', '/inbox', { role: 'inspector' })).body;
     const mine = inbox.items.filter((i: { inspectionId: string }) => i.inspectionId === late);
     expect(mine.find((i: { event: string }) => i.event === 'DRAFT_REPORT_SENT')).toMatchObject({
       overdue: true,
@@ -53,17 +37,17 @@ describe('decision inbox, deadlines and breaches across inspections', () => {
     expect(dated).toEqual([...dated].sort());
     expect(inbox.items[0].overdue).toBe(true);
 
-    const providerInbox = (await api.call('GET', '/inbox', { role: 'provider' })).body.items;
+    const providerInbox = (await stack.api.call('GET', '/inbox', { role: 'provider' })).body.items;
     expect(providerInbox.every((i: { providerId: string; roles: string[] }) => i.providerId === PROVIDER_ID && i.roles.includes('provider'))).toBe(true);
-    expect((await api.call('GET', '/inbox?role=manager', { role: 'provider' })).status).toBe(403);
+    expect((await stack.api.call('GET', '/inbox?role=manager', { role: 'provider' })).status).toBe(403);
 
-    const overdue = (await api.call('GET', '/deadlines?overdue=true', { role: 'manager' })).body.items;
+    const overdue = (await stack.api.call('GET', '/deadlines?overdue=true', { role: 'manager' })).body.items;
     expect(overdue.find((d: { inspectionId: string }) => d.inspectionId === late)).toMatchObject({ clock: 'draftReport', overdue: true });
     expect(overdue.every((d: { overdue: boolean }) => d.overdue)).toBe(true);
-    const soon = (await api.call('GET', '/deadlines?dueWithinDays=3650', { role: 'manager' })).body.items;
+    const soon = (await stack.api.call('GET', '/deadlines?dueWithinDays=3650', { role: 'manager' })).body.items;
     expect(soon.some((d: { inspectionId: string; clock: string }) => d.inspectionId === late && d.clock === 'finalReport')).toBe(true);
 
-    const breaches = (await api.call('GET', '/breaches', { role: 'auditor' })).body.items;
+    const breaches = (await stack.api.call('GET', '/breaches', { role: 'auditor' })).body.items;
     expect(breaches.find((b: { inspectionId: string; clock: string }) => b.inspectionId === late && b.clock === 'draftReport')).toMatchObject({
       clock: 'draftReport',
       resolvedOn: null,
@@ -79,7 +63,7 @@ describe('decision inbox, deadlines and breaches across inspections', () => {
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
     expect(new Set(answers.map((a) => a.body.revision)).size).toBe(1);
     const audit = await eventually(async () => {
-      const res = await api.call('GET', `/inspections/${id}/audit`, { role: 'auditor' });
+      const res = await stack.api.call('GET', `/inspections/${id}/audit`, { role: 'auditor' });
       return res.body.entries.some((e: { kind: string }) => e.kind === 'transition') ? res.body : undefined;
     });
     expect(audit.entries.filter((e: { kind: string }) => e.kind === 'decision.accepted')).toHaveLength(1);
@@ -91,22 +75,22 @@ describe('decision inbox, deadlines and breaches across inspections', () => {
 describe('residential family centres registered once', () => {
   it('schedules the first full inspection on registration, and answers bring-forward and close with the new state', async () => {
     const providerId = `URN-${Date.now()}`;
-    const registered = await api.call('POST', '/centres', { role: 'manager', body: { providerId, registeredOn: '2026-01-05' } });
+    const registered = await stack.api.call('POST', '/centres', { role: 'manager', body: { providerId, registeredOn: '2026-01-05' } });
     expect(registered.status).toBe(201);
     expect(registered.body).toMatchObject({ providerId, inspectionsCompleted: 0, window: { opens: '2026-01-05', dueBy: '2027-01-05', source: expect.stringContaining('Scheduling') } });
-    expect((await api.call('POST', '/centres', { role: 'manager', body: { providerId, registeredOn: '2026-01-05' } })).status).toBe(200);
+    expect((await stack.api.call('POST', '/centres', { role: 'manager', body: { providerId, registeredOn: '2026-01-05' } })).status).toBe(200);
     const centre = await eventually(async () => {
-      const res = await api.call('GET', `/centres/${providerId}`, { role: 'inspector' });
+      const res = await stack.api.call('GET', `/centres/${providerId}`, { role: 'inspector' });
       return res.body.currentInspectionId ? res.body : undefined;
     });
-    const inspection = await api.call('GET', `/inspections/${centre.currentInspectionId}`, { role: 'manager' });
+    const inspection = await stack.api.call('GET', `/inspections/${centre.currentInspectionId}`, { role: 'manager' });
     expect(inspection.body).toMatchObject({ type: 'sccif-rfc-full', providerId, status: 'scheduled', facts: { scheduledFor: '2027-01-05' } });
-    const closed = await api.call('POST', `/centres/${providerId}/close`, { role: 'manager', body: { reason: 'registration cancelled' } });
+    const closed = await stack.api.call('POST', `/centres/${providerId}/close`, { role: 'manager', body: { reason: 'registration cancelled' } });
     expect(closed.body.closed).toBe('registration cancelled');
-    expect((await api.call('POST', `/centres/${providerId}/close`, { role: 'inspector', body: { reason: 'x' } })).status).toBe(403);
-    expect((await api.call('GET', `/centres/${providerId}`, { role: 'provider' })).status).toBe(404);
-    expect((await api.call('POST', '/centres', { role: 'manager', body: { providerId: 'URN-X', registeredOn: '2999-01-01' } })).status).toBe(400);
-    expect((await api.call('GET', '/centres/URN-never-registered', { role: 'manager' })).status).toBe(404);
+    expect((await stack.api.call('POST', `/centres/${providerId}/close`, { role: 'inspector', body: { reason: 'x' } })).status).toBe(403);
+    expect((await stack.api.call('GET', `/centres/${providerId}`, { role: 'provider' })).status).toBe(404);
+    expect((await stack.api.call('POST', '/centres', { role: 'manager', body: { providerId: 'URN-X', registeredOn: '2999-01-01' } })).status).toBe(400);
+    expect((await stack.api.call('GET', '/centres/URN-never-registered', { role: 'manager' })).status).toBe(404);
   });
 });
 
@@ -115,7 +99,7 @@ describe('timeline', () => {
     const id = await create();
     await decide(id, 'inspector', { event: 'INSPECTION_STARTED' });
     const feedback = await decide(id, 'inspector', { event: 'FEEDBACK_GIVEN', judgements: goodJudgements });
-    const res = await api.call('GET', `/inspections/${id}/timeline`, { role: 'manager' });
+    const res = await stack.api.call('GET', `/inspections/${id}/timeline`, { role: 'manager' });
     expect(res.status).toBe(200);
     const clocks = res.body.entries.map((e: { clock: string }) => e.clock);
     expect(clocks).toEqual(['draftReport', 'commentWindow', 'finalReport', 'publication']);
@@ -123,14 +107,14 @@ describe('timeline', () => {
     expect(draft).toMatchObject({ due: feedback.body.deadlines.find((d: { clock: string }) => d.clock === 'draftReport').due, event: 'DRAFT_REPORT_SENT', source: expect.stringMatching(/^seed 002/) });
     expect(res.body.end.reason).toBe('done');
 
-    const ics = await fetch(`${api.base}/inspections/${id}/timeline.ics`, { headers: { authorization: `Bearer ${api.tokens.manager}` } });
+    const ics = await fetch(`${stack.api.base}/inspections/${id}/timeline.ics`, { headers: { authorization: `Bearer ${stack.api.tokens.manager}` } });
     expect(ics.headers.get('content-type')).toContain('text/calendar');
     const text = await ics.text();
     expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(4);
     expect(text).toContain(`DTSTART;VALUE=DATE:${draft.due.replace(/-/g, '')}`);
     const other = await create('other-provider');
-    expect((await api.call('GET', `/inspections/${other}/timeline`, { role: 'provider' })).status).toBe(404);
+    expect((await stack.api.call('GET', `/inspections/${other}/timeline`, { role: 'provider' })).status).toBe(404);
   });
 });
 
@@ -139,10 +123,10 @@ describe('audit exports and operations', () => {
     const id = await create();
     await decide(id, 'provider', { event: 'DEFERRAL_REQUESTED', reason: 'says "urgent", with a comma' });
     const json = await eventually(async () => {
-      const res = await api.call('GET', `/inspections/${id}/audit`, { role: 'auditor' });
+      const res = await stack.api.call('GET', `/inspections/${id}/audit`, { role: 'auditor' });
       return res.body.entries.length >= 3 ? res.body : undefined;
     });
-    const res = await fetch(`${api.base}/inspections/${id}/audit.csv`, { headers: { authorization: `Bearer ${api.tokens.auditor}` } });
+    const res = await fetch(`${stack.api.base}/inspections/${id}/audit.csv`, { headers: { authorization: `Bearer ${stack.api.tokens.auditor}` } });
     expect(res.headers.get('content-type')).toContain('text/csv');
     const lines = (await res.text()).split('\r\n').filter(Boolean);
     expect(lines[0]).toBe('inspectionId,seq,kind,at,actor,role,source,data,prevHash,hash,recordedAt');
@@ -152,27 +136,27 @@ describe('audit exports and operations', () => {
   });
 
   it('serves /docs as an interactive page over /openapi.json, with its assets from the npm package', async () => {
-    const page = await fetch(`${api.base}/docs`);
+    const page = await fetch(`${stack.api.base}/docs`);
     const html = await page.text();
     expect(page.status).toBe(200);
     expect(html).toContain('/docs/assets/swagger-ui-bundle.js');
-    expect((await (await fetch(`${api.base}/docs/init.js`)).text())).toContain("'/openapi.json'");
-    const bundle = await fetch(`${api.base}/docs/assets/swagger-ui-bundle.js`);
+    expect((await (await fetch(`${stack.api.base}/docs/init.js`)).text())).toContain("'/openapi.json'");
+    const bundle = await fetch(`${stack.api.base}/docs/assets/swagger-ui-bundle.js`);
     expect(bundle.status).toBe(200);
     expect((await bundle.text()).length).toBeGreaterThan(100_000);
   });
 
   it('counts requests for Prometheus, by route and status', async () => {
-    await api.call('GET', '/healthz');
-    const text = await (await fetch(`${api.base}/metrics`)).text();
+    await stack.api.call('GET', '/healthz');
+    const text = await (await fetch(`${stack.api.base}/metrics`)).text();
     expect(text).toMatch(/http_requests_total\{method="GET",route="\/healthz",status="200"\} \d+/);
     expect(text).toContain('# TYPE http_request_duration_seconds histogram');
     expect(text).toMatch(/process_resident_memory_bytes \d+/);
   });
 
   it('puts the request id in every log line and error body', async () => {
-    const res = await api.call('GET', '/inspections/insp-00000000-0000-0000-0000-000000000000', { role: 'manager', headers: { 'x-request-id': 'trace-123' } });
+    const res = await stack.api.call('GET', '/inspections/insp-00000000-0000-0000-0000-000000000000', { role: 'manager', headers: { 'x-request-id': 'trace-123' } });
     expect(res.body.error.requestId).toBe('trace-123');
-    expect(api.logs.find((l) => l.requestId === 'trace-123')).toMatchObject({ status: 404, route: '/inspections/:id', role: 'manager' });
+    expect(stack.api.logs.find((l) => l.requestId === 'trace-123')).toMatchObject({ status: 404, route: '/inspections/:id', role: 'manager' });
   });
 });

@@ -1,14 +1,12 @@
 import { INSPECTION_TYPES } from '../../machines/registry';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { addWorkingDays, londonDateOf } from '../../calendar';
 import type { Io } from '../../cli/main';
-import { startApi } from '../support/apiServer';
+import { useApiStack } from '../support/apiServer';
 import { eventually } from '../support/eventually';
-import { goodJudgements, startWorker } from '../support/inspectionHarness';
+import { goodJudgements } from '../support/inspectionHarness';
 import { PROVIDER_ID } from '../support/pureDriver';
-import { createLocalEnv } from '../support/temporal';
 
 const BIN = path.join(__dirname, '..', '..', 'cli', 'bin.js');
 
@@ -153,23 +151,9 @@ describe('inspections command line, offline', () => {
 });
 
 describe('inspections command line against the API, the dev server and a worker', () => {
-  let env: TestWorkflowEnvironment;
-  let worker: Awaited<ReturnType<typeof startWorker>>;
-  let api: Awaited<ReturnType<typeof startApi>>;
+  const stack = useApiStack();
 
-  beforeAll(async () => {
-    env = await createLocalEnv();
-    worker = await startWorker(env.nativeConnection);
-    api = await startApi(env.client, worker.db, worker.taskQueue);
-  }, 180_000);
-
-  afterAll(async () => {
-    await api?.close();
-    await worker?.stop();
-    await env?.teardown();
-  });
-
-  const as = (role: 'manager' | 'inspector' | 'provider' | 'auditor') => ({ INSPECTIONS_API_URL: api.base, INSPECTIONS_TOKEN: api.tokens[role] });
+  const as = (role: 'manager' | 'inspector' | 'provider' | 'auditor') => ({ INSPECTIONS_API_URL: stack.api.base, INSPECTIONS_TOKEN: stack.api.tokens[role] });
 
   it('start, show, decide and audit an inspection', async () => {
     const started = await cli(['start', '--type', 'sccif-rfc-full', '--provider', PROVIDER_ID, '--scheduledFor', '2030-01-10', '--json'], as('manager'));
@@ -187,7 +171,7 @@ describe('inspections command line against the API, the dev server and a worker'
     expect(readable.stdout).toContain('INSPECTION_STARTED');
 
     // --token wins over the environment.
-    const onSite = await cli(['decide', id, 'INSPECTION_STARTED', '--json', '--token', api.tokens.inspector], as('manager'));
+    const onSite = await cli(['decide', id, 'INSPECTION_STARTED', '--json', '--token', stack.api.tokens.inspector], as('manager'));
     expect(onSite.code).toBe(0);
     expect(JSON.parse(onSite.stdout).status).toBe('on_site');
     const feedback = await cli(['decide', id, 'FEEDBACK_GIVEN', '--data', JSON.stringify({ judgements: goodJudgements })], as('inspector'));
@@ -251,7 +235,7 @@ describe('inspections command line against the API, the dev server and a worker'
   });
 
   it('a missing token: the API\'s 401 message, with a hint', async () => {
-    const run = await cli(['show', 'insp-00000000-0000'], { INSPECTIONS_API_URL: api.base });
+    const run = await cli(['show', 'insp-00000000-0000'], { INSPECTIONS_API_URL: stack.api.base });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/bearer token is required.*HTTP 401.*--token or INSPECTIONS_TOKEN/);
   });

@@ -1,24 +1,20 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import fc from 'fast-check';
 import { SignJWT } from 'jose';
-import { TEST_AUTH, startApi } from '../support/apiServer';
+import { TEST_AUTH, useApiStack } from '../support/apiServer';
 import { eventually } from '../support/eventually';
-import { goodJudgements, startWorker } from '../support/inspectionHarness';
+import { goodJudgements } from '../support/inspectionHarness';
 import { PROVIDER_ID } from '../support/pureDriver';
 import { type RawResponse, closeRawAgent, rawRequest } from '../support/rawHttp';
 import { recordFigures } from '../support/reliabilityRig';
-import { createLocalEnv } from '../support/temporal';
 
 /**
  * Issue 8, bad input: generated malformed and hostile requests (fast-check) at every route of the served
- * /openapi.json, against the real app, a real dev server and a worker. Never a 5xx, always a JSON error with a
+ * /openapi.json, against the real app, a real dev server and a stack.worker. Never a 5xx, always a JSON error with a
  * message for a 4xx, never a crash, never a changed inspection; bad tokens 401, a valid token of the wrong role 403.
  */
 const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 200);
 
-let env: TestWorkflowEnvironment;
-let worker: Awaited<ReturnType<typeof startWorker>>;
-let api: Awaited<ReturnType<typeof startApi>>;
+const stack = useApiStack();
 let routes: { method: string; path: string; roles?: string[]; public: boolean }[];
 let inspectionId: string;
 const centreId = `URN-FUZZ-${Date.now()}`;
@@ -28,7 +24,7 @@ const figures = { requests: 0, byStatus: {} as Record<number, number> };
 type Role = 'manager' | 'inspector' | 'provider' | 'auditor';
 let subjects = 0;
 /** A fresh subject per token, so the per-caller rate limit (600 a minute) is never what answers. */
-const tokenFor = (role: Role) => api.auth.issue({ id: `fuzz-${role}-${subjects++}`, role, ...(role === 'provider' ? { providerId: PROVIDER_ID } : {}) });
+const tokenFor = (role: Role) => stack.api.auth.issue({ id: `fuzz-${role}-${subjects++}`, role, ...(role === 'provider' ? { providerId: PROVIDER_ID } : {}) });
 
 interface Sent {
   method: string;
@@ -38,7 +34,7 @@ interface Sent {
 }
 
 async function send(request: Sent): Promise<RawResponse> {
-  const res = await rawRequest(api.base, request.method, request.path, request.headers, request.body);
+  const res = await rawRequest(stack.api.base, request.method, request.path, request.headers, request.body);
   figures.requests++;
   figures.byStatus[res.status] = (figures.byStatus[res.status] ?? 0) + 1;
   return res;
@@ -211,10 +207,7 @@ async function snapshot() {
 }
 
 beforeAll(async () => {
-  env = await createLocalEnv();
-  worker = await startWorker(env.nativeConnection);
-  api = await startApi(env.client, worker.db, worker.taskQueue);
-  const doc = (await api.call('GET', '/openapi.json')).body as {
+  const doc = (await stack.api.call('GET', '/openapi.json')).body as {
     paths: Record<string, Record<string, { security?: unknown[]; 'x-roles'?: string[] }>>;
   };
   routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
@@ -225,11 +218,11 @@ beforeAll(async () => {
       ...(op['x-roles'] ? { roles: op['x-roles'] } : {}),
     })),
   );
-  const created = await api.call('POST', '/inspections', { role: 'manager', body: { type: 'sccif-rfc-full', providerId: PROVIDER_ID } });
+  const created = await stack.api.call('POST', '/inspections', { role: 'manager', body: { type: 'sccif-rfc-full', providerId: PROVIDER_ID } });
   expect(created.status).toBe(201);
   inspectionId = created.body.inspectionId;
-  expect((await api.call('POST', `/inspections/${inspectionId}/decisions`, { role: 'inspector', body: { event: 'INSPECTION_STARTED' } })).status).toBe(200);
-  expect((await api.call('POST', '/centres', { role: 'manager', body: { providerId: centreId, registeredOn: '2026-01-05' } })).status).toBe(201);
+  expect((await stack.api.call('POST', `/inspections/${inspectionId}/decisions`, { role: 'inspector', body: { event: 'INSPECTION_STARTED' } })).status).toBe(200);
+  expect((await stack.api.call('POST', '/centres', { role: 'manager', body: { providerId: centreId, registeredOn: '2026-01-05' } })).status).toBe(201);
   // the ledger is written by activities: wait until it has settled before taking the baseline
   let last = -1;
   baseline = await eventually(async () => {
@@ -242,9 +235,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   closeRawAgent();
-  await api?.close();
-  await worker?.stop();
-  await env?.teardown();
 });
 
 describe('bad input at every route of /openapi.json', () => {
@@ -317,10 +307,10 @@ describe('bad input at every route of /openapi.json', () => {
     const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
     const now = Math.floor(Date.now() / 1000);
     const unsignedClaims = { sub: 'mallory', role: 'manager', iss: TEST_AUTH.issuer, aud: TEST_AUTH.audience, iat: now, exp: now + 3600 };
-    const valid = await api.auth.issue({ id: 'manager-1', role: 'manager' });
+    const valid = await stack.api.auth.issue({ id: 'manager-1', role: 'manager' });
     const badTokens: Record<string, string> = {
       forged: await signed({ role: 'manager' }, { key: other }),
-      expired: await api.auth.issue({ id: 'manager-1', role: 'manager' }, '-1m'),
+      expired: await stack.api.auth.issue({ id: 'manager-1', role: 'manager' }, '-1m'),
       wrongIssuer: await signed({ role: 'manager' }, { iss: 'urn:evil:issuer' }),
       wrongAudience: await signed({ role: 'manager' }, { aud: 'urn:other:api' }),
       missingRole: await signed({}),

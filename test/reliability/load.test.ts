@@ -1,10 +1,8 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { startApi } from '../support/apiServer';
+import { useApiStack } from '../support/apiServer';
 import { eventually } from '../support/eventually';
-import { goodJudgements, startWorker } from '../support/inspectionHarness';
+import { goodJudgements } from '../support/inspectionHarness';
 import { PROVIDER_ID } from '../support/pureDriver';
 import { recordFigures } from '../support/reliabilityRig';
-import { createLocalEnv } from '../support/temporal';
 
 /**
  * Issue 8, load: a bounded load test on loopback. 20 inspections created through the API, then 8 concurrent
@@ -27,21 +25,7 @@ const STEPS: { event: string; role: Role; fields?: Record<string, unknown> }[] =
   { event: 'FINAL_REPORT_SENT', role: 'inspector' },
 ];
 
-let env: TestWorkflowEnvironment;
-let worker: Awaited<ReturnType<typeof startWorker>>;
-let api: Awaited<ReturnType<typeof startApi>>;
-
-beforeAll(async () => {
-  env = await createLocalEnv();
-  worker = await startWorker(env.nativeConnection);
-  api = await startApi(env.client, worker.db, worker.taskQueue);
-}, 180_000);
-
-afterAll(async () => {
-  await api?.close();
-  await worker?.stop();
-  await env?.teardown();
-});
+const stack = useApiStack();
 
 /** mulberry32: a small seeded generator, so a failing interleaving can be replayed with LOAD_SEED. */
 function random(seed: number) {
@@ -71,14 +55,14 @@ describe('bounded load: concurrent decisions and reads', () => {
     async function tokensFor(client: string) {
       const tokens = {} as Record<Role, string>;
       for (const role of ['manager', 'inspector', 'provider', 'auditor'] as const) {
-        tokens[role] = await api.auth.issue({ id: `load-${role}-${client}`, role, ...(role === 'provider' ? { providerId: PROVIDER_ID } : {}) });
+        tokens[role] = await stack.api.auth.issue({ id: `load-${role}-${client}`, role, ...(role === 'provider' ? { providerId: PROVIDER_ID } : {}) });
       }
       return tokens;
     }
 
     async function request(kind: string, method: string, path: string, token: string, options: { body?: unknown; headers?: Record<string, string> } = {}) {
       const t0 = performance.now();
-      const res = await api.call(method, path, { token, ...options });
+      const res = await stack.api.call(method, path, { token, ...options });
       latencies.push({ kind, ms: performance.now() - t0 });
       byStatus[res.status] = (byStatus[res.status] ?? 0) + 1;
       if (res.status >= 500) problems.push(`${method} ${path} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
@@ -191,7 +175,7 @@ describe('bounded load: concurrent decisions and reads', () => {
     let entriesChecked = 0;
     for (const id of ids) {
       const audit = await eventually(async () => {
-        const res = await api.call('GET', `/inspections/${id}/audit`, { token: auditor });
+        const res = await stack.api.call('GET', `/inspections/${id}/audit`, { token: auditor });
         const decided = (res.body.entries as { kind: string }[]).filter((e) => e.kind === 'decision.accepted');
         return decided.length >= accepted.get(id)!.length && res.body.verification.ok ? res.body : undefined;
       }, 30_000);
@@ -199,7 +183,7 @@ describe('bounded load: concurrent decisions and reads', () => {
       expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
       expect(audit.verification).toMatchObject({ ok: true });
       expect({ id, decisions: entries.filter((e) => e.kind === 'decision.accepted').map((e) => e.data.event) }).toEqual({ id, decisions: accepted.get(id) });
-      const view = await api.call('GET', `/inspections/${id}`, { token: auditor });
+      const view = await stack.api.call('GET', `/inspections/${id}`, { token: auditor });
       expect({ id, status: view.body.status }).toEqual({ id, status: 'awaiting_publication' });
       entriesChecked += entries.length;
     }

@@ -1,11 +1,14 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Client } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createApp } from '../../api/app';
 import { createAuthenticator } from '../../api/auth';
 import type { Database } from '../../db';
 import type { Role } from '../../machines/kit';
+import { startWorker } from './inspectionHarness';
 import { PROVIDER_ID } from './pureDriver';
+import { createLocalEnv } from './temporal';
 
 export const TEST_AUTH = { secret: 'test-secret-not-for-production-0123456789', issuer: 'urn:test:issuer', audience: 'urn:test:api' };
 
@@ -43,4 +46,46 @@ export async function startApi(client: Client, db: Database, taskQueue: string) 
     return { status: response.status, body: json, headers: response.headers };
   }
   return { base, auth, tokens, logs, call, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** What `useApiStack` holds for a test file; read its fields inside tests and hooks (they are set in `beforeAll`). */
+export interface ApiStack {
+  readonly env: TestWorkflowEnvironment;
+  readonly worker: Awaited<ReturnType<typeof startWorker>>;
+  readonly api: Awaited<ReturnType<typeof startApi>>;
+}
+
+/**
+ * The real dev server, a worker and the API for the test file (or describe block) that calls it: started in a
+ * `beforeAll`, stopped in an `afterAll`. A file's own `beforeAll` declared after the call runs after them.
+ */
+export function useApiStack(): ApiStack {
+  let env: ApiStack['env'] | undefined;
+  let worker: ApiStack['worker'] | undefined;
+  let api: ApiStack['api'] | undefined;
+  beforeAll(async () => {
+    env = await createLocalEnv();
+    worker = await startWorker(env.nativeConnection);
+    api = await startApi(env.client, worker.db, worker.taskQueue);
+  }, 180_000);
+  afterAll(async () => {
+    await api?.close();
+    await worker?.stop();
+    await env?.teardown();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useApiStack: read its fields inside tests or hooks, after its beforeAll');
+    return value;
+  };
+  return {
+    get env() {
+      return started(env);
+    },
+    get worker() {
+      return started(worker);
+    },
+    get api() {
+      return started(api);
+    },
+  };
 }
