@@ -22,14 +22,17 @@ export interface LatencyResult {
 /**
  * One decision at a time, so each is timed alone: ours through the API (HTTP, auth, zod, service, Update),
  * ours through the Temporal client's Update directly, and the baseline's Update directly, taken in turn
- * inspection by inspection so drifting machine load falls on all three alike.
+ * inspection by inspection (each path first, second and third in turn) so drifting machine load falls on all three alike.
  */
 export async function latencySuite(client: Client, sides: { ours: Side; baseline: Side }, api: BenchApi, sizes: BenchSizes, progress: Progress): Promise<LatencyResult> {
   progress.begin('decision latency (dev server)');
   const result: LatencyResult = { apiMs: [], apiOverheadMs: [], apiBeforeUpdateMs: [], apiAfterUpdateMs: [], directMs: [], baselineDirectMs: [] };
   // Warm-up: one inspection each way, discarded.
   for (let i = -1; i < sizes.latencyInspections; i++) {
-    for (const path of ['api', 'direct', 'baseline'] as const) {
+    // The order turns with each inspection: a path that follows one of ours' own would otherwise always share ours'
+    // worker with the previous inspection's last activities, while the baseline's worker had been idle.
+    const paths = ['api', 'direct', 'baseline'] as const;
+    for (const path of paths.map((_, k) => paths[(k + i + 1) % paths.length]!)) {
       const side = path === 'baseline' ? sides.baseline : sides.ours;
       const id = `insp-${randomUUID()}`;
       await startInspection(client, side, id);
