@@ -6,14 +6,14 @@ import { actors } from '../pureDriver';
 import { REQUIRED_PATHS, type TypeHistories, refused, sleepPast } from './scenario';
 import { draftToPublished, feedbackToDraft, pauseForAWeek } from './seed003Steps';
 
-async function notifiedAndStarted(env: TestWorkflowEnvironment, i: InspectionHandle) {
+export async function notifiedAndStarted(env: TestWorkflowEnvironment, i: InspectionHandle) {
   await i.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'chair of governors', nominee: 'Vice principal' });
   await i.send(actors.inspector, 'FOLLOW_UP_CALL_MADE');
   await env.sleep('2 days');
   await i.send(actors.inspector, 'INSPECTION_STARTED');
 }
 
-const fullInspectionFeedback = async (env: TestWorkflowEnvironment, i: InspectionHandle) => {
+export const fullInspectionFeedback = async (env: TestWorkflowEnvironment, i: InspectionHandle) => {
   await i.send(actors.inspector, 'FINAL_TEAM_MEETING_HELD', { judgements: fesGrades });
   await env.sleep('1 day');
   return i.send(actors.inspector, 'FEEDBACK_GIVEN');

@@ -6,7 +6,7 @@ import { actors } from '../pureDriver';
 import { REQUIRED_PATHS, type TypeHistories, refused, sleepPast } from './scenario';
 import { draftSentLate, draftToPublished, feedbackToDraft } from './seed003Steps';
 
-async function unannouncedToFeedback(env: TestWorkflowEnvironment, i: InspectionHandle, fields: Record<string, unknown> = {}) {
+export async function unannouncedToFeedback(env: TestWorkflowEnvironment, i: InspectionHandle, fields: Record<string, unknown> = {}) {
   await i.send(actors.inspector, 'INSPECTION_STARTED_UNANNOUNCED', { wellbeingContact: 'responsible individual', feedbackAttendees: 'RM and RI' });
   await env.sleep('1 day');
   await i.send(actors.inspector, 'FIELDWORK_COMPLETED');

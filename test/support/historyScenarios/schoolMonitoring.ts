@@ -6,13 +6,13 @@ import { actors } from '../pureDriver';
 import { REQUIRED_PATHS, type TypeHistories, refused, serverDay, sleepPast } from './scenario';
 import { draftSentLate, draftToPublished, feedbackToDraft, pauseForAWeek } from './seed003Steps';
 
-async function notifiedAndStarted(env: TestWorkflowEnvironment, i: InspectionHandle) {
+export async function notifiedAndStarted(env: TestWorkflowEnvironment, i: InspectionHandle) {
   await i.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'the local authority' });
   await env.sleep('1 day');
   await i.send(actors.inspector, 'INSPECTION_STARTED');
 }
 
-async function feedback(env: TestWorkflowEnvironment, i: InspectionHandle, judgements: Record<string, unknown> = monitoringJudgement) {
+export async function feedback(env: TestWorkflowEnvironment, i: InspectionHandle, judgements: Record<string, unknown> = monitoringJudgement) {
   await env.sleep('1 day');
   await i.send(actors.inspector, 'FIELDWORK_COMPLETED');
   return i.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements });

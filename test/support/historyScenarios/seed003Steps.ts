@@ -28,6 +28,21 @@ export async function draftToPublished(i: InspectionHandle) {
   await i.handle.result();
 }
 
+/**
+ * From the draft, with a formal complaint where the handbook gives it no deadline: comments, the final report, the
+ * complaint lodged on receiving it, then the answer before publication, or publication while it is under review and
+ * the answer after (the inspection ends with it).
+ */
+export async function draftToPublishedWithComplaint(i: InspectionHandle, answered: 'beforePublication' | 'afterPublication') {
+  await i.send(actors.provider, 'COMMENTS_SUBMITTED');
+  await i.send(actors.manager, 'FINAL_REPORT_SENT');
+  await i.send(actors.provider, 'COMPLAINT_MADE', { summary: 'findings not supported by the evidence' });
+  if (answered === 'beforePublication') await i.send(actors.manager, 'COMPLAINT_RESPONDED', { outcome: 'partly_upheld' });
+  await i.send(actors.manager, 'REPORT_PUBLISHED');
+  if (answered === 'afterPublication') await i.send(actors.manager, 'COMPLAINT_RESPONDED', { outcome: 'not_upheld' });
+  await i.handle.result();
+}
+
 export const pauseForAWeek = async (env: TestWorkflowEnvironment, i: InspectionHandle, fields: Record<string, unknown> = {}) => {
   await i.send(actors.manager, 'INSPECTION_PAUSED', { reason: 'serious incident involving a learner', dutyDeskContacted: true, ...fields });
   await env.sleep('7 days');
