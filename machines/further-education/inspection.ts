@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { note, payload } from '../kit';
-import { SEED_003, SEED_003_IN_FORCE_FROM, type Fragment, type FragmentContext, type FragmentGuard, type Refusal, defineInspection, handbookSource, inspectionSkeleton, reading, stateAt, to, update } from '../fragments';
+import { SEED_003, type Fragment, type FragmentContext, type FragmentGuard, type Refusal, defineInspection, handbookSource, seed003InForceFrom, inspectionSkeleton, reading, stateAt, to, update } from '../fragments';
 import { FES_KINDS, convertsToFull, fesJudgements, shortInspectionOutcome } from './judgements';
 
 /**
@@ -43,9 +43,7 @@ export function fesInspection(version: 1 | 2) {
       ? 'Further education and skills: full, short or monitoring inspection, with the skills nominee of an enhanced inspection and the complaint'
       : 'Further education and skills: full, short or monitoring inspection (January 2024)',
     framework: `${SEED_003} FES`,
-    // v2: the same page read more fully, so no framework date to take. 1 January 2027: far enough ahead that inspections
-    // already notified keep v1, and the start of a term, so a college's inspections in one term run under one version.
-    inForceFrom: v2 ? '2027-01-01' : SEED_003_IN_FORCE_FROM,
+    inForceFrom: seed003InForceFrom(version), // v2 from 1 January 2027: why, beside SEED_003_V2_IN_FORCE_FROM
     id: 'fesInspection',
     inputSchema: z.strictObject({
       kind: z.enum(FES_KINDS).optional().describe('full (the default), short, or monitoring visit'),

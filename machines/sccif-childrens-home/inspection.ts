@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { note } from '../kit';
-import { SEED_003, SEED_003_IN_FORCE_FROM, defineInspection, handbookSource, inspectionSkeleton, reading } from '../fragments';
+import { SEED_003, defineInspection, handbookSource, seed003InForceFrom, inspectionSkeleton, reading } from '../fragments';
 import { JUDGEMENTS_SOURCE, rfcJudgements } from '../sccif-rfc/judgements';
 
 /**
@@ -23,9 +23,7 @@ export function childrensHomeInspection(version: 1 | 2) {
     version,
     title: v2 ? "Children's home: SCCIF full or assurance inspection, with the formal complaint" : "Children's home: SCCIF full or assurance inspection (January 2024)",
     framework: `${SEED_003} SCCIF`,
-    // v2: the same page read more fully, so no framework date to take. 1 January 2027: far enough ahead that inspections
-    // already under way keep v1 (the same date as the other seed 003 types' v2).
-    inForceFrom: v2 ? '2027-01-01' : SEED_003_IN_FORCE_FROM,
+    inForceFrom: seed003InForceFrom(version), // v2 from 1 January 2027: why, beside SEED_003_V2_IN_FORCE_FROM
     id: 'childrensHomeInspection',
     inputSchema: z.strictObject({
       kind: z.enum(SCCIF_KINDS).optional().describe('full (the default) or assurance; confirmed at the start of the inspection'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../kit';
-import { SEED_003, SEED_003_IN_FORCE_FROM, type FragmentGuard, defineInspection, handbookSource, inspectionSkeleton, reading } from '../fragments';
+import { SEED_003, type FragmentGuard, defineInspection, handbookSource, seed003InForceFrom, inspectionSkeleton, reading } from '../fragments';
 import { cancellationAskedAtCall, closureCheck, closureCheckDecidedBeforeTheStart, confirmedClosure } from './closureCheck';
 import { governorsMeeting } from './governorsMeeting';
 import { DEEMABLE_KINDS, MONITORING_KINDS, type MonitoringJudgements, type MonitoringKind, monitoringJudgements } from './judgements';
@@ -41,9 +41,7 @@ export function schoolMonitoringInspection(version: 1 | 2) {
       ? 'School monitoring inspection: routine, special measures, serious weaknesses or early, with the closure check, the governors meeting and the complaint'
       : 'School monitoring inspection: routine, special measures, serious weaknesses or early (January 2024)',
     framework: `${SEED_003} SMH`,
-    // v2: the same page read more fully, so no framework date to take. 1 January 2027 is the start of a school term (the
-    // spring term), far enough ahead that inspections already notified keep v1, and each term's inspections run under one version.
-    inForceFrom: v2 ? '2027-01-01' : SEED_003_IN_FORCE_FROM,
+    inForceFrom: seed003InForceFrom(version), // v2 from 1 January 2027: why, beside SEED_003_V2_IN_FORCE_FROM
     id: 'schoolMonitoring',
     inputSchema: z.strictObject({
       kind: z.enum(MONITORING_KINDS).optional().describe('routine (the default), special_measures, serious_weaknesses or early_safeguarding'),
