@@ -2,7 +2,7 @@
 import { actors } from '../pureDriver';
 import { REQUIRED_PATHS, type TypeHistories, refused } from './scenario';
 import { fesInspection as v1, fullInspectionFeedback, notifiedAndStarted } from './fesInspection';
-import { draftToPublishedWithComplaint, feedbackToDraft } from './seed003Steps';
+import { publishedAfterFeedback } from './seed003Steps';
 
 /**
  * Every v1 path, unchanged (none is an enhanced inspection, none has a complaint), plus the rules v2 adds: an enhanced
@@ -29,8 +29,8 @@ export const fesInspectionV2: TypeHistories = {
       async run({ env, start }) {
         const i = await start({ kind: 'full' });
         await notifiedAndStarted(env, i);
-        await feedbackToDraft(env, i, await fullInspectionFeedback(env, i));
-        await draftToPublishedWithComplaint(i, 'beforePublication');
+        await fullInspectionFeedback(env, i);
+        await publishedAfterFeedback(env, i, { complaint: 'answeredBeforePublication' });
         return i;
       },
     },

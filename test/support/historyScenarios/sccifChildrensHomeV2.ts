@@ -1,7 +1,7 @@
 /** SCCIF inspections of children's homes v2 (seed 003 SCCIF; reading §2.17): `sccif-childrens-home` v2. */
 import { REQUIRED_PATHS, type Scenario, type TypeHistories } from './scenario';
 import { sccifChildrensHome as v1, unannouncedToFeedback } from './sccifChildrensHome';
-import { draftToPublishedWithComplaint, feedbackToDraft } from './seed003Steps';
+import { publishedAfterFeedback } from './seed003Steps';
 
 /**
  * Every v1 path, unchanged (none lodges a complaint), plus the complaint v2 adds, with no deadline: answered before
@@ -11,12 +11,12 @@ export const sccifChildrensHomeV2: TypeHistories = {
   required: [...REQUIRED_PATHS, 'complaint'],
   scenarios: [
     ...v1.scenarios,
-    ...(['beforePublication', 'afterPublication'] as const).map((answered): Scenario => ({
-      path: `complaint-answered-${answered === 'beforePublication' ? 'before' : 'after'}-publication`,
+    ...(['answeredBeforePublication', 'answeredAfterPublication'] as const).map((complaint): Scenario => ({
+      path: `complaint-answered-${complaint === 'answeredBeforePublication' ? 'before' : 'after'}-publication`,
       async run({ env, start }) {
         const i = await start({ kind: 'full' });
-        await feedbackToDraft(env, i, await unannouncedToFeedback(env, i));
-        await draftToPublishedWithComplaint(i, answered);
+        await unannouncedToFeedback(env, i);
+        await publishedAfterFeedback(env, i, { complaint });
         return i;
       },
     })),

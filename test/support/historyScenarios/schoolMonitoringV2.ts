@@ -3,7 +3,7 @@ import { monitoringJudgement } from '../../machines/seed003Samples';
 import { actors } from '../pureDriver';
 import { REQUIRED_PATHS, type ScenarioContext, type TypeHistories, refused, serverDay } from './scenario';
 import { schoolMonitoring as v1, feedback, notifiedAndStarted } from './schoolMonitoring';
-import { draftToPublishedWithComplaint, feedbackToDraft } from './seed003Steps';
+import { draftSent, publishedAfterDraft } from './seed003Steps';
 
 /** A school whose confirmed closure is 3 months away, notified: the duty desk must be asked before the start. */
 async function closingSchoolNotified({ env, start }: ScenarioContext) {
@@ -46,11 +46,11 @@ export const schoolMonitoringV2: TypeHistories = {
       async run({ env, start }) {
         const i = await start();
         await notifiedAndStarted(env, i);
-        const given = await feedback(env, i, monitoringJudgement);
+        await feedback(env, i, monitoringJudgement);
         await i.send(actors.inspector, 'GOVERNORS_MEETING_ARRANGED', { concerns: 'no urgency in tackling weak reading' });
-        await feedbackToDraft(env, i, given);
+        await draftSent(env, i);
         await i.send(actors.inspector, 'GOVERNORS_MEETING_HELD', { recommendations: 'an external review of reading' });
-        await draftToPublishedWithComplaint(i, 'afterPublication');
+        await publishedAfterDraft(env, i, { complaint: 'answeredAfterPublication' });
         return i;
       },
     },

@@ -1,17 +1,18 @@
-import { addCalendarDays, londonDateOf } from '../../../calendar';
+import { addCalendarDays } from '../../../calendar';
 import { readLedger } from '../../../ledger';
 import { eventually } from '../../support/eventually';
 import { useTimeSkippingWorker } from '../../support/inspectionHarness';
 import { actors } from '../../support/pureDriver';
 import { sleepPast } from '../../support/historyScenarios/scenario';
 import { monitoringJudgement } from '../../machines/seed003Samples';
+import { lifecycleHelpers } from './lifecycleHelpers';
 import { useApiAfterV2InForce } from './throughTheApiAfterV2';
 
 /** school-monitoring v2 on the time-skipping server, started through the API on a day v2 is in force. */
 const servers = useTimeSkippingWorker();
 const api = useApiAfterV2InForce(servers);
 const publications = (id: string) => servers.worker.db.query('SELECT grade FROM publications WHERE inspection_id = $1', [id]);
-const today = async () => londonDateOf(await servers.env.currentTimeMs());
+const { today } = lifecycleHelpers(servers);
 const closingIn = async (days: number) => ({ confirmedClosure: { closesOn: addCalendarDays(await today(), days), evidence: 'funding agreement terminated' } });
 
 it('a school closing within 6 months: the start waits for the duty desk; then the governors meeting and a complaint that outlives publication', async () => {

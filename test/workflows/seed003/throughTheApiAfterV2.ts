@@ -1,12 +1,10 @@
 /** Starting seed 003 inspections through the API on a day their v2 is in force (from 2027-01-01). */
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startApi } from '../../support/apiServer';
-import { InspectionHandle, type startWorker } from '../../support/inspectionHarness';
+import { InspectionHandle } from '../../support/inspectionHarness';
 import { PROVIDER_ID } from '../../support/pureDriver';
+import type { Servers } from './lifecycleHelpers';
 
 export const AFTER_V2_IN_FORCE = '2027-01-04';
-
-type Servers = { env: TestWorkflowEnvironment; worker: Awaited<ReturnType<typeof startWorker>> };
 
 /** The API on the calling file's fresh servers, for each test (register after useTimeSkippingWorker()). */
 export function useApiAfterV2InForce(servers: Servers) {
