@@ -78,7 +78,7 @@ export function closureCheck(source: string): Fragment {
         roles: ['inspector'],
         schema: payload({ advice: z.enum(['proceed', 'do_not_proceed']), summary: note.optional() }),
         source: `${source}; ${reading('§3 T42, §4.2 closureCheckAdvice, §7 E29')}`,
-        reading: `Due only at a notification while the school's confirmed closure is at most ${CLOSURE_MONTHS} calendar months away and it did not ask for cancellation at the call; refused otherwise. "Do not proceed" ends the inspection as cancelled, with the advice kept.`,
+        reading: `Due only at a notification while the school's confirmed closure is at most ${CLOSURE_MONTHS} calendar months away and it did not ask for cancellation at the call; refused otherwise. "Do not proceed" ends the inspection as cancelled, with the advice kept. A school that asks for cancellation at the call (NOTIFIED.cancellationRequested) has its request decided by the duty desk under the deferral policy instead (DEFERRAL_REQUESTED), so no check is asked of it; a deferral and a new notification ask again.`,
         breaks: closureCheckOpen,
       },
     },
