@@ -10,10 +10,10 @@ import { rfcRequirement2024 } from './sccif-rfc/requirement';
 import { rfcRecommendation2024 } from './sccif-rfc/recommendation';
 import { rfcRecommendation2024v2 } from './sccif-rfc/recommendationV2';
 import { rfcFullInspection2024 } from './sccif-rfc/fullInspection';
-import { fesInspection2024 } from './further-education/inspection';
-import { schoolMonitoringInspection2024 } from './school-monitoring/inspection';
+import { fesInspection2024, fesInspectionV2 } from './further-education/inspection';
+import { schoolMonitoringInspection2024, schoolMonitoringInspectionV2 } from './school-monitoring/inspection';
 import { childminderAgencyInspection2024 } from './childminder-agency/inspection';
-import { childrensHomeInspection2024 } from './sccif-childrens-home/inspection';
+import { childrensHomeInspection2024, childrensHomeInspectionV2 } from './sccif-childrens-home/inspection';
 import { rfcFullInspection2024v2 } from './sccif-rfc/fullInspectionV2';
 import { childcareRegisterInspection2024 } from './childcare-register/inspection';
 import { onlineProviderVisit2024 } from './online-provider/inspection';
@@ -42,9 +42,12 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   rfcRecommendation2024,
   rfcRecommendation2024v2,
   fesInspection2024,
+  fesInspectionV2,
   schoolMonitoringInspection2024,
+  schoolMonitoringInspectionV2,
   childminderAgencyInspection2024,
   childrensHomeInspection2024,
+  childrensHomeInspectionV2,
   childcareRegisterInspection2024,
   onlineProviderVisit2024,
   ecfLeadProviderInspection2024,

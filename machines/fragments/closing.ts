@@ -20,11 +20,16 @@ export function closing(p: ClosingParams): Fragment {
       published: {
         meta: { status: 'published' },
         type: 'final',
-        entry: update((c) => ({
-          grade: p.gradeOf(c.judgements as Record<string, unknown> | null),
-          nextInspectionDueBy: p.nextInspection && c.feedbackDate ? deadline(c.feedbackDate as string, p.nextInspection.months, 'months') : null,
-        })),
+        entry: closingFacts(p),
       },
     },
   };
+}
+
+/** The facts the end sets (grade, next inspection due by), also set where a report is published before the end. */
+export function closingFacts(p: ClosingParams) {
+  return update((c) => ({
+    grade: p.gradeOf(c.judgements as Record<string, unknown> | null),
+    nextInspectionDueBy: p.nextInspection && c.feedbackDate ? deadline(c.feedbackDate as string, p.nextInspection.months, 'months') : null,
+  }));
 }

@@ -1,5 +1,6 @@
 export * from './fragment';
 export * from './update';
+export * from './refusal';
 export * from './define';
 export * from './notification';
 export * from './deferral';

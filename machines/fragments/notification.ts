@@ -1,6 +1,7 @@
 import { type z } from 'zod';
 import { note, payload } from '../kit';
 import { type Fragment, to } from './fragment';
+import { type Refusal, heldBy } from './refusal';
 import { update } from './update';
 
 export interface NotificationParams {
@@ -15,6 +16,10 @@ export interface NotificationParams {
     fields?: z.ZodRawShape;
     /** A call the lead inspector must make after notifying (FES: "the nominee, by the following morning at the latest"). */
     followUpCall?: { withWhom: string; workingDays: number; source: string; reading?: string };
+    /** A rule the notification must keep, from what it records (FES v2: an enhanced inspection names its skills nominee). */
+    notifiedOnlyIf?: Refusal;
+    /** A rule that must hold before the on-site inspection starts (SMH v2: a due closure check decided). */
+    startsOnlyIf?: Refusal;
   };
   /** Set when the handbook lets Ofsted arrive without notice: the wellbeing contact is then taken at the start. */
   unannounced?: { source: string; fields?: z.ZodRawShape };
@@ -48,6 +53,7 @@ export function notification(p: NotificationParams): Fragment {
         on: {
           ...(call && {
             NOTIFIED: {
+              ...(call.notifiedOnlyIf && { guard: heldBy(call.notifiedOnlyIf) }),
               target: to('notified'),
               actions: update((_c, e) => ({
                 notifiedOn: e.at,
@@ -70,7 +76,11 @@ export function notification(p: NotificationParams): Fragment {
         notified: {
           meta: { status: 'notified' },
           on: {
-            INSPECTION_STARTED: { target: to('onSite'), actions: update((_c, e) => ({ onSiteStartedOn: e.at })) },
+            INSPECTION_STARTED: {
+              ...(call.startsOnlyIf && { guard: heldBy(call.startsOnlyIf) }),
+              target: to('onSite'),
+              actions: update((_c, e) => ({ onSiteStartedOn: e.at })),
+            },
             ...(follow && { FOLLOW_UP_CALL_MADE: { actions: update(() => ({ followUpCallDueFrom: null })) } }),
           },
         },
@@ -83,8 +93,15 @@ export function notification(p: NotificationParams): Fragment {
           roles: ['inspector'],
           schema: payload({ ...wellbeing, ...call.fields }),
           source: [call.source, call.wellbeingSource].filter(Boolean).join('; '),
+          ...(call.notifiedOnlyIf && { breaks: call.notifiedOnlyIf }),
         },
-        INSPECTION_STARTED: { label: 'On-site inspection starts', roles: ['inspector'], schema: payload({}), source: call.source },
+        INSPECTION_STARTED: {
+          label: 'On-site inspection starts',
+          roles: ['inspector'],
+          schema: payload({}),
+          source: call.source,
+          ...(call.startsOnlyIf && { breaks: call.startsOnlyIf }),
+        },
       }),
       ...(follow && {
         FOLLOW_UP_CALL_MADE: { label: `Lead inspector contacts ${follow.withWhom}`, roles: ['inspector'], schema: payload({}), source: follow.source },

@@ -22,6 +22,9 @@ export interface ReportChainParams {
   next?: string;
 }
 
+/** What publishing the report does, wherever it happens (the complaint fragment publishes while a complaint is open). */
+export const publication = [update((_c, e) => ({ publishedDate: e.at })), 'publishReport'];
+
 /**
  * The report chain after the draft (reading §2.1 steps 10 and 11; §3.2): `reporting.commentWindow` →
  * `reporting.finalising` → `FINAL_REPORT_SENT` → `awaitingPublication` → `published` (see `closing`). Where the
@@ -48,7 +51,7 @@ export function reportChain(p: ReportChainParams): Fragment {
       },
       awaitingPublication: {
         meta: { status: 'awaiting_publication' },
-        on: { REPORT_PUBLISHED: { target: to('published'), actions: [update((_c, e) => ({ publishedDate: e.at })), 'publishReport'] } },
+        on: { REPORT_PUBLISHED: { target: to('published'), actions: publication } },
       },
     },
     events: {

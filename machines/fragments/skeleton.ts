@@ -1,5 +1,5 @@
 import type { Fragment } from './fragment';
-import { type ClosingParams, closing } from './closing';
+import { type ClosingParams, closing, closingFacts } from './closing';
 import { type ComplaintWindowParams, complaintWindow } from './complaintWindow';
 import { type DeferralParams, deferral } from './deferral';
 import { type FeedbackParams, judgementsAndFeedback } from './feedback';
@@ -21,7 +21,10 @@ export interface SkeletonParams {
   nextDayContact: NextDayContactParams;
   qualityAssurance: QualityAssuranceParams;
   reportChain: ReportChainParams;
-  /** Only where the handbook gives a complaint deadline (CMA); set `reportChain.next: 'complaintWindow'` with it. */
+  /**
+   * The formal complaint. With a deadline (CMA) set `reportChain.next: 'complaintWindow'` with it; without one (`days`
+   * left out) it is taken while the report awaits publication. v1 types without a complaint deadline leave it out.
+   */
   complaintWindow?: ComplaintWindowParams;
   closing: ClosingParams;
 }
@@ -42,7 +45,7 @@ export function inspectionSkeleton(p: SkeletonParams): Fragment[] {
     nextDayContact(p.nextDayContact),
     qualityAssurance(p.qualityAssurance),
     reportChain(p.reportChain),
-    ...(p.complaintWindow ? [complaintWindow(p.complaintWindow)] : []),
+    ...(p.complaintWindow ? [complaintWindow(p.complaintWindow, closingFacts(p.closing))] : []),
     closing(p.closing),
   ];
 }

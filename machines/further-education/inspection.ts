@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { note, payload } from '../kit';
-import { SEED_003, SEED_003_IN_FORCE_FROM, type Fragment, type FragmentContext, type FragmentGuard, defineInspection, handbookSource, inspectionSkeleton, reading, stateAt, to, update } from '../fragments';
+import { SEED_003, type Fragment, type FragmentContext, type FragmentGuard, type Refusal, defineInspection, handbookSource, seed003InForceFrom, inspectionSkeleton, reading, stateAt, to, update } from '../fragments';
 import { FES_KINDS, convertsToFull, fesJudgements, shortInspectionOutcome } from './judgements';
 
 /**
@@ -19,78 +19,105 @@ const converts = function shortInspectionExtendedToFull({ context }: { context: 
   return context.kind === 'short' && convertsToFull(context.shortInspectionOutcome);
 };
 
-export const fesInspection2024 = defineInspection({
-  type: 'fes-inspection',
-  version: 1,
-  title: 'Further education and skills: full, short or monitoring inspection (January 2024)',
-  framework: `${SEED_003} FES`,
-  inForceFrom: SEED_003_IN_FORCE_FROM,
-  id: 'fesInspection',
-  inputSchema: z.strictObject({
-    kind: z.enum(FES_KINDS).optional().describe('full (the default), short, or monitoring visit'),
-    enhanced: z.boolean().optional().describe('an enhanced college inspection, with a skills nominee'),
-  }),
-  inputDefaults: { kind: 'full', enhanced: false, convertedFromShortOn: null },
-  gradeField: 'grade',
-  endDateField: 'feedbackDate',
-  fragments: [
-    ...inspectionSkeleton({
-      notification: {
-        call: {
-          source: src('Notification of inspection', 'Notification and introduction (short inspections)'),
-          calledLeader: 'the senior leader (principal, CEO or equivalent)',
-          fields: { nominee: note, skillsNominee: note.optional(), shadowNominee: note.optional() },
-          followUpCall: {
-            withWhom: 'the inspection nominee',
-            workingDays: 1,
-            source: src('Notification of inspection'),
-            reading: `"By the following morning at the latest": read as by the end of the next working day; the clock has day precision (${reading('§7 E16')}).`,
-          },
-        },
-        unannounced: { source: src('Notification and introduction (short inspections)') },
-      },
-      deferral: { source: src('Planning for the inspection') },
-      onSite: {
-        earlyWarningSource: src('Meetings during inspection'),
-        earlyWarningOf: 'may be judged requires improvement or inadequate (emerging judgements heard by the nominee at team meetings)',
-      },
-      pauses: {
-        activitySource: src('Planning for the inspection'),
-        adviceFrom: 'the duty desk',
-        inspectionPause: {
-          source: src('[Pausing inspections and] Incomplete inspections'),
-          incomplete: { source: src('[Pausing inspections and] Incomplete inspections') },
-        },
-      },
-      feedback: {
-        judgements: fesJudgements,
-        judgementsSource: `${src('Meetings during inspection', 'Providing feedback', 'Feedback at the end of a short inspection')}; ${reading('§3 T10')}`,
-        judgementsMadeAt: 'finalTeamMeeting',
-        judgementsGuard: isFull,
-        feedbackSource: src('Providing feedback', 'Feedback at the end of a short inspection'),
-        // §"Feedback at the end of a short inspection": the lead inspector explains that the inspection "will be
-        // extended into a full inspection": back on site as a full inspection, the start date kept (reading §7 E12).
-        otherOutcomes: [
-          {
-            guard: converts,
-            target: 'fieldwork',
-            actions: update((_c, e) => ({ kind: 'full', convertedFromShortOn: e.at, provisionalJudgements: null, judgements: null })),
-          },
-        ],
-      },
-      nextDayContact: { source: src('Providing feedback', 'Handling concerns and complaints'), handledBy: 'an inspector separate from the inspection' },
-      qualityAssurance: {
-        source: src('Arrangements for publishing the report'),
-        judgements: fesJudgements,
-        thirdPartySharing: { bodies: 'the FE Commissioner, ESFA, DfE, Ofqual, OfS or another regulator', source: src('Providing feedback') },
-        draft: { days: 18, source: src('Arrangements for publishing the report') },
-      },
-      reportChain: { source: `${src('Arrangements for publishing the report', 'Handling concerns and complaints')}; ${reading('§3.2')}` },
-      closing: { gradeOf: (j) => (j?.overallEffectiveness as string | undefined) ?? null },
+/**
+ * An enhanced inspection is notified only with its skills nominee named (seed 003 FES §"Notification of inspection":
+ * the senior leader establishes "who they want to act as the inspection nominee (and as the skills nominee if it is an
+ * enhanced inspection)"; §"Notification of enhanced college inspections …": the skills aspects are planned from the
+ * notification). v2 only. An unannounced start has no notification call, so it is not held by this rule (choice).
+ */
+const skillsNomineeNamedForEnhanced: Refusal = function skillsNomineeNamedForAnEnhancedInspection(context, event) {
+  return context.enhanced === true && !event.skillsNominee ? 'an enhanced inspection is notified with its skills nominee named (skillsNominee)' : null;
+};
+
+/**
+ * Version 1 (January 2024) and version 2, which adds two rules of the same page that v1 left out: the skills nominee of
+ * an enhanced inspection, and the formal complaint (no deadline). One definition with the version as its parameter, so
+ * no rule is written twice; v1 is exactly what it was (its histories are recorded).
+ */
+export function fesInspection(version: 1 | 2) {
+  const v2 = version === 2;
+  return defineInspection({
+    type: 'fes-inspection',
+    version,
+    title: v2
+      ? 'Further education and skills: full, short or monitoring inspection, with the skills nominee of an enhanced inspection and the complaint'
+      : 'Further education and skills: full, short or monitoring inspection (January 2024)',
+    framework: `${SEED_003} FES`,
+    inForceFrom: seed003InForceFrom(version), // v2 from 1 January 2027: why, beside SEED_003_V2_IN_FORCE_FROM
+    id: 'fesInspection',
+    inputSchema: z.strictObject({
+      kind: z.enum(FES_KINDS).optional().describe('full (the default), short, or monitoring visit'),
+      enhanced: z.boolean().optional().describe('an enhanced college inspection, with a skills nominee'),
     }),
-    kindOutcomes(),
-  ],
-});
+    inputDefaults: { kind: 'full', enhanced: false, convertedFromShortOn: null },
+    gradeField: 'grade',
+    endDateField: 'feedbackDate',
+    fragments: [
+      ...inspectionSkeleton({
+        notification: {
+          call: {
+            source: src('Notification of inspection', 'Notification and introduction (short inspections)'),
+            calledLeader: 'the senior leader (principal, CEO or equivalent)',
+            fields: { nominee: note, skillsNominee: note.optional(), shadowNominee: note.optional() },
+            followUpCall: {
+              withWhom: 'the inspection nominee',
+              workingDays: 1,
+              source: src('Notification of inspection'),
+              reading: `"By the following morning at the latest": read as by the end of the next working day; the clock has day precision (${reading('§7 E16')}).`,
+            },
+            ...(v2 && { notifiedOnlyIf: skillsNomineeNamedForEnhanced }),
+          },
+          unannounced: { source: src('Notification and introduction (short inspections)') },
+        },
+        deferral: { source: src('Planning for the inspection') },
+        onSite: {
+          earlyWarningSource: src('Meetings during inspection'),
+          earlyWarningOf: 'may be judged requires improvement or inadequate (emerging judgements heard by the nominee at team meetings)',
+        },
+        pauses: {
+          activitySource: src('Planning for the inspection'),
+          adviceFrom: 'the duty desk',
+          inspectionPause: {
+            source: src('[Pausing inspections and] Incomplete inspections'),
+            incomplete: { source: src('[Pausing inspections and] Incomplete inspections') },
+          },
+        },
+        feedback: {
+          judgements: fesJudgements,
+          judgementsSource: `${src('Meetings during inspection', 'Providing feedback', 'Feedback at the end of a short inspection')}; ${reading('§3 T10')}`,
+          judgementsMadeAt: 'finalTeamMeeting',
+          judgementsGuard: isFull,
+          feedbackSource: src('Providing feedback', 'Feedback at the end of a short inspection'),
+          // §"Feedback at the end of a short inspection": the lead inspector explains that the inspection "will be
+          // extended into a full inspection": back on site as a full inspection, the start date kept (reading §7 E12).
+          otherOutcomes: [
+            {
+              guard: converts,
+              target: 'fieldwork',
+              actions: update((_c, e) => ({ kind: 'full', convertedFromShortOn: e.at, provisionalJudgements: null, judgements: null })),
+            },
+          ],
+        },
+        nextDayContact: { source: src('Providing feedback', 'Handling concerns and complaints'), handledBy: 'an inspector separate from the inspection' },
+        qualityAssurance: {
+          source: src('Arrangements for publishing the report'),
+          judgements: fesJudgements,
+          thirdPartySharing: { bodies: 'the FE Commissioner, ESFA, DfE, Ofqual, OfS or another regulator', source: src('Providing feedback') },
+          draft: { days: 18, source: src('Arrangements for publishing the report') },
+        },
+        reportChain: { source: `${src('Arrangements for publishing the report', 'Handling concerns and complaints')}; ${reading('§3.2')}` },
+        // The FES page gives no moment ("the provider may wish to lodge a formal complaint" once draft comments have not
+        // resolved it): taken from the final report, as every other remit on the page (reading §7 E22).
+        ...(v2 && { complaintWindow: { source: `${src('Handling concerns and complaints')}; ${reading('§7 E22')}` } }),
+        closing: { gradeOf: (j) => (j?.overallEffectiveness as string | undefined) ?? null },
+      }),
+      kindOutcomes(),
+    ],
+  });
+}
+
+export const fesInspection2024 = fesInspection(1);
+export const fesInspectionV2 = fesInspection(2);
 
 /**
  * What the final team meeting of a short inspection or a monitoring visit decides instead of grades: each its own

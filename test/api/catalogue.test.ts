@@ -32,10 +32,11 @@ describe.each(types.map((t) => [`${t.type} v${t.version}`, t] as const))('catalo
   });
 });
 
-it('lists the seed 003 types, each in force from January 2024', () => {
+it('lists the seed 003 types, each v1 in force from January 2024 and each v2 from 1 January 2027', () => {
   const seed003 = types.filter((t) => t.framework.startsWith('seed 003'));
   expect(seed003.map((t) => t.type)).toEqual(expect.arrayContaining(['fes-inspection', 'school-monitoring', 'childminder-agency', 'sccif-childrens-home']));
-  for (const t of seed003) expect(t.inForceFrom.slice(0, 7)).toBe('2024-01');
+  for (const t of seed003) expect(t.inForceFrom).toMatch(t.version === 1 ? /^2024-01/ : /^2027-01-01$/);
+  expect(seed003.filter((t) => t.version === 2).map((t) => t.type)).toEqual(expect.arrayContaining(['fes-inspection', 'sccif-childrens-home', 'school-monitoring']));
 });
 
 it('marks the placeholders of handbooks the seed only links (EY, SIH, JTAI) as skeleton only, and no other type', () => {

@@ -18,11 +18,11 @@ export const TEST_AUTH = { secret: 'test-secret-not-for-production-0123456789', 
  */
 export const TEST_FRAMEWORK_DATE = '2026-11-22';
 
-/** The real Express app on a loopback port, with a token for each role. */
-export async function startApi(client: Client, db: Database, taskQueue: string) {
+/** The real Express app on a loopback port, with a token for each role; new inspections take the versions in force on `frameworkDate`. */
+export async function startApi(client: Client, db: Database, taskQueue: string, frameworkDate = TEST_FRAMEWORK_DATE) {
   const auth = createAuthenticator(TEST_AUTH);
   const logs: Record<string, unknown>[] = [];
-  const app = createApp({ client, db, taskQueue, auth, searchAttributes: true, log: (line) => logs.push(line), frameworkDate: () => TEST_FRAMEWORK_DATE });
+  const app = createApp({ client, db, taskQueue, auth, searchAttributes: true, log: (line) => logs.push(line), frameworkDate: () => frameworkDate });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -1,22 +1,14 @@
-import { addCalendarMonths, addCalendarDays, addWorkingDays, londonDateOf, startOfLondonDay } from '../../calendar';
-import type { InspectionView } from '../../engine';
+import { addCalendarMonths, addCalendarDays, addWorkingDays, startOfLondonDay } from '../../calendar';
 import { readLedger, verifyChain } from '../../ledger';
-import { InspectionHandle, useTimeSkippingWorker } from '../support/inspectionHarness';
+import { useTimeSkippingWorker } from '../support/inspectionHarness';
 import { actors } from '../support/pureDriver';
 import { agencyGood, deemedGood, sccifGood } from '../machines/seed003Samples';
+import { lifecycleHelpers } from './seed003/lifecycleHelpers';
 
 /** One full lifecycle per seed 003 handbook built from the fragments, on the time-skipping server. */
 const servers = useTimeSkippingWorker();
+const { start, due, sleepPast, refused, today } = lifecycleHelpers(servers);
 
-const start = (type: string, input: Record<string, unknown> = {}) => InspectionHandle.start(servers.env, servers.worker.taskQueue, type, 1, input);
-const due = (view: InspectionView, clock: string) => view.deadlines.find((d) => d.clock === clock);
-async function sleepPast(dueAt: string) {
-  await servers.env.sleep(Math.max(0, Date.parse(dueAt) - (await servers.env.currentTimeMs())) + 60_000);
-}
-async function refused(p: Promise<unknown>) {
-  await expect(p).rejects.toThrow();
-}
-const today = async () => londonDateOf(await servers.env.currentTimeMs());
 describe('seed 003 inspections on the time-skipping server', () => {
   it('further education and skills: a short inspection extended into a full one at feedback, then published', async () => {
     const inspection = await start('fes-inspection', { kind: 'short' });

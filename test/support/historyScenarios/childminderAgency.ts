@@ -4,7 +4,7 @@ import { agencyGood } from '../../machines/seed003Samples';
 import type { InspectionHandle } from '../inspectionHarness';
 import { actors } from '../pureDriver';
 import { REQUIRED_PATHS, type TypeHistories, refused, sleepPast } from './scenario';
-import { feedbackToDraft, pauseForAWeek } from './seed003Steps';
+import { draftSent, pauseForAWeek } from './seed003Steps';
 
 async function notifiedAndStarted(env: TestWorkflowEnvironment, i: InspectionHandle) {
   await i.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'agency owner' });
@@ -23,7 +23,8 @@ async function toFinalReport(env: TestWorkflowEnvironment, i: InspectionHandle) 
   await notifiedAndStarted(env, i);
   await childminderVisit(env, i, '2 hours');
   await i.send(actors.inspector, 'FIELDWORK_COMPLETED');
-  await feedbackToDraft(env, i, await i.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements: agencyGood }));
+  await i.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements: agencyGood });
+  await draftSent(env, i);
   await i.send(actors.provider, 'COMMENTS_SUBMITTED');
   return i.send(actors.manager, 'FINAL_REPORT_SENT');
 }

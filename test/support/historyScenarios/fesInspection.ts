@@ -4,16 +4,16 @@ import { fesGrades } from '../../machines/seed003Samples';
 import type { InspectionHandle } from '../inspectionHarness';
 import { actors } from '../pureDriver';
 import { REQUIRED_PATHS, type TypeHistories, refused, sleepPast } from './scenario';
-import { draftToPublished, feedbackToDraft, pauseForAWeek } from './seed003Steps';
+import { draftSent, pauseForAWeek, publishedAfterFeedback } from './seed003Steps';
 
-async function notifiedAndStarted(env: TestWorkflowEnvironment, i: InspectionHandle) {
+export async function notifiedAndStarted(env: TestWorkflowEnvironment, i: InspectionHandle) {
   await i.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'chair of governors', nominee: 'Vice principal' });
   await i.send(actors.inspector, 'FOLLOW_UP_CALL_MADE');
   await env.sleep('2 days');
   await i.send(actors.inspector, 'INSPECTION_STARTED');
 }
 
-const fullInspectionFeedback = async (env: TestWorkflowEnvironment, i: InspectionHandle) => {
+export const fullInspectionFeedback = async (env: TestWorkflowEnvironment, i: InspectionHandle) => {
   await i.send(actors.inspector, 'FINAL_TEAM_MEETING_HELD', { judgements: fesGrades });
   await env.sleep('1 day');
   return i.send(actors.inspector, 'FEEDBACK_GIVEN');
@@ -32,8 +32,8 @@ export const fesInspection: TypeHistories = {
       async run({ env, start }) {
         const i = await start({ kind: 'full' });
         await notifiedAndStarted(env, i);
-        await feedbackToDraft(env, i, await fullInspectionFeedback(env, i), () => i.send(actors.manager, 'DRAFT_SHARED_WITH_THIRD_PARTY', { body: 'FE Commissioner' }));
-        await draftToPublished(i);
+        await fullInspectionFeedback(env, i);
+        await publishedAfterFeedback(env, i, { sharedWith: 'FE Commissioner' });
         return i;
       },
     },
@@ -107,7 +107,8 @@ export const fesInspection: TypeHistories = {
         const i = await start({ kind: 'monitoring' });
         await notifiedAndStarted(env, i);
         await i.send(actors.inspector, 'MONITORING_FINDINGS_AGREED', { findings: 'reasonable progress on apprenticeships' });
-        await feedbackToDraft(env, i, await i.send(actors.inspector, 'FEEDBACK_GIVEN'));
+        await i.send(actors.inspector, 'FEEDBACK_GIVEN');
+        await draftSent(env, i);
         return i;
       },
     },

@@ -19,9 +19,12 @@ import { sccifRfcRecommendation } from './sccifRfcRecommendation';
 import { sccifRfcRecommendationV2 } from './sccifRfcRecommendationV2';
 import { sccifRfcRequirement } from './sccifRfcRequirement';
 import { fesInspection } from './fesInspection';
+import { fesInspectionV2 } from './fesInspectionV2';
 import { schoolMonitoring } from './schoolMonitoring';
+import { schoolMonitoringV2 } from './schoolMonitoringV2';
 import { childminderAgency } from './childminderAgency';
 import { sccifChildrensHome } from './sccifChildrensHome';
+import { sccifChildrensHomeV2 } from './sccifChildrensHomeV2';
 import { childcareRegister } from './childcareRegister';
 import { onlineProvider } from './onlineProvider';
 import { ecfLeadProvider } from './ecfLeadProvider';
@@ -53,6 +56,9 @@ export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'school-monitoring-v1': schoolMonitoring,
   'childminder-agency-v1': childminderAgency,
   'sccif-childrens-home-v1': sccifChildrensHome,
+  'fes-inspection-v2': fesInspectionV2,
+  'school-monitoring-v2': schoolMonitoringV2,
+  'sccif-childrens-home-v2': sccifChildrensHomeV2,
   'sccif-rfc-recommendation-v2': sccifRfcRecommendationV2,
   'childcare-register-compliance-v1': childcareRegister,
   'online-provider-visit-v1': onlineProvider,

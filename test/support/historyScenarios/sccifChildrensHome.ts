@@ -4,9 +4,9 @@ import { sccifGood } from '../../machines/seed003Samples';
 import type { InspectionHandle } from '../inspectionHarness';
 import { actors } from '../pureDriver';
 import { REQUIRED_PATHS, type TypeHistories, refused, sleepPast } from './scenario';
-import { draftSentLate, draftToPublished, feedbackToDraft } from './seed003Steps';
+import { draftSent, publishedAfterFeedback } from './seed003Steps';
 
-async function unannouncedToFeedback(env: TestWorkflowEnvironment, i: InspectionHandle, fields: Record<string, unknown> = {}) {
+export async function unannouncedToFeedback(env: TestWorkflowEnvironment, i: InspectionHandle, fields: Record<string, unknown> = {}) {
   await i.send(actors.inspector, 'INSPECTION_STARTED_UNANNOUNCED', { wellbeingContact: 'responsible individual', feedbackAttendees: 'RM and RI' });
   await env.sleep('1 day');
   await i.send(actors.inspector, 'FIELDWORK_COMPLETED');
@@ -26,8 +26,8 @@ export const sccifChildrensHome: TypeHistories = {
       path: 'happy',
       async run({ env, start }) {
         const i = await start({ kind: 'full' });
-        await feedbackToDraft(env, i, await unannouncedToFeedback(env, i, { likelyRequirements: ['Regulation 12'] }));
-        await draftToPublished(i);
+        await unannouncedToFeedback(env, i, { likelyRequirements: ['Regulation 12'] });
+        await publishedAfterFeedback(env, i);
         return i;
       },
     },
@@ -48,7 +48,8 @@ export const sccifChildrensHome: TypeHistories = {
       path: 'breach',
       async run({ env, start }) {
         const i = await start();
-        await draftSentLate(env, i, await unannouncedToFeedback(env, i));
+        await unannouncedToFeedback(env, i);
+        await draftSent(env, i, { late: true });
         return i;
       },
     },
@@ -56,7 +57,8 @@ export const sccifChildrensHome: TypeHistories = {
       path: 'window-closes',
       async run({ env, start }) {
         const i = await start();
-        const draft = await feedbackToDraft(env, i, await unannouncedToFeedback(env, i));
+        await unannouncedToFeedback(env, i);
+        const draft = await draftSent(env, i);
         await sleepPast(env, draft, 'commentWindow'); // the home sends no comments
         return i;
       },

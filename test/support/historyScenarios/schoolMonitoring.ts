@@ -4,15 +4,15 @@ import { deemedGood, monitoringJudgement } from '../../machines/seed003Samples';
 import type { InspectionHandle } from '../inspectionHarness';
 import { actors } from '../pureDriver';
 import { REQUIRED_PATHS, type TypeHistories, refused, serverDay, sleepPast } from './scenario';
-import { draftSentLate, draftToPublished, feedbackToDraft, pauseForAWeek } from './seed003Steps';
+import { draftSent, pauseForAWeek, publishedAfterFeedback } from './seed003Steps';
 
-async function notifiedAndStarted(env: TestWorkflowEnvironment, i: InspectionHandle) {
+export async function notifiedAndStarted(env: TestWorkflowEnvironment, i: InspectionHandle) {
   await i.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'the local authority' });
   await env.sleep('1 day');
   await i.send(actors.inspector, 'INSPECTION_STARTED');
 }
 
-async function feedback(env: TestWorkflowEnvironment, i: InspectionHandle, judgements: Record<string, unknown> = monitoringJudgement) {
+export async function feedback(env: TestWorkflowEnvironment, i: InspectionHandle, judgements: Record<string, unknown> = monitoringJudgement) {
   await env.sleep('1 day');
   await i.send(actors.inspector, 'FIELDWORK_COMPLETED');
   return i.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements });
@@ -31,8 +31,8 @@ export const schoolMonitoring: TypeHistories = {
       async run({ env, start }) {
         const i = await start({ kind: 'routine' });
         await notifiedAndStarted(env, i);
-        await feedbackToDraft(env, i, await feedback(env, i));
-        await draftToPublished(i);
+        await feedback(env, i);
+        await publishedAfterFeedback(env, i);
         return i;
       },
     },
@@ -52,7 +52,8 @@ export const schoolMonitoring: TypeHistories = {
       async run({ env, start }) {
         const i = await start();
         await notifiedAndStarted(env, i);
-        await draftSentLate(env, i, await feedback(env, i));
+        await feedback(env, i);
+        await draftSent(env, i, { late: true });
         return i;
       },
     },
@@ -61,7 +62,8 @@ export const schoolMonitoring: TypeHistories = {
       async run({ env, start }) {
         const i = await start();
         await notifiedAndStarted(env, i);
-        const draft = await feedbackToDraft(env, i, await feedback(env, i));
+        await feedback(env, i);
+        const draft = await draftSent(env, i);
         await sleepPast(env, draft, 'commentWindow'); // the school sends no comments
         return i;
       },
@@ -81,8 +83,8 @@ export const schoolMonitoring: TypeHistories = {
       async run({ env, start }) {
         const i = await start({ kind: 'early_safeguarding', gradedReportPublishedOn: await serverDay(env, -20) });
         await notifiedAndStarted(env, i);
-        await feedbackToDraft(env, i, await feedback(env, i, deemedGood));
-        await draftToPublished(i);
+        await feedback(env, i, deemedGood);
+        await publishedAfterFeedback(env, i);
         return i;
       },
     },

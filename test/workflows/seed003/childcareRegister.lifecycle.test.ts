@@ -1,15 +1,12 @@
 import { addWorkingDays } from '../../../calendar';
-import type { InspectionView } from '../../../engine';
 import { readLedger } from '../../../ledger';
 import { InspectionHandle, useTimeSkippingWorker } from '../../support/inspectionHarness';
 import { actors } from '../../support/pureDriver';
+import { lifecycleHelpers } from './lifecycleHelpers';
 
 /** A Childcare Register compliance inspection on the time-skipping server, from the call to publication. */
 const servers = useTimeSkippingWorker();
-const due = (view: InspectionView, clock: string) => view.deadlines.find((d) => d.clock === clock);
-async function sleepPast(dueAt: string) {
-  await servers.env.sleep(Math.max(0, Date.parse(dueAt) - (await servers.env.currentTimeMs())) + 60_000);
-}
+const { due, sleepPast } = lifecycleHelpers(servers);
 
 it('not met with actions: the absent nominated individual is told late (a breach), the report published by a manager', async () => {
   const inspection = await InspectionHandle.start(servers.env, servers.worker.taskQueue, 'childcare-register-compliance', 1, {});

@@ -1,15 +1,12 @@
 import { addWorkingDays } from '../../../calendar';
-import type { InspectionView } from '../../../engine';
 import { readLedger } from '../../../ledger';
 import { InspectionHandle, useTimeSkippingWorker } from '../../support/inspectionHarness';
 import { actors } from '../../support/pureDriver';
+import { lifecycleHelpers } from './lifecycleHelpers';
 
 /** An ECF lead provider monitoring visit on the time-skipping server: the LPMV letter published by itself at 38 working days. */
 const servers = useTimeSkippingWorker();
-const due = (view: InspectionView, clock: string) => view.deadlines.find((d) => d.clock === clock);
-async function sleepPast(dueAt: string) {
-  await servers.env.sleep(Math.max(0, Date.parse(dueAt) - (await servers.env.currentTimeMs())) + 60_000);
-}
+const { due, sleepPast } = lifecycleHelpers(servers);
 
 it('LPMV: judgement at the final team meeting, every report clock from the end, the letter published by itself', async () => {
   const visit = await InspectionHandle.start(servers.env, servers.worker.taskQueue, 'ecf-lead-provider', 1, { kind: 'monitoring' });

@@ -1,14 +1,11 @@
 import { addWorkingDays } from '../../../calendar';
-import type { InspectionView } from '../../../engine';
 import { InspectionHandle, useTimeSkippingWorker } from '../../support/inspectionHarness';
 import { actors } from '../../support/pureDriver';
+import { lifecycleHelpers } from './lifecycleHelpers';
 
 /** An independent school standard inspection on the time-skipping server, from the call to publication. */
 const servers = useTimeSkippingWorker();
-const due = (view: InspectionView, clock: string) => view.deadlines.find((d) => d.clock === clock);
-async function sleepPast(dueAt: string) {
-  await servers.env.sleep(Math.max(0, Date.parse(dueAt) - (await servers.env.currentTimeMs())) + 60_000);
-}
+const { due, sleepPast } = lifecycleHelpers(servers);
 const grades = (overall: string) => ({
   overallEffectiveness: overall,
   qualityOfEducation: overall,

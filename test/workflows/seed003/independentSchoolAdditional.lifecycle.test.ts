@@ -1,14 +1,11 @@
 import { addWorkingDays, startOfLondonDay } from '../../../calendar';
-import type { InspectionView } from '../../../engine';
 import { InspectionHandle, useTimeSkippingWorker } from '../../support/inspectionHarness';
 import { actors } from '../../support/pureDriver';
+import { lifecycleHelpers } from './lifecycleHelpers';
 
 /** An additional inspection of an independent school on the time-skipping server, from the call to publication. */
 const servers = useTimeSkippingWorker();
-const due = (view: InspectionView, clock: string) => view.deadlines.find((d) => d.clock === clock);
-async function sleepPast(dueAt: string) {
-  await servers.env.sleep(Math.max(0, Date.parse(dueAt) - (await servers.env.currentTimeMs())) + 60_000);
-}
+const { due, sleepPast } = lifecycleHelpers(servers);
 
 it('material change: a request after 4.30pm is not late (no AIIS cut-off), a standard not met, the draft late (a breach)', async () => {
   const school = await InspectionHandle.start(servers.env, servers.worker.taskQueue, 'independent-school-additional', 1, { kind: 'material_change' });

@@ -1,23 +1,14 @@
-import { addWorkingDays, londonDateOf } from '../../../calendar';
-import type { InspectionView } from '../../../engine';
+import { addWorkingDays } from '../../../calendar';
 import { readLedger } from '../../../ledger';
-import { InspectionHandle, useTimeSkippingWorker } from '../../support/inspectionHarness';
+import { useTimeSkippingWorker } from '../../support/inspectionHarness';
 import { actors } from '../../support/pureDriver';
 import { SKELETON_SAMPLES } from '../../machines/seed003Samples';
 import { cafcassGood, iteGood, ilacsGood, stcGood } from '../../machines/seed003/samples';
+import { lifecycleHelpers } from './lifecycleHelpers';
 
 /** One full lifecycle per handbook of issue 6c (ILACS, STC, CAF, ITE), on the time-skipping server. */
 const servers = useTimeSkippingWorker();
-
-const start = (type: string, input: Record<string, unknown> = {}) => InspectionHandle.start(servers.env, servers.worker.taskQueue, type, 1, input);
-const due = (view: InspectionView, clock: string) => view.deadlines.find((d) => d.clock === clock);
-async function sleepPast(dueAt: string) {
-  await servers.env.sleep(Math.max(0, Date.parse(dueAt) - (await servers.env.currentTimeMs())) + 60_000);
-}
-async function refused(p: Promise<unknown>) {
-  await expect(p).rejects.toThrow();
-}
-const today = async () => londonDateOf(await servers.env.currentTimeMs());
+const { start, due, sleepPast, refused, today } = lifecycleHelpers(servers);
 
 describe('seed 003 inspections of issue 6c on the time-skipping server', () => {
   it("local authority children's services: a standard inspection, the DCS told the judgements before feedback, the QA manager's day, published", async () => {

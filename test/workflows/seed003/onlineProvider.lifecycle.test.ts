@@ -1,12 +1,12 @@
 import { addWorkingDays, startOfLondonDay } from '../../../calendar';
-import type { InspectionView } from '../../../engine';
 import { InspectionHandle, useTimeSkippingWorker } from '../../support/inspectionHarness';
 import { actors } from '../../support/pureDriver';
+import { lifecycleHelpers } from './lifecycleHelpers';
 
 /** Online provider visits on the time-skipping server: an accreditation visit to publication, and the withdrawal. */
 const servers = useTimeSkippingWorker();
+const { due } = lifecycleHelpers(servers);
 const start = (kind: string) => InspectionHandle.start(servers.env, servers.worker.taskQueue, 'online-provider-visit', 1, { kind });
-const due = (view: InspectionView, clock: string) => view.deadlines.find((d) => d.clock === clock);
 
 it('accreditation visit: a late deferral request refused, standards not all met, draft within 5 working days, published', async () => {
   const visit = await start('accreditation');
