@@ -8,6 +8,7 @@ import { NO_FAMILIES_SOURCE, type ClosedCentre, closedCentre } from './noFamilie
 import { type OffenceContext, offenceRule } from './offence';
 import { type DepartureReasons, MANAGER_RULES_SOURCE, type ManagerPosition, departureReasons, hasNoRegisteredManager, managerPosition, managerRuleBroken } from './registeredManager';
 import { SAFEGUARDING_SOURCE, type SafeguardingConcern, safeguardingConcernPayload } from './safeguardingConcern';
+import { extended } from './transitions';
 
 /**
  * SCCIF residential family centres, full inspection v2: v1 (machines/sccif-rfc/fullInspection.ts) unchanged on every
@@ -87,13 +88,6 @@ const base = v1Machine.config as unknown as StateNode & { context: (args: { inpu
 const states = base.states!;
 const onSite = states.onSite!;
 const reportingStates = states.reporting!.states!;
-
-/** v1's transition on an event (a target alone may be written as a string), with a guard and more actions after its own. */
-function extended(transition: unknown, more: unknown[], guard?: unknown) {
-  const t = (typeof transition === 'string' ? { target: transition } : transition) as { actions?: unknown };
-  const own = t.actions === undefined ? [] : Array.isArray(t.actions) ? t.actions : [t.actions];
-  return { ...t, ...(guard ? { guard } : {}), actions: [...own, ...more] };
-}
 
 const recordDeparture = assign({ departureReasons: ({ event, context }: Args) => departureOf(event) ?? context.departureReasons });
 const recordFindings = assign({
