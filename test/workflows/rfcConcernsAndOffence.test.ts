@@ -1,6 +1,7 @@
 import { addWorkingDays } from '../../calendar';
 import { InspectionHandle, goodJudgements, useTimeSkippingWorker } from '../support/inspectionHarness';
 import { actors } from '../support/pureDriver';
+import { refusalOf } from '../support/updateRefusal';
 import { sleepPast } from '../support/historyScenarios/scenario';
 
 /**
@@ -9,14 +10,6 @@ import { sleepPast } from '../support/historyScenarios/scenario';
  * of possible offences"), as the API drives them (Updates, refused before they reach history).
  */
 const servers = useTimeSkippingWorker();
-
-const refusalOf = (update: Promise<unknown>) =>
-  update.then(
-    () => {
-      throw new Error('expected the update to be refused');
-    },
-    (e: { cause?: { message?: string } }) => e.cause?.message ?? '',
-  );
 
 const ledgerOf = (inspectionId: string) =>
   servers.worker.db.query<{ kind: string; data: { clock?: string; event?: string } }>(`SELECT kind, data FROM ledger_entries WHERE inspection_id = $1 ORDER BY seq`, [inspectionId]);

@@ -151,6 +151,33 @@ async function recommendationsMade({ env, taskQueue }: CentreScenarioContext) {
   return centre;
 }
 
+/**
+ * Two paths from one first run that ends requiring improvement: that run (continuing as new), and the next run up to
+ * the start of its full inspection, once the 12-month window opens.
+ */
+function firstAndNextRun([first, next]: [string, string], firstRun: (ctx: CentreScenarioContext) => Promise<Centre>): CentreScenario[] {
+  return [
+    {
+      path: first,
+      async run(ctx) {
+        const centre = await firstRun(ctx);
+        await centre.next();
+        return centre.first;
+      },
+    },
+    {
+      path: next,
+      async run(ctx) {
+        const centre = await firstRun(ctx);
+        const second = await centre.next();
+        await ctx.env.sleep('370 days'); // the 12-month window opens: the next full inspection starts
+        await centre.current('full_inspection');
+        return second;
+      },
+    },
+  ];
+}
+
 export const CENTRE_CYCLE_SCENARIOS: CentreScenario[] = [
   {
     path: 'registered-first-inspection-scheduled',
@@ -160,24 +187,7 @@ export const CENTRE_CYCLE_SCENARIOS: CentreScenario[] = [
       return centre.first;
     },
   },
-  {
-    path: 'requires-improvement-continues-as-new',
-    async run(ctx) {
-      const centre = await requiresImprovementCycle(ctx);
-      await centre.next();
-      return centre.first;
-    },
-  },
-  {
-    path: 'next-cycle-waits-then-inspects',
-    async run(ctx) {
-      const centre = await requiresImprovementCycle(ctx);
-      const second = await centre.next();
-      await ctx.env.sleep('370 days'); // the 12-month window opens: the next full inspection starts
-      await centre.current('full_inspection');
-      return second;
-    },
-  },
+  ...firstAndNextRun(['requires-improvement-continues-as-new', 'next-cycle-waits-then-inspects'], requiresImprovementCycle),
   {
     path: 'inadequate-case-review-notices-follow-up',
     async run(ctx) {
@@ -211,24 +221,8 @@ export const CENTRE_CYCLE_SCENARIOS: CentreScenario[] = [
       return centre.first;
     },
   },
-  {
-    path: 'recommendations-held-for-next-inspection',
-    async run(ctx) {
-      const centre = await recommendationsMade(ctx);
-      await centre.next();
-      return centre.first;
-    },
-  },
-  {
-    path: 'recommendations-given-to-next-inspection',
-    async run(ctx) {
-      const centre = await recommendationsMade(ctx);
-      const second = await centre.next();
-      await ctx.env.sleep('370 days'); // the 12-month window opens, after 1 April 2028: a v3 inspection, given them
-      await centre.current('full_inspection');
-      return second;
-    },
-  },
+  // The next inspection opens after 1 April 2028: a v3 inspection, given the recommendations.
+  ...firstAndNextRun(['recommendations-held-for-next-inspection', 'recommendations-given-to-next-inspection'], recommendationsMade),
   {
     path: 'closed-while-waiting',
     async run({ env, taskQueue }) {
