@@ -13,8 +13,9 @@ import { extended } from './transitions';
  * raised with the inspector, then the inspector's RIM, during the inspection; the informal concern on the working day
  * after, routed to a RIM independent of the inspection (the `nextDayContact` fragment); the draft comments and the
  * draft-stage complaint as v1 has them; and a formal complaint on receiving the final report. It also takes the
- * recommendations of the previous inspection, which it checks (seed 002 §"Recommendations"). Built from v2's own
- * config and definition, as v2 is from v1's: no rule is written twice.
+ * recommendations made at the previous inspection and shows them: each is checked, and may be turned into a
+ * requirement, on its own workflow (seed 002 §"Recommendations"; machines/sccif-rfc/previousRecommendations.ts).
+ * Built from v2's own config and definition, as v2 is from v1's: no rule is written twice.
  *
  * Why a new version (docs/CHANGING_MACHINES.md): after feedback the inspection now waits for the next-day window
  * (a new state and a new timer), which v1 and v2 histories never had.
