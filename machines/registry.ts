@@ -15,6 +15,8 @@ import { schoolMonitoringInspection2024, schoolMonitoringInspectionV2 } from './
 import { childminderAgencyInspection2024 } from './childminder-agency/inspection';
 import { childrensHomeInspection2024, childrensHomeInspectionV2 } from './sccif-childrens-home/inspection';
 import { rfcFullInspection2024v2 } from './sccif-rfc/fullInspectionV2';
+import { rfcFullInspection2024v3 } from './sccif-rfc/fullInspectionV3';
+import { rfcMonitoringVisit2024v2 } from './sccif-rfc/monitoringVisitV2';
 import { childcareRegisterInspection2024 } from './childcare-register/inspection';
 import { onlineProviderVisit2024 } from './online-provider/inspection';
 import { ecfLeadProviderInspection2024 } from './ecf-lead-provider/inspection';
@@ -31,6 +33,7 @@ import { earlyYearsPlaceholder2024, jtaiPlaceholder2024, schoolInspectionPlaceho
 export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   rfcFullInspection2024,
   rfcFullInspection2024v2,
+  rfcFullInspection2024v3,
   rfcFullInspection2014,
   rfcMonitoringInspection2014,
   safeguardingLacInspection2010,
@@ -38,6 +41,7 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   rfcComplianceNotice2024,
   rfcCaseReview2024,
   rfcMonitoringVisit2024,
+  rfcMonitoringVisit2024v2,
   rfcRequirement2024,
   rfcRecommendation2024,
   rfcRecommendation2024v2,

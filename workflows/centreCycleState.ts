@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { previousRecommendation } from '../machines/sccif-rfc/previousRecommendations';
 import { managerPosition } from '../machines/sccif-rfc/registeredManager';
 
 /**
@@ -48,5 +49,9 @@ export const centreCycleState = z.object({
     )
     .optional()
     .describe('changes of manager notified while waiting for this inspection, each judged against the 28-day rule'),
+  recommendationsToCheck: z
+    .array(previousRecommendation)
+    .optional()
+    .describe('the recommendations made at the last full inspection, each tracked on its own workflow, checked at the next one (passed on to it)'),
 });
 export type CentreCycleState = z.infer<typeof centreCycleState>;

@@ -17,9 +17,21 @@ import type { InspectionOutcome, StartInspectionInput } from './messages';
 import { pureModules } from './pureRuntime';
 import { INSPECTION_TYPE } from './searchAttributes';
 
-const { londonDateOf, startOfLondonDay, SCCIF_GRADES, nextFullInspectionWindow, combineFollowUps, versionInForce, assessManagerChange, managerChange, positionAfter } =
-  pureModules();
+const {
+  londonDateOf,
+  startOfLondonDay,
+  SCCIF_GRADES,
+  nextFullInspectionWindow,
+  combineFollowUps,
+  versionInForce,
+  assessManagerChange,
+  managerChange,
+  positionAfter,
+  recommendationsToCheckNext,
+} = pureModules();
 
+/** docs/CHANGING_MACHINES.md: histories recorded before the cycle passed recommendations on take the old path. */
+const RECOMMENDATIONS_PATCH = 'centre-recommendations-to-next-inspection';
 const CASE_REVIEW_SOURCE = 'seed 002 (SCCIF: residential family centres, 2024) §"Post-inspection debrief and case reviews"';
 
 /**
@@ -57,6 +69,7 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
     closed,
     manager,
     managerChanges,
+    ...(input.recommendationsToCheck ? { recommendationsToCheck: input.recommendationsToCheck } : {}),
   });
   setHandler(centreCycleStateQuery, state);
   setHandler(bringForwardUpdate, ({ reason }) => {
@@ -90,20 +103,27 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
   }
 
   /** Runs one child to its end: a full inspection, a case review or a monitoring visit. */
-  async function run(kind: NonNullable<CentreCycleState['current']>['kind'], type: string, machineInput: Record<string, unknown>): Promise<InspectionOutcome> {
+  async function run(kind: NonNullable<CentreCycleState['current']>['kind'], type: string, machineInput: Record<string, unknown>): Promise<InspectionOutcome & { inspectionId: string }> {
     const definition = versionInForce(type, londonDateOf(Date.now())); // the version in force on its start date
     const inspectionId = `insp-${uuid4()}`;
     current = { kind, inspectionId };
-    const args = startOf(definition, inspectionId, { ...machineInput, ...managerInputFor(definition) });
+    const args = startOf(definition, inspectionId, { ...machineInput, ...managerInputFor(definition), ...recommendationsInputFor(definition) });
     const outcome = await executeChild(inspectionWorkflow, { workflowId: inspectionId, args: [args], ...searchAttributes(definition.type) });
     current = null;
-    return outcome;
+    return { ...outcome, inspectionId };
   }
 
   /** What the inspection is told of the manager's post, where its version takes it (sccif-rfc-full v2 on). */
   function managerInputFor(definition: InspectionTypeDefinition): Record<string, unknown> {
     if (manager === null || !('managerPosition' in definition.inputSchema.shape)) return {};
     return patched('centre-manager-position-to-inspection') ? { managerPosition: manager } : {};
+  }
+
+  /** The previous inspection's recommendations, where the inspection's version takes them (sccif-rfc-full v3 on). */
+  function recommendationsInputFor(definition: InspectionTypeDefinition): Record<string, unknown> {
+    const toCheck = input.recommendationsToCheck ?? [];
+    if (toCheck.length === 0 || !('previousRecommendations' in definition.inputSchema.shape)) return {};
+    return patched(RECOMMENDATIONS_PATCH) ? { previousRecommendations: toCheck } : {};
   }
 
   function startOf(definition: { type: string; version: number }, inspectionId: string, machineInput: Record<string, unknown>): StartInspectionInput {
@@ -137,6 +157,9 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
   const inspectionsCompleted = input.inspectionsCompleted + (graded ? 1 : 0);
   let caseReview: CentreCycleInput['caseReview'] = null;
   regrade = null;
+  // seed 002 §"Recommendations": checked at the next inspection. A graded inspection leaves its own for the next one
+  // (those before it were checked there); one that ended ungraded leaves the earlier ones still to check.
+  const recommendationsToCheck = graded && patched(RECOMMENDATIONS_PATCH) ? recommendationsToCheckNext(outcome.inspectionId, outcome.facts) : (input.recommendationsToCheck ?? []);
 
   // seed 002 §"Inadequate judgements: next steps": an overall inadequate grade starts the inadequate track.
   if (graded?.grade === 'inadequate' && closed === null) {
@@ -172,7 +195,16 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
   }
   if (closed !== null) return { closed, inspectionsCompleted };
   // An inspection that ended without a grade leaves the previous one in force: its window applies again.
-  return continueAsNew<typeof centreCycleWorkflow>({ ...input, last: graded ?? input.last, inspectionsCompleted, caseReview, regrade, ...(manager ? { manager } : {}) });
+  return continueAsNew<typeof centreCycleWorkflow>({
+    ...input,
+    last: graded ?? input.last,
+    inspectionsCompleted,
+    caseReview,
+    regrade,
+    ...(manager ? { manager } : {}),
+    // Left out where there were none before and none now, so a run recorded before the patch continues as it did.
+    ...(recommendationsToCheck.length > 0 || input.recommendationsToCheck ? { recommendationsToCheck: recommendationsToCheck.length > 0 ? recommendationsToCheck : null } : {}),
+  });
 }
 
 /** The next full inspection's window: by the seed's rules, or by the date a case review set. */

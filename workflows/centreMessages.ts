@@ -2,6 +2,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CaseReviewDecision } from '../machines/sccif-rfc/caseReview';
 import type { LastFullInspection } from '../machines/sccif-rfc/cycle';
 import type { ManagerChange } from '../machines/sccif-rfc/managerChange';
+import type { PreviousRecommendation } from '../machines/sccif-rfc/previousRecommendations';
 import type { ManagerPosition } from '../machines/sccif-rfc/registeredManager';
 import type { CentreCycleState } from './centreCycleState';
 
@@ -22,6 +23,8 @@ export interface CentreCycleInput {
   regrade?: { grade: string; on: string } | null;
   /** The registered manager's post as the changes notified so far leave it (passed on to each full inspection). */
   manager?: ManagerPosition | null;
+  /** The recommendations made at the last full inspection, to be checked at the next (passed on to it). */
+  recommendationsToCheck?: PreviousRecommendation[] | null;
   /** Whether the server has the inspection search attributes registered (passed on to each inspection). */
   searchAttributes: boolean;
 }

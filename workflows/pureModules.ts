@@ -8,4 +8,5 @@ export { SCCIF_GRADES } from '../machines/kit/grades';
 export { nextFullInspectionWindow } from '../machines/sccif-rfc/cycle';
 export { combineFollowUps } from '../machines/sccif-rfc/followUps';
 export { assessManagerChange, managerChange, positionAfter } from '../machines/sccif-rfc/managerChange';
+export { recommendationsToCheckNext } from '../machines/sccif-rfc/previousRecommendations';
 export { londonDateOf, startOfLondonDay } from '../calendar';

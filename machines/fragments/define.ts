@@ -63,9 +63,11 @@ function stripUndefined(input: FragmentContext): FragmentContext {
 
 /**
  * Fragments target states by their key (`#fieldwork`, see StateConfig). The engine reads statuses by XState's default
- * ids (`machine.onSite.fieldwork`), so the keys are turned into full paths here and no custom id is left.
+ * ids (`machine.onSite.fieldwork`), so the keys are turned into full paths here and no custom id is left. Exported for a
+ * machine version built from an older one's config with fragments added (sccif-rfc-full v3): targets already written
+ * as full paths (`#machine.onSite.fieldwork`) are left as they are.
  */
-function withMachineTargets(machineId: string, states: Record<string, StateConfig>): Record<string, StateConfig> {
+export function withMachineTargets(machineId: string, states: Record<string, StateConfig>): Record<string, StateConfig> {
   const paths = new Map<string, string>();
   const collect = (nodes: Record<string, StateConfig>, prefix: string) => {
     for (const [key, node] of Object.entries(nodes)) {
@@ -77,7 +79,7 @@ function withMachineTargets(machineId: string, states: Record<string, StateConfi
   };
   collect(states, '');
   const target = (t: string) => {
-    if (!t.startsWith('#')) return t;
+    if (!t.startsWith('#') || t.startsWith(`#${machineId}.`)) return t;
     const path = paths.get(t.slice(1));
     if (!path) throw new Error(`target ${t}: no such state`);
     return `#${machineId}.${path}`;

@@ -1,4 +1,4 @@
-import { note, payload } from '../kit';
+import { type InspectionEvent, note, payload } from '../kit';
 import { type Fragment, to } from './fragment';
 import { type FragmentContext, update } from './update';
 
@@ -6,17 +6,40 @@ export interface NextDayContactParams {
   source: string;
   /** Who handles it, in the handbook's words ("an inspector independent of the inspection", "a RIM separate from the inspection"). */
   handledBy: string;
+  /**
+   * Who counts as part of the inspection, where more than the lead inspector does (the SCCIF's "a RIM who is independent
+   * of the inspection": the inspector's own RIM too). Left out: the lead inspector only, as before.
+   */
+  independentOf?: InspectionPeople;
 }
+
+export interface InspectionPeople {
+  /** In words, for the event's label and the refusal: "the inspection's own inspector or their RIM". */
+  who: string;
+  /** The ids of those people, from the context (ids not yet known are null and ignored). */
+  ids: (context: FragmentContext) => readonly unknown[];
+}
+
+const LEAD_INSPECTOR: InspectionPeople = { who: 'the lead inspector', ids: (context) => [context.leadInspectorId] };
 
 /**
  * The next-working-day concern contact (reading §2.1 step 8; §3 T06): `reporting.nextDayContact` is a window of the
  * working day after the end of the inspection. A concern raised in it goes to `reporting.concernRouting` until a
- * manager routes it to someone independent of the inspection: the person who gave the feedback is refused.
+ * manager routes it to someone independent of the inspection: the person who gave the feedback (and anyone else
+ * `independentOf` names) is refused.
  */
 export function nextDayContact(p: NextDayContactParams): Fragment {
-  const independent = function handlerIsNotTheLeadInspector({ context, event }: { context: FragmentContext; event: { handlerId?: unknown } }) {
-    return event.handlerId !== context.leadInspectorId;
-  };
+  const people = p.independentOf ?? LEAD_INSPECTOR;
+  const notIndependent = (context: FragmentContext, handlerId: unknown) =>
+    people.ids(context).includes(handlerId) ? `the concern must go to ${p.handledBy}: ${String(handlerId)} is ${people.who}` : null;
+  // Two names, so the chart says which rule it checks.
+  const independent = p.independentOf
+    ? function handlerIsIndependentOfTheInspection({ context, event }: { context: FragmentContext; event: { handlerId?: unknown } }) {
+        return notIndependent(context, event.handlerId) === null;
+      }
+    : function handlerIsNotTheLeadInspector({ context, event }: { context: FragmentContext; event: { handlerId?: unknown } }) {
+        return notIndependent(context, event.handlerId) === null;
+      };
   return {
     context: { concerns: [] },
     states: {
@@ -58,10 +81,11 @@ export function nextDayContact(p: NextDayContactParams): Fragment {
         source: p.source,
       },
       CONCERN_ROUTED: {
-        label: `Concern routed to ${p.handledBy} (never the lead inspector)`,
+        label: `Concern routed to ${p.handledBy} (never ${people.who})`,
         roles: ['manager'],
         schema: payload({ handlerId: note }),
         source: p.source,
+        ...(p.independentOf && { breaks: (context: FragmentContext, event: InspectionEvent) => notIndependent(context, event.handlerId) }),
       },
     },
     clocks: [

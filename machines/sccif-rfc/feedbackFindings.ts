@@ -32,6 +32,9 @@ export function requirementDatedBeforeFeedback(requirements: readonly Requiremen
   return early ? `requirement ${early.requirementId} is due on ${early.dueDate}, before the feedback on ${feedbackOn} at which it is told` : null;
 }
 
+/** The key of the n-th recommendation (from 0) made at feedback: its workflow is `<inspection id>-<key>`. */
+export const recommendationKey = (n: number) => `recommendation-${n + 1}`;
+
 /**
  * The inspections (in the general sense: tracked workflows) the findings start: one requirement each, with its own
  * date; one recommendation each, checked at the next inspection, which is due by the rule the grade given at
@@ -47,7 +50,7 @@ export function trackedFindings(findings: FeedbackFindings, feedbackOn: string, 
       input: { requirementId: r.requirementId, regulation: r.regulation, dueDate: r.dueDate },
     })),
     ...findings.recommendations.map((r, n) => ({
-      key: `recommendation-${n + 1}`,
+      key: recommendationKey(n),
       type: 'sccif-rfc-recommendation',
       input: { recommendationId: r.recommendationId, standard: r.standard, nextInspectionDueBy: checkedBy },
     })),

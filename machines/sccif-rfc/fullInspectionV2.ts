@@ -5,8 +5,10 @@ import { type FeedbackFindings, duplicateIds, recommendationMade, requirementDat
 import { type RfcFullInspectionContext, rfcFullInspection2024 as v1 } from './fullInspection';
 import { JUDGEMENTS_SOURCE, type RfcJudgements, rfcJudgements } from './judgements';
 import { NO_FAMILIES_SOURCE, type ClosedCentre, closedCentre } from './noFamilies';
+import { type OffenceContext, offenceRule } from './offence';
 import { type DepartureReasons, MANAGER_RULES_SOURCE, type ManagerPosition, departureReasons, hasNoRegisteredManager, managerPosition, managerRuleBroken } from './registeredManager';
 import { SAFEGUARDING_SOURCE, type SafeguardingConcern, safeguardingConcernPayload } from './safeguardingConcern';
+import { extended } from './transitions';
 
 /**
  * SCCIF residential family centres, full inspection v2: v1 (machines/sccif-rfc/fullInspection.ts) unchanged on every
@@ -17,10 +19,9 @@ import { SAFEGUARDING_SOURCE, type SafeguardingConcern, safeguardingConcernPaylo
  */
 const SEED = 'seed 002 (SCCIF: residential family centres, 2024)';
 const src = (section: string) => `${SEED} §"${section}"`;
-const OFFENCE_SOURCE = src('Finding evidence of possible offences');
 const RI_SOURCE = `${src('Checks on responsible individuals')}; ${src('Interviews')} (no registered manager in post)`;
 
-export interface RfcFullInspectionV2Context {
+export interface RfcFullInspectionV2Context extends OffenceContext {
   postponements: number;
   noFamilies: { dueToAcceptFamily: boolean; familiesSinceLastInspection: boolean; lastFamilyLeftOn: string | null; foundOn: string } | null;
   evidenceBasis: 'families_living_at_the_centre' | 'past_placements' | 'closed_centre';
@@ -29,8 +30,6 @@ export interface RfcFullInspectionV2Context {
   responsibleIndividual: { interviewed: boolean; fitnessSteps: 'satisfactory' | 'not_satisfactory'; checkedOn: string } | null;
   safeguardingConcerns: SafeguardingConcern[];
   safeguardingFollowUps: { localAuthorityAction: string; recordedOn: string }[];
-  offence: { suspectedOn: string; advisedBy: string; decision: 'continue' | 'stop' | null } | null;
-  stoppedOn: string | null;
   requirements: FeedbackFindings['requirements'];
   recommendations: FeedbackFindings['recommendations'];
   departureReasons: DepartureReasons | null;
@@ -90,13 +89,6 @@ const states = base.states!;
 const onSite = states.onSite!;
 const reportingStates = states.reporting!.states!;
 
-/** v1's transition on an event (a target alone may be written as a string), with a guard and more actions after its own. */
-function extended(transition: unknown, more: unknown[], guard?: unknown) {
-  const t = (typeof transition === 'string' ? { target: transition } : transition) as { actions?: unknown };
-  const own = t.actions === undefined ? [] : Array.isArray(t.actions) ? t.actions : [t.actions];
-  return { ...t, ...(guard ? { guard } : {}), actions: [...own, ...more] };
-}
-
 const recordDeparture = assign({ departureReasons: ({ event, context }: Args) => departureOf(event) ?? context.departureReasons });
 const recordFindings = assign({
   requirements: ({ event }: Args) => (event.requirements as Context['requirements'] | undefined) ?? [],
@@ -114,6 +106,14 @@ const raiseFindings = {
 };
 const startOnSite = (basis: RfcFullInspectionV2Context['evidenceBasis']) => [recordDate<Context>('onSiteStartedAt'), assign({ evidenceBasis: basis })];
 
+const offence = offenceRule({
+  machineId: 'rfcFullInspection',
+  resumeAt: 'onSite.fieldwork',
+  visit: 'inspection',
+  stoppedReading:
+    "The incomplete-inspections policy is not in the seed: a stopped inspection ends, ungraded and with no report clocks (domain §7.21); the previous grade stays in force and a centre cycle schedules the next inspection by it.",
+});
+
 const feedback = onSite.on!.FEEDBACK_GIVEN;
 const complaintResponded = reportingStates.complaint!.on!.COMPLAINT_RESPONDED;
 
@@ -130,8 +130,7 @@ const config = {
     responsibleIndividual: null,
     safeguardingConcerns: [],
     safeguardingFollowUps: [],
-    offence: null,
-    stoppedOn: null,
+    ...offence.context,
     requirements: [],
     recommendations: [],
     departureReasons: null,
@@ -212,10 +211,7 @@ const config = {
                 }),
               }),
             },
-            OFFENCE_SUSPECTED: {
-              target: '#rfcFullInspection.offenceSuspected',
-              actions: assign({ offence: ({ event }: Args) => ({ suspectedOn: event.at, advisedBy: event.advisedBy as string, decision: null }) }),
-            },
+            ...offence.onSite,
           },
         },
       },
@@ -228,20 +224,7 @@ const config = {
         ],
       },
     },
-    offenceSuspected: {
-      meta: { status: 'offence_suspected' },
-      on: {
-        INSPECTION_CONTINUED_AFTER_ADVICE: {
-          target: '#rfcFullInspection.onSite.fieldwork',
-          actions: assign({ offence: ({ context }: Args) => ({ ...context.offence!, decision: 'continue' as const }) }),
-        },
-        INSPECTION_STOPPED_FOR_OFFENCE: {
-          target: 'stopped',
-          actions: assign({ offence: ({ context }: Args) => ({ ...context.offence!, decision: 'stop' as const }), stoppedOn: ({ event }: Args) => event.at }),
-        },
-      },
-    },
-    stopped: { meta: { status: 'stopped' }, type: 'final' },
+    ...offence.states,
     reporting: {
       ...states.reporting,
       states: {
@@ -362,26 +345,7 @@ export const rfcFullInspection2024v2: InspectionTypeDefinition = {
       source: `${SAFEGUARDING_SOURCE}; domain reading §2.9 step 4`,
       breaks: followUpBreaks,
     },
-    OFFENCE_SUSPECTED: {
-      label: 'Possible offence: the inspector has contacted a compliance inspector or the RIM for advice',
-      roles: ['inspector'],
-      schema: payload({ advisedBy: z.enum(['social_care_compliance_inspector', 'regulatory_inspection_manager']), summary: note }),
-      source: `${OFFENCE_SOURCE}; domain reading T13`,
-    },
-    INSPECTION_CONTINUED_AFTER_ADVICE: {
-      label: 'The inspection continues after advice on the possible offence',
-      roles: ['inspector', 'manager'],
-      schema: payload({}),
-      source: OFFENCE_SOURCE,
-    },
-    INSPECTION_STOPPED_FOR_OFFENCE: {
-      label: 'The inspection stops after advice on the possible offence (incomplete-inspections policy)',
-      roles: ['inspector', 'manager'],
-      schema: payload({ reason: note }),
-      source: `${OFFENCE_SOURCE}; ${src('Incomplete inspections')}; domain reading §7.21`,
-      reading:
-        "The incomplete-inspections policy is not in the seed: a stopped inspection ends, ungraded and with no report clocks (domain §7.21); the previous grade stays in force and a centre cycle schedules the next inspection by it.",
-    },
+    ...offence.events,
     FEEDBACK_GIVEN: {
       ...v1.events.FEEDBACK_GIVEN!,
       label: 'Feedback meeting held: the end of the inspection, provisional judgements, requirements (each with its date) and recommendations',

@@ -4,6 +4,7 @@ import { inspectionStateQuery } from '../../workflows/messages';
 import { InspectionHandle, goodJudgements, useTimeSkippingWorker } from '../support/inspectionHarness';
 import { eventually } from '../support/eventually';
 import { PROVIDER_ID, actors } from '../support/pureDriver';
+import { refusalOf } from '../support/updateRefusal';
 
 /**
  * The situations of seed 002 that reach beyond one inspection, on the time-skipping server: requirements and
@@ -11,15 +12,6 @@ import { PROVIDER_ID, actors } from '../support/pureDriver';
  * manager bringing the centre's next inspection forward and reaching the leadership judgement.
  */
 const servers = useTimeSkippingWorker();
-
-/** The message of the refusal an Update met (its cause: the validator's or the handler's failure). */
-const refusalOf = (update: Promise<unknown>) =>
-  update.then(
-    () => {
-      throw new Error('expected the update to be refused');
-    },
-    (e: { cause?: { message?: string } }) => e.cause?.message ?? '',
-  );
 
 const today = async () => londonDateOf(await servers.env.currentTimeMs());
 const workflow = (id: string) => servers.env.client.workflow.getHandle(id);

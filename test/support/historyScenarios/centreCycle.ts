@@ -6,7 +6,7 @@
  */
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { addCalendarMonths, addWorkingDays, londonDateOf } from '../../../calendar';
+import { addCalendarMonths, addWorkingDays, londonDateOf, startOfLondonDay } from '../../../calendar';
 import { CENTRE_CYCLE_WORKFLOW, type CentreCycleInput, type CentreCycleState, bringForwardUpdate, centreCycleStateQuery, closeCentreUpdate } from '../../../workflows/centreMessages';
 import { eventually } from '../eventually';
 import { InspectionHandle, goodJudgements } from '../inspectionHarness';
@@ -129,6 +129,55 @@ async function requiresImprovementCycle({ env, taskQueue }: CentreScenarioContex
   return centre;
 }
 
+/**
+ * A centre registered in the inspection year from 1 April 2027: its first inspection (sccif-rfc-full v2) makes two
+ * recommendations and requires improvement; the cycle continues as new holding them for the next inspection.
+ */
+async function recommendationsMade({ env, taskQueue }: CentreScenarioContext) {
+  const registeredOn = '2027-05-03';
+  const centre = await Centre.register(env, taskQueue, { registeredOn });
+  await env.sleep(Math.max(0, startOfLondonDay(registeredOn) - (await env.currentTimeMs())) + 3_600_000);
+  const i = await centre.current('full_inspection');
+  await i.send(actors.inspector, 'INSPECTION_STARTED');
+  const recommendations = [
+    { recommendationId: 'N1', standard: 'NMS 5: records of each family' },
+    { recommendationId: 'N2', standard: 'NMS 12: staff supervision' },
+  ];
+  await i.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements: requiresImprovement, recommendations });
+  await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
+  await i.send(actors.provider, 'COMMENTS_SUBMITTED');
+  await i.send(actors.manager, 'FINAL_REPORT_SENT');
+  await env.sleep('10 days');
+  return centre;
+}
+
+/**
+ * Two paths from one first run that ends requiring improvement: that run (continuing as new), and the next run up to
+ * the start of its full inspection, once the 12-month window opens.
+ */
+function firstAndNextRun([first, next]: [string, string], firstRun: (ctx: CentreScenarioContext) => Promise<Centre>): CentreScenario[] {
+  return [
+    {
+      path: first,
+      async run(ctx) {
+        const centre = await firstRun(ctx);
+        await centre.next();
+        return centre.first;
+      },
+    },
+    {
+      path: next,
+      async run(ctx) {
+        const centre = await firstRun(ctx);
+        const second = await centre.next();
+        await ctx.env.sleep('370 days'); // the 12-month window opens: the next full inspection starts
+        await centre.current('full_inspection');
+        return second;
+      },
+    },
+  ];
+}
+
 export const CENTRE_CYCLE_SCENARIOS: CentreScenario[] = [
   {
     path: 'registered-first-inspection-scheduled',
@@ -138,24 +187,7 @@ export const CENTRE_CYCLE_SCENARIOS: CentreScenario[] = [
       return centre.first;
     },
   },
-  {
-    path: 'requires-improvement-continues-as-new',
-    async run(ctx) {
-      const centre = await requiresImprovementCycle(ctx);
-      await centre.next();
-      return centre.first;
-    },
-  },
-  {
-    path: 'next-cycle-waits-then-inspects',
-    async run(ctx) {
-      const centre = await requiresImprovementCycle(ctx);
-      const second = await centre.next();
-      await ctx.env.sleep('370 days'); // the 12-month window opens: the next full inspection starts
-      await centre.current('full_inspection');
-      return second;
-    },
-  },
+  ...firstAndNextRun(['requires-improvement-continues-as-new', 'next-cycle-waits-then-inspects'], requiresImprovementCycle),
   {
     path: 'inadequate-case-review-notices-follow-up',
     async run(ctx) {
@@ -189,6 +221,8 @@ export const CENTRE_CYCLE_SCENARIOS: CentreScenario[] = [
       return centre.first;
     },
   },
+  // The next inspection opens after 1 April 2028: a v3 inspection, given the recommendations.
+  ...firstAndNextRun(['recommendations-held-for-next-inspection', 'recommendations-given-to-next-inspection'], recommendationsMade),
   {
     path: 'closed-while-waiting',
     async run({ env, taskQueue }) {

@@ -14,7 +14,9 @@ import { sccifRfcCaseReview } from './sccifRfcCaseReview';
 import { sccifRfcComplianceNotice } from './sccifRfcComplianceNotice';
 import { sccifRfcFull } from './sccifRfcFull';
 import { sccifRfcFullV2 } from './sccifRfcFullV2';
+import { sccifRfcFullV3 } from './sccifRfcFullV3';
 import { sccifRfcMonitoringVisit } from './sccifRfcMonitoringVisit';
+import { sccifRfcMonitoringVisitV2 } from './sccifRfcMonitoringVisitV2';
 import { sccifRfcRecommendation } from './sccifRfcRecommendation';
 import { sccifRfcRecommendationV2 } from './sccifRfcRecommendationV2';
 import { sccifRfcRequirement } from './sccifRfcRequirement';
@@ -43,11 +45,13 @@ export { REQUIRED_PATHS, type Scenario, type ScenarioContext, type TypeHistories
 export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'sccif-rfc-full-v1': sccifRfcFull,
   'sccif-rfc-full-v2': sccifRfcFullV2,
+  'sccif-rfc-full-v3': sccifRfcFullV3,
   'sccif-rfc-full-v0': rfc2014Full,
   'rfc-2014-monitoring-v0': rfc2014Monitoring,
   'safeguarding-lac-v1': safeguardingLac,
   'childrens-centre-v1': childrensCentre,
   'sccif-rfc-monitoring-visit-v1': sccifRfcMonitoringVisit,
+  'sccif-rfc-monitoring-visit-v2': sccifRfcMonitoringVisitV2,
   'sccif-rfc-case-review-v1': sccifRfcCaseReview,
   'sccif-rfc-compliance-notice-v1': sccifRfcComplianceNotice,
   'sccif-rfc-requirement-v1': sccifRfcRequirement,
