@@ -20,7 +20,8 @@ interface Run {
 function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, INSPECTIONS_API_URL: 'http://127.0.0.1:9', INSPECTIONS_TOKEN: '', ...env };
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: childEnv, timeout: 60_000 }, (error, stdout, stderr) => {
+    // maxBuffer: `types --json` prints every type's whole catalogue, past Node's default 1 MiB.
+    execFile(process.execPath, [BIN, ...args], { env: childEnv, timeout: 60_000, maxBuffer: 64 * 2 ** 20 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
