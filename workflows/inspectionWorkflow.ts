@@ -45,7 +45,7 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
       // already ended, and a missed target would never be raised as a breach. Deterministic: the handler runs on
       // replay too, and behind patched() for histories recorded before (docs/CHANGING_MACHINES.md). A decision the
       // fired clock makes invalid fails with the same refusal as the validator's.
-      if (patched('fire-due-clocks-before-decision')) record.fireDueClocks(Date.now());
+      if (patchedWhereItMatters('fire-due-clocks-before-decision', clockDue())) record.fireDueClocks(Date.now());
       const checked = record.check(decision, actor, Date.now());
       if (!checked.ok) throw refusalFailure(checked);
       return record.decideChecked(checked.event, actor, Date.now());
@@ -58,12 +58,15 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
         // Who may send it and what it carries do not depend on the stage: those are still refused here.
         const checked = record.check(decision, actor, Date.now());
         if (checked.ok) return;
-        const clockDue = (record.nextClockAt() ?? Infinity) <= Date.now();
-        if (clockDue && checked.code === 'not_allowed_now') return;
+        if (clockDue() && checked.code === 'not_allowed_now') return;
         throw refusalFailure(checked);
       },
     },
   );
+
+  function clockDue(): boolean {
+    return (record.nextClockAt() ?? Infinity) <= Date.now();
+  }
 
   let flushedRevision = -1;
   for (;;) {
@@ -133,6 +136,18 @@ async function startTrackedItems(
     started.push({ key: item.key, inspectionId, type: definition.type, version: definition.version });
   }
   return { started };
+}
+
+/**
+ * `patched(id)`, asked only where its answer can matter (`matters`), so that a new run which never needs the change
+ * records no marker and no `TemporalChangeVersion` upsert: two history events fewer per inspection
+ * (docs/PERFORMANCE.md). Where it does not matter, both paths must do the same thing.
+ * On replay it is always asked: histories recorded before this rule have the marker at the first call, needed or
+ * not. Replaying, `patched()` answers from the history (true from the task that recorded the marker on) and adds
+ * no command, so asking where the recorded run did not changes nothing (docs/CHANGING_MACHINES.md).
+ */
+function patchedWhereItMatters(id: string, matters: boolean): boolean {
+  return (matters || workflowInfo().unsafe.isReplaying) && patched(id);
 }
 
 function refusalFailure(checked: Exclude<ReturnType<InspectionRecord['check']>, { ok: true }>): ApplicationFailure {

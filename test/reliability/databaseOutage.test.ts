@@ -11,6 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
 import { INSPECTION_WORKFLOW, type StartInspectionInput, recordDecisionUpdate } from '../../workflows/messages';
 import { startApi } from '../support/apiServer';
 import { eventually } from '../support/eventually';
@@ -137,6 +138,19 @@ test('PostgreSQL stopped while inspections move on: decisions accepted, ledger w
   }
   expect(first.expired.sort()).toEqual(['commentWindow', 'publication']);
   expect(activityRetries).toBeGreaterThan(0);
+
+  // A decision sent while the comment window was due but not yet fired (the workflow stuck on its ledger write) had
+  // the clock fire first, behind patched(): the marker is recorded in that decision's task, not at the first
+  // decision (workflows/inspectionWorkflow.ts, patchedWhereItMatters), and the history replays on today's code.
+  for (const id of ids) {
+    const history = await client.workflow.getHandle(id).fetchHistory();
+    const events = history.events ?? [];
+    const firstUpdate = events.findIndex((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
+    const markers = events.flatMap((e, i) => (e.markerRecordedEventAttributes ? [i] : []));
+    expect(markers).toHaveLength(1);
+    expect(events.slice(firstUpdate, markers[0]).filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes).length).toBeGreaterThanOrEqual(BEFORE_OUTAGE);
+    await Worker.runReplayHistory({ workflowBundle: { codePath: bundlePath } }, history, id);
+  }
 
   recordFigures('databaseOutage', {
     faultsInjected: 1,

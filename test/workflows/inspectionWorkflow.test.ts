@@ -1,9 +1,10 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { Worker } from '@temporalio/worker';
 import { addWorkingDays, workingDaysBetween } from '../../calendar';
 import { readLedger, verifyChain } from '../../ledger';
 import { getInspectionSummary } from '../../readModel';
-import { InspectionHandle, goodJudgements, useTimeSkippingWorker } from '../support/inspectionHarness';
+import { InspectionHandle, goodJudgements, useTimeSkippingWorker, workflowBundle } from '../support/inspectionHarness';
 import { actors } from '../support/pureDriver';
 
 const servers = useTimeSkippingWorker();
@@ -51,6 +52,15 @@ describe('inspection workflow on the time-skipping test server (SCCIF RFC full i
     expect(await getInspectionSummary(servers.worker.db, inspection.inspectionId)).toMatchObject({ status: 'published', grade: 'good', openBreaches: 0 });
     const published = await servers.worker.db.query<{ grade: string }>('SELECT grade FROM publications WHERE inspection_id = $1', [inspection.inspectionId]);
     expect(published).toEqual([{ grade: 'good' }]);
+
+    // No decision met a clock due but not fired, so the patch for that case was never needed: no marker, and no
+    // TemporalChangeVersion upsert with it (patchedWhereItMatters). The history replays on the same code.
+    const history = await inspection.handle.fetchHistory();
+    expect(history.events!.filter((e) => e.markerRecordedEventAttributes)).toEqual([]);
+    const upserted = history.events!.flatMap((e) => Object.keys(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {}));
+    expect(upserted).toContain('InspectionStatus');
+    expect(upserted).not.toContain('TemporalChangeVersion');
+    await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, inspection.inspectionId);
   });
 
   it("closes the provider's comment window on its own when 5 working days pass", async () => {
