@@ -12,6 +12,7 @@ import { Progress } from './progress';
 import { bundles, startWorkers } from './sides';
 import { median, percentile, sum } from './stats';
 import { capacitySuite, latencySuite, throughputSuite } from './suites/devServer';
+import { type EventCount, historyEventsSuite } from './suites/historyEvents';
 import { lifecycleSuite } from './suites/lifecycle';
 import { calendarSuite, engineSuite, replaySuite } from './suites/pure';
 import { runMain } from './runMain';
@@ -40,9 +41,10 @@ async function main() {
   const env = await createTimeSkippingEnv();
   const tsWorkers = await startWorkers(env.nativeConnection, db, built);
   progress.done('up');
-  let lifecycle;
+  let lifecycle, historyEvents;
   try {
     lifecycle = await lifecycleSuite(env, tsWorkers, sizes, progress);
+    historyEvents = await historyEventsSuite(env, tsWorkers, sizes.historyN, progress);
   } catch (error) {
     console.error('bench: failed on the time-skipping server:', error);
     throw error;
@@ -82,7 +84,8 @@ async function main() {
   const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
   const figures: [string, number, number][] = [
     ['lifecycle_overhead_ratio', lifecycle.ratio, 3],
-    ['history_events_ratio', lifecycle.historyRatio, 3],
+    ['history_events_ratio', historyEvents.ratio, 3],
+    ['history_events_ratio_racing', lifecycle.historyRatio, 3],
     ['decision_latency_p50_ms', latP50, 2],
     ['decision_latency_p99_ms', percentile(latency.apiMs, 99), 2],
     ['api_overhead_p50_ms', median(latency.apiOverheadMs), 2],
@@ -102,7 +105,8 @@ async function main() {
   const rows: Row[] = [
     { figure: 'lifecycle wall ms / inspection', ours: f(perInspection(lifecycle.ours), 1), baseline: f(perInspection(lifecycle.baseline), 1), ratio: f(lifecycle.ratio, 3), target: '≤ 1.10' },
     { figure: '  per-round ratios', ours: lifecycle.roundRatios.map((r) => f(r, 2)).join(' '), baseline: '', ratio: f(median(lifecycle.roundRatios), 3), target: 'median' },
-    { figure: 'history events / inspection', ours: f(lifecycle.ours.eventsPerInspection, 1), baseline: f(lifecycle.baseline.eventsPerInspection, 1), ratio: f(lifecycle.historyRatio, 3), target: '≤ 1.00' },
+    { figure: 'history events / inspection (settled)', ours: f(historyEvents.ours.eventsPerInspection, 1), baseline: f(historyEvents.baseline.eventsPerInspection, 1), ratio: f(historyEvents.ratio, 3), target: '≤ 1.00' },
+    { figure: '  in the timed runs (racing the writes)', ours: f(lifecycle.ours.eventsPerInspection, 1), baseline: f(lifecycle.baseline.eventsPerInspection, 1), ratio: f(lifecycle.historyRatio, 3), target: '' },
     { figure: 'decision p50 ms (client Update)', ours: f(directP50), baseline: f(median(latency.baselineDirectMs)), ratio: f(directP50 / median(latency.baselineDirectMs), 3), target: '' },
     { figure: 'decision p99 ms (client Update)', ours: f(percentile(latency.directMs, 99)), baseline: f(percentile(latency.baselineDirectMs, 99)), ratio: '', target: '' },
     { figure: 'decision p50 / p99 ms via API', ours: `${f(latP50)} / ${f(percentile(latency.apiMs, 99))}`, baseline: '', ratio: '', target: '' },
@@ -121,12 +125,18 @@ async function main() {
   ];
   printTable(rows);
   console.log('');
-  console.log('history events per inspection, by type (ours / baseline):');
-  const types = [...new Set([...Object.keys(lifecycle.ours.eventBreakdown), ...Object.keys(lifecycle.baseline.eventBreakdown)])].sort();
-  for (const t of types) console.log(`  ${t.padEnd(48)} ${f(lifecycle.ours.eventBreakdown[t] ?? 0, 1).padStart(6)} ${f(lifecycle.baseline.eventBreakdown[t] ?? 0, 1).padStart(6)}`);
+  printBreakdown('history events per inspection, by type, settled (ours / baseline):', historyEvents.ours, historyEvents.baseline);
+  printBreakdown('in the timed runs (ours / baseline):', lifecycle.ours, lifecycle.baseline);
   console.log('');
   console.log(`mode ${sizes.mode}; ${((Date.now() - began) / 1000).toFixed(0)} s; ${cpus().length} cpus; dev-server part: ${topology === 'processes' ? 'API here, each worker in its own process, PostgreSQL' : 'API and workers in one process, PGlite'}`);
   for (const [name, value, digits] of figures) console.log(`${name}: ${value.toFixed(digits)}`);
+}
+
+function printBreakdown(title: string, ours: EventCount, baseline: EventCount) {
+  console.log(title);
+  const types = [...new Set([...Object.keys(ours.eventBreakdown), ...Object.keys(baseline.eventBreakdown)])].sort();
+  const f = (x: number | undefined) => (x ?? 0).toFixed(1).padStart(6);
+  for (const t of types) console.log(`  ${t.padEnd(48)} ${f(ours.eventBreakdown[t])} ${f(baseline.eventBreakdown[t])}`);
 }
 
 function printTable(rows: Row[]) {

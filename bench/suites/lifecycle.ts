@@ -5,8 +5,8 @@ import type { BenchSizes } from '../options';
 import type { Progress } from '../progress';
 import { DECISIONS, type Side, decide, startInspection } from '../sides';
 import { inspectionStateQuery } from '../../workflows/messages';
-import type { InspectionView } from '../../engine';
 import { median, nowMs, pool, sidesForRound, sleep, sum } from '../stats';
+import { countEvents, dueAt, skipPast } from './historyEvents';
 
 type History = temporal.api.history.v1.IHistory;
 
@@ -37,14 +37,14 @@ async function runBatch(env: TestWorkflowEnvironment, side: Side, n: number, onS
   const windows = await pool(ids, 32, async (id) => {
     await startInspection(client, side, id);
     for (const step of DECISIONS.slice(0, 2)) await decide(client, id, step);
-    return dueAtOf(await decide(client, id, DECISIONS[2]!), 'commentWindow');
+    return dueAt(await decide(client, id, DECISIONS[2]!), 'commentWindow');
   });
   onStep('draft sent; skipping to the end of the comment window');
   await skipPast(env, Math.max(...windows)); // the 5-working-day comment window runs out on its own
   const publications = await pool(ids, 32, async (id) => {
     const handle = client.workflow.getHandle(id);
     while ((await handle.query(inspectionStateQuery)).status !== 'finalising_report') await sleep(5);
-    return dueAtOf(await decide(client, id, DECISIONS[4]!), 'publication');
+    return dueAt(await decide(client, id, DECISIONS[4]!), 'publication');
   });
   onStep('final report sent; skipping to publication');
   await skipPast(env, Math.max(...publications)); // published 5 working days after the final report, by its timer
@@ -56,18 +56,6 @@ async function runBatch(env: TestWorkflowEnvironment, side: Side, n: number, onS
   const wallMs = nowMs() - t0;
   const histories = await Promise.all(ids.map(async (id) => ({ workflowId: id, history: await client.workflow.getHandle(id).fetchHistory() })));
   return { wallMs, histories };
-}
-
-function dueAtOf(view: InspectionView, clock: string): number {
-  const deadline = view.deadlines.find((d) => d.clock === clock);
-  if (!deadline) throw new Error(`no ${clock} clock in ${view.status}`);
-  return Date.parse(deadline.dueAt);
-}
-
-/** Moves the server's clock just past an instant (working-day clocks stretch over bank holidays). */
-async function skipPast(env: TestWorkflowEnvironment, instant: number): Promise<void> {
-  const now = await env.currentTimeMs();
-  await env.sleep(Math.max(1, instant - now + 60_000));
 }
 
 export async function lifecycleSuite(env: TestWorkflowEnvironment, sides: { ours: Side; baseline: Side }, sizes: BenchSizes, progress: Progress): Promise<LifecycleResult> {
@@ -88,18 +76,7 @@ export async function lifecycleSuite(env: TestWorkflowEnvironment, sides: { ours
     }
     roundRatios.push(wall.ours! / wall.baseline!);
   }
-  const summarise = (s: (typeof acc)['ours']): SideLifecycle => {
-    const breakdown: Record<string, number> = {};
-    for (const { history } of s.histories) {
-      for (const e of history.events ?? []) {
-        const name = eventTypeName(e.eventType);
-        breakdown[name] = (breakdown[name] ?? 0) + 1;
-      }
-    }
-    const total = sum(Object.values(breakdown));
-    for (const k of Object.keys(breakdown)) breakdown[k] = breakdown[k]! / s.histories.length;
-    return { wallMs: s.wallMs, eventsPerInspection: total / s.histories.length, eventBreakdown: breakdown, histories: s.histories };
-  };
+  const summarise = (s: (typeof acc)['ours']): SideLifecycle => ({ wallMs: s.wallMs, ...countEvents(s.histories.map((h) => h.history)), histories: s.histories });
   const ours = summarise(acc.ours);
   const baseline = summarise(acc.baseline);
   const ratio = sum(ours.wallMs) / sum(baseline.wallMs);
@@ -107,7 +84,3 @@ export async function lifecycleSuite(env: TestWorkflowEnvironment, sides: { ours
   return { ours, baseline, roundRatios, ratio, historyRatio: ours.eventsPerInspection / baseline.eventsPerInspection };
 }
 
-function eventTypeName(type: temporal.api.enums.v1.EventType | null | undefined): string {
-  const name = temporal.api.enums.v1.EventType[type ?? 0] ?? String(type);
-  return name.replace(/^EVENT_TYPE_/, '');
-}

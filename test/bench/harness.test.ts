@@ -8,6 +8,7 @@ import { join } from 'node:path';
 const FIGURES = [
   'lifecycle_overhead_ratio',
   'history_events_ratio',
+  'history_events_ratio_racing',
   'decision_latency_p50_ms',
   'decision_latency_p99_ms',
   'api_overhead_p50_ms',
