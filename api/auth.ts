@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { SignJWT, jwtVerify } from 'jose';
 import { z } from 'zod';
@@ -17,20 +18,42 @@ export interface Authenticator {
   issue(actor: { id: string; role: Role; providerId?: string }, expiresIn?: string): Promise<string>;
 }
 
-/** Signed bearer tokens (HS256): issuer, audience and expiry are checked on every request. */
+/** How many verified tokens are remembered, so a caller's token is checked once, not on every request. */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
+/**
+ * Signed bearer tokens (HS256): signature, issuer, audience and expiry are checked the first time a token is seen.
+ * A token that passed is remembered with its expiry (bounded, oldest first out): the same bytes cannot carry other
+ * claims, so the next requests with it only check that it has not expired. That takes the signature check (the
+ * biggest part of the API's own work per request) off a caller's later requests.
+ */
 export function createAuthenticator(settings: AuthSettings & { secret: string }): Authenticator {
-  const key = new TextEncoder().encode(settings.secret);
+  const key = createSecretKey(Buffer.from(settings.secret, 'utf8'));
+  const verified = new Map<string, { actor: Actor; expiresAt: number }>();
+
+  async function verify(token: string): Promise<Actor> {
+    const known = verified.get(token);
+    if (known && Date.now() < known.expiresAt) return known.actor;
+    verified.delete(token);
+    const { payload } = await jwtVerify(token, key, { issuer: settings.issuer, audience: settings.audience, algorithms: ['HS256'] });
+    const parsed = claims.safeParse(payload);
+    if (!parsed.success) throw new Error('token claims must include sub and a known role');
+    if (parsed.data.role === 'provider' && !parsed.data.providerId) throw new Error('a provider token must name its providerId');
+    const actor: Actor = { id: parsed.data.sub, role: parsed.data.role, ...(parsed.data.providerId ? { providerId: parsed.data.providerId } : {}) };
+    if (payload.exp !== undefined) {
+      if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value!);
+      verified.set(token, { actor, expiresAt: payload.exp * 1000 });
+    }
+    return actor;
+  }
+
   return {
     middleware(req, res, next) {
       const header = req.get('authorization') ?? '';
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) return next(new ApiError(401, 'unauthenticated', 'a bearer token is required (Authorization: Bearer <token>)'));
-      jwtVerify(match[1]!, key, { issuer: settings.issuer, audience: settings.audience, algorithms: ['HS256'] })
-        .then(({ payload }) => {
-          const parsed = claims.safeParse(payload);
-          if (!parsed.success) throw new Error('token claims must include sub and a known role');
-          if (parsed.data.role === 'provider' && !parsed.data.providerId) throw new Error('a provider token must name its providerId');
-          const actor: Actor = { id: parsed.data.sub, role: parsed.data.role, ...(parsed.data.providerId ? { providerId: parsed.data.providerId } : {}) };
+      verify(match[1]!)
+        .then((actor) => {
           res.locals.actor = actor;
           next();
         })

@@ -7,7 +7,8 @@ import express, { type Router } from 'express';
 export function docsPage(): Router {
   const router = express.Router();
   const assets = (require('swagger-ui-dist') as { getAbsoluteFSPath(): string }).getAbsoluteFSPath();
-  router.use((_req, res, next) => {
+  // Only under /docs: every other answer keeps the API's own `default-src 'none'`.
+  router.use('/docs', (_req, res, next) => {
     res.set('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
     next();
   });

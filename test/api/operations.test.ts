@@ -144,6 +144,9 @@ describe('audit exports and operations', () => {
     const bundle = await fetch(`${stack.api.base}/docs/assets/swagger-ui-bundle.js`);
     expect(bundle.status).toBe(200);
     expect((await bundle.text()).length).toBeGreaterThan(100_000);
+    // The page's looser policy (its own scripts and styles) stays on the page; the API's answers keep the strict one.
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect((await fetch(`${stack.api.base}/healthz`)).headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 
   it('counts requests for Prometheus, by route and status', async () => {

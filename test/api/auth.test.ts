@@ -1,0 +1,44 @@
+import type { NextFunction, Request, Response } from 'express';
+import { createAuthenticator } from '../../api/auth';
+import type { ApiError } from '../../api/errors';
+
+const settings = { secret: 'auth-test-secret-0123456789abcdef', issuer: 'urn:test:issuer', audience: 'urn:test:api' };
+
+/** Runs the middleware on a request carrying `token`: the actor it set, or the error it passed on. */
+function authenticate(auth: ReturnType<typeof createAuthenticator>, token: string) {
+  const req = { get: (name: string) => (name === 'authorization' ? `Bearer ${token}` : undefined) } as unknown as Request;
+  const res = { locals: {} } as Response;
+  return new Promise<{ actor?: unknown; error?: ApiError }>((resolve) => {
+    const next: NextFunction = (error?: unknown) => resolve(error ? { error: error as ApiError } : { actor: res.locals.actor });
+    auth.middleware(req, res, next);
+  });
+}
+
+describe('bearer tokens, each verified once and remembered until it expires', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('accepts a remembered token only until its expiry', async () => {
+    jest.useFakeTimers({ now: Date.parse('2026-11-23T09:00:00Z'), doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    const auth = createAuthenticator(settings);
+    const token = await auth.issue({ id: 'manager-1', role: 'manager' }, '1h');
+    expect(await authenticate(auth, token)).toEqual({ actor: { id: 'manager-1', role: 'manager' } });
+    expect(await authenticate(auth, token)).toEqual({ actor: { id: 'manager-1', role: 'manager' } });
+    jest.setSystemTime(Date.parse('2026-11-23T10:00:01Z'));
+    const late = await authenticate(auth, token);
+    expect(late.error).toMatchObject({ status: 401, code: 'unauthenticated', message: expect.stringContaining('"exp"') });
+  });
+
+  it('refuses a token differing from a remembered one only in its signature', async () => {
+    const auth = createAuthenticator(settings);
+    const token = await auth.issue({ id: 'manager-1', role: 'manager' });
+    expect((await authenticate(auth, token)).actor).toEqual({ id: 'manager-1', role: 'manager' });
+    const [header, payload, signature] = token.split('.');
+    const forged = `${header}.${payload}.${signature!.startsWith('A') ? 'B' : 'A'}${signature!.slice(1)}`;
+    expect((await authenticate(auth, forged)).error).toMatchObject({ status: 401, message: expect.stringContaining('signature') });
+  });
+
+  it('refuses a token signed with another secret', async () => {
+    const other = await createAuthenticator({ ...settings, secret: 'another-secret-0123456789abcdefgh' }).issue({ id: 'manager-1', role: 'manager' });
+    expect((await authenticate(createAuthenticator(settings), other)).error).toMatchObject({ status: 401 });
+  });
+});
