@@ -58,6 +58,9 @@ export function createApp(deps: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Every API answer is `cache-control: no-store`, so an ETag (a hash of each body) would never be used.
+  // The static files of /docs and /ui keep theirs: serve-static sets them itself.
+  app.set('etag', false);
 
   app.use((req, res, next) => {
     const given = req.get('x-request-id');
