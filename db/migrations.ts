@@ -100,6 +100,27 @@ export const migrations: readonly Migration[] = [
         ADD COLUMN pending_decisions jsonb NOT NULL DEFAULT '[]';
     `,
   },
+  {
+    version: 5,
+    name: 'inspection_deadlines',
+    sql: `
+      -- One row per running clock, indexed by when it runs out, so the deadlines list (overdue first) reads the
+      -- index instead of unpacking every inspection's JSON: 117 ms at 10,000 open inspections before this.
+      -- A clock runs at most once at a time in an inspection (engine/clocks.ts), hence the key.
+      CREATE TABLE inspection_deadlines (
+        inspection_id text        NOT NULL REFERENCES inspections (id) ON DELETE CASCADE,
+        clock         text        NOT NULL,
+        due_at        timestamptz NOT NULL,
+        deadline      jsonb       NOT NULL,
+        PRIMARY KEY (inspection_id, clock)
+      );
+      CREATE INDEX inspection_deadlines_due_idx ON inspection_deadlines (due_at, inspection_id);
+      INSERT INTO inspection_deadlines (inspection_id, clock, due_at, deadline)
+        SELECT i.id, d.value->>'clock', (d.value->>'dueAt')::timestamptz, d.value
+        FROM inspections i CROSS JOIN LATERAL jsonb_array_elements(i.deadlines) AS d(value);
+      ALTER TABLE inspections DROP COLUMN deadlines;
+    `,
+  },
 ];
 
 export class MigrationChecksumError extends Error {

@@ -8,11 +8,25 @@ export interface OpenWork {
   decisions: AllowedDecisionView[];
 }
 
-/** Stores an inspection's open work beside its summary, for the same revision only (never an older one). */
+/**
+ * Stores an inspection's open work beside its summary, for the same revision only (never an older one): its
+ * breaches and open decisions in its row, its running clocks as rows of their own (replaced as a set).
+ */
 export async function saveOpenWork(db: Queryable, id: string, revision: number, work: OpenWork): Promise<void> {
+  // One statement: the DELETE sees the clocks stored before it, the INSERT adds today's. A retried write of the
+  // same revision racing this one meets its rows in the key and updates them.
   await db.query(
-    `UPDATE inspections SET deadlines = $3::jsonb, breaches = $4::jsonb, pending_decisions = $5::jsonb
-     WHERE id = $1 AND revision = $2`,
+    `WITH updated AS (
+       UPDATE inspections SET breaches = $4::jsonb, pending_decisions = $5::jsonb
+       WHERE id = $1 AND revision = $2
+       RETURNING id
+     ), cleared AS (
+       DELETE FROM inspection_deadlines WHERE inspection_id IN (SELECT id FROM updated)
+     )
+     INSERT INTO inspection_deadlines (inspection_id, clock, due_at, deadline)
+     SELECT u.id, d.value->>'clock', (d.value->>'dueAt')::timestamptz, d.value
+     FROM updated u CROSS JOIN LATERAL jsonb_array_elements($3::jsonb) AS d(value)
+     ON CONFLICT (inspection_id, clock) DO UPDATE SET due_at = EXCLUDED.due_at, deadline = EXCLUDED.deadline`,
     [id, revision, JSON.stringify(work.deadlines), JSON.stringify(work.breaches), JSON.stringify(work.decisions)],
   );
 }
@@ -93,17 +107,17 @@ export async function listDeadlines(
   }
   if (q.overdue) {
     params.push(q.now.toISOString());
-    where.push(`(d.value->>'dueAt')::timestamptz <= $${params.length}::timestamptz`);
+    where.push(`d.due_at <= $${params.length}::timestamptz`);
   }
   if (q.withinDays !== undefined) {
     params.push(new Date(q.now.getTime() + q.withinDays * 86_400_000).toISOString());
-    where.push(`(d.value->>'dueAt')::timestamptz <= $${params.length}::timestamptz`);
+    where.push(`d.due_at <= $${params.length}::timestamptz`);
   }
-  const from = `FROM inspections i CROSS JOIN LATERAL jsonb_array_elements(i.deadlines) AS d(value)${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  const from = `FROM inspection_deadlines d JOIN inspections i ON i.id = d.inspection_id${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
   const [count] = await db.query<{ total: number }>(`SELECT count(*)::int AS total ${from}`, params);
   const rows = await db.query<{ id: string; type: string; status: string; provider_id: string | null; deadline: DeadlineView }>(
-    `SELECT i.id, i.type, i.status, i.provider_id, d.value AS deadline ${from}
-     ORDER BY (d.value->>'dueAt')::timestamptz, i.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    `SELECT i.id, i.type, i.status, i.provider_id, d.deadline ${from}
+     ORDER BY d.due_at, d.inspection_id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, q.limit, q.offset],
   );
   const now = q.now.getTime();
