@@ -12,12 +12,11 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
-import { INSPECTION_WORKFLOW, type StartInspectionInput, recordDecisionUpdate } from '../../workflows/messages';
+import { recordDecisionUpdate } from '../../workflows/messages';
 import { startApi } from '../support/apiServer';
 import { eventually } from '../support/eventually';
-import { PROVIDER_ID, actors } from '../support/pureDriver';
 import { type StoppablePostgres, startStoppablePostgres } from '../support/stoppablePostgres';
-import { type Database, type Rig, checkLedger, ledgerShape, openDatabase, recordFigures, rfcStages, sleep, startRig } from '../support/reliabilityRig';
+import { type Database, type Rig, checkLedger, ledgerShape, openDatabase, recordFigures, rfcStages, sleep, startRfcInspections, startRig } from '../support/reliabilityRig';
 import { type WorkerProcess, startWorkerProcess } from '../support/workerProcess';
 
 const INSPECTIONS = 3;
@@ -53,13 +52,7 @@ test('PostgreSQL stopped while inspections move on: decisions accepted, ledger w
   api = await startApi(client, db!, taskQueue);
   expect((await api.call('GET', '/readyz')).body).toEqual({ temporal: 'ok', database: 'ok' });
 
-  const ids: string[] = [];
-  for (let i = 0; i < INSPECTIONS; i++) {
-    const inspectionId = `insp-${randomUUID()}`;
-    const args: StartInspectionInput = { inspectionId, type: 'sccif-rfc-full', version: 1, providerId: PROVIDER_ID, input: {}, createdBy: actors.manager };
-    await client.workflow.start(INSPECTION_WORKFLOW, { workflowId: inspectionId, taskQueue, args: [args] });
-    ids.push(inspectionId);
-  }
+  const ids = await startRfcInspections(client, taskQueue, INSPECTIONS);
   const stages = rfcStages();
   let refusedThenRetried = 0;
   const send = async (id: string, stage: (typeof stages)[number]) => {

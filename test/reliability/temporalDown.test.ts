@@ -18,12 +18,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Connection } from '@temporalio/client';
 import { connectApiClient } from '../../api/temporalConnection';
-import { INSPECTION_WORKFLOW, type StartInspectionInput, recordDecisionUpdate } from '../../workflows/messages';
+import { recordDecisionUpdate } from '../../workflows/messages';
 import { startApi } from '../support/apiServer';
 import { eventually } from '../support/eventually';
-import { PROVIDER_ID, actors } from '../support/pureDriver';
 import { type StoppablePostgres, startStoppablePostgres } from '../support/stoppablePostgres';
-import { type Database, type Rig, checkLedger, openDatabase, recordFigures, rfcStages, sleep, startRig } from '../support/reliabilityRig';
+import { type Database, type Rig, checkLedger, openDatabase, recordFigures, rfcStages, sleep, startRfcInspections, startRig } from '../support/reliabilityRig';
 import { type WorkerProcess, startWorkerProcess } from '../support/workerProcess';
 
 const INSPECTIONS = 2;
@@ -68,13 +67,7 @@ test('dev server down mid-lifecycle: API decisions get a retryable 503 and are n
   apiConnection = apiClient.connection;
   api = await startApi(apiClient.client, db!, taskQueue);
 
-  const ids: string[] = [];
-  for (let i = 0; i < INSPECTIONS; i++) {
-    const inspectionId = `insp-${randomUUID()}`;
-    const args: StartInspectionInput = { inspectionId, type: 'sccif-rfc-full', version: 1, providerId: PROVIDER_ID, input: {}, createdBy: actors.manager };
-    await client.workflow.start(INSPECTION_WORKFLOW, { workflowId: inspectionId, taskQueue, args: [args] });
-    ids.push(inspectionId);
-  }
+  const ids = await startRfcInspections(client, taskQueue, INSPECTIONS);
   const stages = rfcStages();
   const [draft, final] = [stages[4]!, stages[5]!];
   expect([draft.event, final.event]).toEqual(['DRAFT_REPORT_SENT', 'FINAL_REPORT_SENT']);

@@ -10,10 +10,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { INSPECTION_WORKFLOW, type StartInspectionInput, recordDecisionUpdate } from '../../workflows/messages';
-import { PROVIDER_ID, actors } from '../support/pureDriver';
+import { recordDecisionUpdate } from '../../workflows/messages';
 import { startTestPostgres, type TestPostgres } from '../support/postgres';
-import { type Database, type Rig, checkLedger, ledgerShape, openDatabase, recordFigures, rfcStages, sleep, startRig } from '../support/reliabilityRig';
+import { type Database, type Rig, checkLedger, ledgerShape, openDatabase, recordFigures, rfcStages, sleep, startRfcInspections, startRig } from '../support/reliabilityRig';
 import { type WorkerProcess, startWorkerProcess } from '../support/workerProcess';
 
 const INSPECTIONS = 4;
@@ -46,13 +45,7 @@ test('two workers on one task queue, one SIGKILLed mid-flight: the other carries
   workers.push(victim, survivor);
   await Promise.all([victim.ready, survivor.ready]);
 
-  const ids: string[] = [];
-  for (let i = 0; i < INSPECTIONS; i++) {
-    const inspectionId = `insp-${randomUUID()}`;
-    const args: StartInspectionInput = { inspectionId, type: 'sccif-rfc-full', version: 1, providerId: PROVIDER_ID, input: {}, createdBy: actors.manager };
-    await client.workflow.start(INSPECTION_WORKFLOW, { workflowId: inspectionId, taskQueue, args: [args] });
-    ids.push(inspectionId);
-  }
+  const ids = await startRfcInspections(client, taskQueue, INSPECTIONS);
 
   const stages = rfcStages();
   let refusedWhileCatchingUp = 0;

@@ -13,10 +13,9 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createInspectionWorker } from '../../worker/createWorker';
-import { INSPECTION_WORKFLOW, type StartInspectionInput, recordDecisionUpdate } from '../../workflows/messages';
-import { PROVIDER_ID, actors } from '../support/pureDriver';
+import { recordDecisionUpdate } from '../../workflows/messages';
 import { startTestPostgres, type TestPostgres } from '../support/postgres';
-import { type Database, type Rig, checkLedger, ledgerShape, openDatabase, recordFigures, rfcStages, sleep, startRig } from '../support/reliabilityRig';
+import { type Database, type Rig, checkLedger, ledgerShape, openDatabase, recordFigures, rfcStages, sleep, startRfcInspections, startRig } from '../support/reliabilityRig';
 import { type WorkerProcess, startWorkerProcess } from '../support/workerProcess';
 
 const INSPECTIONS = 3;
@@ -40,17 +39,6 @@ afterAll(async () => {
   await pg?.stop();
 });
 
-async function startInspections(taskQueue: string, n: number): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const inspectionId = `insp-${randomUUID()}`;
-    const args: StartInspectionInput = { inspectionId, type: 'sccif-rfc-full', version: 1, providerId: PROVIDER_ID, input: {}, createdBy: actors.manager };
-    await rig!.client.workflow.start(INSPECTION_WORKFLOW, { workflowId: inspectionId, taskQueue, args: [args] });
-    ids.push(inspectionId);
-  }
-  return ids;
-}
-
 test('SIGKILL of the worker process after every stage: every inspection ends as an undisturbed one, ledgers whole', async () => {
   const { client, server, bundlePath } = rig!;
   const stages = rfcStages();
@@ -71,8 +59,8 @@ test('SIGKILL of the worker process after every stage: every inspection ends as 
   cleanups.push(() => worker.kill());
   await worker.ready;
 
-  const crashed = await startInspections(crashQueue, INSPECTIONS);
-  const control = await startInspections(controlQueue, INSPECTIONS);
+  const crashed = await startRfcInspections(client, crashQueue, INSPECTIONS);
+  const control = await startRfcInspections(client, controlQueue, INSPECTIONS);
   let refusedWhileCatchingUp = 0;
   const catchUps: Array<{ stage: string; ms: number; at: string }> = [];
   const kills: Array<{ after: string; pid: number; signal: string | null; restartMs: number }> = [];

@@ -3,6 +3,7 @@
  * a SQLite file, a real PostgreSQL (throwaway cluster, or TEST_DATABASE_URL), the workflow bundle written to a
  * file for worker processes, a client, and the checks every suite makes on an inspection's audit ledger.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +13,8 @@ import { type Database, openDatabase } from '../../db';
 import { type LedgerEntry, readLedger, verifyChain } from '../../ledger';
 import { type DevServerProcess, startDevServerProcess } from '../../devServer/devServerProcess';
 import { goodJudgements } from './inspectionHarness';
-import { actors } from './pureDriver';
+import { PROVIDER_ID, actors } from './pureDriver';
+import { INSPECTION_WORKFLOW, type StartInspectionInput } from '../../workflows/messages';
 import type { Actor } from '../../machines/kit';
 import { writeWorkflowBundle } from './workerProcess';
 
@@ -48,6 +50,18 @@ export async function startRig(prefix: string): Promise<Rig> {
 }
 
 export { openDatabase, type Database };
+
+/** Starts `n` SCCIF RFC full inspections (v1) on `taskQueue`, as a manager would; returns their ids. */
+export async function startRfcInspections(client: Client, taskQueue: string, n: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const inspectionId = `insp-${randomUUID()}`;
+    const args: StartInspectionInput = { inspectionId, type: 'sccif-rfc-full', version: 1, providerId: PROVIDER_ID, input: {}, createdBy: actors.manager };
+    await client.workflow.start(INSPECTION_WORKFLOW, { workflowId: inspectionId, taskQueue, args: [args] });
+    ids.push(inspectionId);
+  }
+  return ids;
+}
 
 /** A stage of the SCCIF RFC full lifecycle: one decision, with business dates back-dated so every clock is already due. */
 export interface Stage {
