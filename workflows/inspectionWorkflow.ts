@@ -143,8 +143,9 @@ async function startTrackedItems(
  * records no marker and no `TemporalChangeVersion` upsert: two history events fewer per inspection
  * (docs/PERFORMANCE.md). Where it does not matter, both paths must do the same thing.
  * On replay it is always asked: histories recorded before this rule have the marker at the first call, needed or
- * not. Replaying, `patched()` answers from the history (true from the task that recorded the marker on) and adds
- * no command, so asking where the recorded run did not changes nothing (docs/CHANGING_MACHINES.md).
+ * not. Replaying, `patched()` answers from the history: false, with no command, before the task that recorded the
+ * marker; true from that task on, its command being the recorded marker. So asking where the recorded run did not
+ * changes nothing (docs/CHANGING_MACHINES.md).
  */
 function patchedWhereItMatters(id: string, matters: boolean): boolean {
   return (matters || workflowInfo().unsafe.isReplaying) && patched(id);
