@@ -24,8 +24,8 @@ const VERIFIED_TOKENS_KEPT = 10_000;
 /**
  * Signed bearer tokens (HS256): signature, issuer, audience and expiry are checked the first time a token is seen.
  * A token that passed is remembered with its expiry (bounded, oldest first out): the same bytes cannot carry other
- * claims, so the next requests with it only check that it has not expired. That takes the signature check (the
- * biggest part of the API's own work per request) off a caller's later requests.
+ * claims, so the next requests with it only check that it has not expired. That takes the signature check (about a
+ * tenth of the API's own work per decision request, hot: docs/PERFORMANCE.md) off a caller's later requests.
  */
 export function createAuthenticator(settings: AuthSettings & { secret: string }): Authenticator {
   const key = createSecretKey(Buffer.from(settings.secret, 'utf8'));
@@ -39,7 +39,8 @@ export function createAuthenticator(settings: AuthSettings & { secret: string })
     const parsed = claims.safeParse(payload);
     if (!parsed.success) throw new Error('token claims must include sub and a known role');
     if (parsed.data.role === 'provider' && !parsed.data.providerId) throw new Error('a provider token must name its providerId');
-    const actor: Actor = { id: parsed.data.sub, role: parsed.data.role, ...(parsed.data.providerId ? { providerId: parsed.data.providerId } : {}) };
+    // Frozen: the same object serves every later request with this token.
+    const actor: Actor = Object.freeze({ id: parsed.data.sub, role: parsed.data.role, ...(parsed.data.providerId ? { providerId: parsed.data.providerId } : {}) });
     if (payload.exp !== undefined) {
       if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value!);
       verified.set(token, { actor, expiresAt: payload.exp * 1000 });
