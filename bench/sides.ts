@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Client } from '@temporalio/client';
+import { type Client, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { type NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { Database } from '../db';
@@ -96,8 +96,23 @@ export async function startInspection(client: Client, side: Side, inspectionId: 
   });
 }
 
-export function decide(client: Client, inspectionId: string, step: (typeof DECISIONS)[number], extra: Record<string, unknown> = {}): Promise<InspectionView> {
+export function decide(client: Client, inspectionId: string, step: (typeof DECISIONS)[number], extra: Record<string, unknown> = {}, updateId?: string): Promise<InspectionView> {
   return client.workflow.getHandle(inspectionId).executeUpdate(recordDecisionUpdate, {
     args: [{ decision: { event: step.event, ...step.fields, ...extra }, actor: actors[step.role] }],
+    ...(updateId ? { updateId } : {}),
   });
+}
+
+/**
+ * A decision that may wait long on a loaded server (the open-inspections fill keeps 64 starts in flight): sent again
+ * under the same update id when the server's deadline passes first, so it is applied once. Up to 5 tries.
+ */
+export async function decidePatiently(client: Client, inspectionId: string, step: (typeof DECISIONS)[number], extra: Record<string, unknown> = {}): Promise<InspectionView> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await decide(client, inspectionId, step, extra, `bench-${inspectionId}-${step.event}`);
+    } catch (error) {
+      if (!(error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) || attempt >= 5) throw error;
+    }
+  }
 }

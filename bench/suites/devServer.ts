@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { Database } from '../../db';
 import type { BenchSizes } from '../options';
 import type { Progress } from '../progress';
-import { DECISIONS, type Side, decide, startInspection } from '../sides';
+import { DECISIONS, type Side, decide, decidePatiently, startInspection } from '../sides';
 import { median, nowMs, percentile, pool, sidesForRound, sleep, sum } from '../stats';
 import type { BenchApi } from '../api';
 import { rssOfPid } from '../devServerStack';
@@ -145,7 +145,7 @@ export async function capacitySuite(
     Math.max(sizes.concurrency, 64),
     async (id, i) => {
       await startInspection(client, ours, id);
-      if (i % 10 === 0) await decide(client, id, DECISIONS[0]!, { at: tenDaysAgo });
+      if (i % 10 === 0) await decidePatiently(client, id, DECISIONS[0]!, { at: tenDaysAgo });
     },
     (d) => {
       progress.update(`started ${d}/${ids.length}`);
