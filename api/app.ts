@@ -19,7 +19,6 @@ import { inspectionRoutes } from './routes/inspections';
 import { systemRoutes } from './routes/system';
 import { timelineRoutes } from './routes/timeline';
 import { workRoutes } from './routes/work';
-import { readJsonBody } from './jsonBody';
 import { parseOr400 } from './validate';
 
 export interface AppDeps {
@@ -84,6 +83,7 @@ export function createApp(deps: AppDeps) {
     });
     next();
   });
+  app.use(express.json({ limit: '64kb', strict: true }));
   app.use(docsPage());
   app.use(webPage());
 
@@ -98,7 +98,7 @@ export function createApp(deps: AppDeps) {
         const result = await spec.handle({
           params: spec.params ? parseOr400(spec.params, req.params, 'path') : req.params,
           query: spec.query ? parseOr400(spec.query, req.query, 'query') : req.query,
-          body: spec.body ? parseOr400(spec.body, await readJsonBody(req), 'body') : undefined,
+          body: spec.body ? parseOr400(spec.body, requireJson(req), 'body') : undefined,
           actor: res.locals.actor as Actor,
           req,
           res,
@@ -146,10 +146,17 @@ function authorise(spec: RouteSpec) {
   };
 }
 
-/** An ApiError as it is; any other error carrying a 4xx status becomes a 400; everything else unknown is a 500. */
+function requireJson(req: Request): unknown {
+  if (!req.is('application/json')) throw new ApiError(415, 'unsupported_media_type', 'send the body as application/json');
+  return req.body;
+}
+
+/** Body-parser's own errors carry a status; everything else unknown is a 500. */
 function toApiError(error: unknown): ApiError | undefined {
   if (error instanceof ApiError) return error;
-  const e = error as { status?: number; message?: string };
+  const e = error as { type?: string; status?: number; message?: string };
+  if (e?.type === 'entity.parse.failed') return new ApiError(400, 'malformed_json', `the body is not valid JSON: ${e.message}`);
+  if (e?.type === 'entity.too.large') return new ApiError(413, 'body_too_large', 'the body is larger than 64 kB');
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return new ApiError(400, 'bad_request', e.message ?? 'bad request');
   return undefined;
 }
