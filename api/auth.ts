@@ -1,5 +1,5 @@
 import { createSecretKey } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
+import type { Request } from 'express';
 import { SignJWT, jwtVerify } from 'jose';
 import { z } from 'zod';
 import type { AuthSettings } from '../config/env';
@@ -13,8 +13,8 @@ const claims = z.object({
 });
 
 export interface Authenticator {
-  /** Express middleware: sets `res.locals.actor` from a valid bearer token, else answers 401. */
-  middleware(req: Request, res: Response, next: NextFunction): void;
+  /** The actor a request's valid bearer token names; an ApiError 401 when there is none or it is not valid. */
+  authenticate(req: Request): Promise<Actor>;
   issue(actor: { id: string; role: Role; providerId?: string }, expiresIn?: string): Promise<string>;
 }
 
@@ -49,18 +49,14 @@ export function createAuthenticator(settings: AuthSettings & { secret: string })
   }
 
   return {
-    middleware(req, res, next) {
-      const header = req.get('authorization') ?? '';
-      const match = /^Bearer\s+(\S+)$/i.exec(header);
-      if (!match) return next(new ApiError(401, 'unauthenticated', 'a bearer token is required (Authorization: Bearer <token>)'));
-      verify(match[1]!)
-        .then((actor) => {
-          res.locals.actor = actor;
-          next();
-        })
-        .catch((error: unknown) =>
-          next(new ApiError(401, 'unauthenticated', `invalid bearer token: ${error instanceof Error ? error.message : String(error)}`)),
-        );
+    async authenticate(req) {
+      const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
+      if (!match) throw new ApiError(401, 'unauthenticated', 'a bearer token is required (Authorization: Bearer <token>)');
+      try {
+        return await verify(match[1]!);
+      } catch (error) {
+        throw new ApiError(401, 'unauthenticated', `invalid bearer token: ${error instanceof Error ? error.message : String(error)}`);
+      }
     },
     issue(actor, expiresIn = '12h') {
       return new SignJWT({ role: actor.role, ...(actor.providerId ? { providerId: actor.providerId } : {}) })
@@ -73,8 +69,4 @@ export function createAuthenticator(settings: AuthSettings & { secret: string })
         .sign(key);
     },
   };
-}
-
-export function actorOf(res: Response): Actor {
-  return res.locals.actor as Actor;
 }

@@ -1,18 +1,18 @@
 import express, { type Router } from 'express';
 
 /**
- * The interactive API page at /docs: Swagger UI from the npm package, served locally (no CDN), reading
+ * The interactive API page, mounted at /docs: Swagger UI from the npm package, served locally (no CDN), reading
  * /openapi.json. Sign in with a bearer token through its Authorize button.
  */
 export function docsPage(): Router {
   const router = express.Router();
   const assets = (require('swagger-ui-dist') as { getAbsoluteFSPath(): string }).getAbsoluteFSPath();
   // Only under /docs: every other answer keeps the API's own `default-src 'none'`.
-  router.use('/docs', (_req, res, next) => {
+  router.use((_req, res, next) => {
     res.set('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
     next();
   });
-  router.get('/docs', (_req, res) => {
+  router.get('/', (_req, res) => {
     res.type('html').send(`<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>Durable inspections API</title>
@@ -23,9 +23,9 @@ export function docsPage(): Router {
 <script src="/docs/init.js"></script></body>
 </html>`);
   });
-  router.get('/docs/init.js', (_req, res) => {
+  router.get('/init.js', (_req, res) => {
     res.type('application/javascript').send(`window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui', persistAuthorization: true });\n`);
   });
-  router.use('/docs/assets', express.static(assets, { index: false, maxAge: '1h' }));
+  router.use('/assets', express.static(assets, { index: false, maxAge: '1h' }));
   return router;
 }

@@ -5,13 +5,13 @@ import express, { type Router } from 'express';
 export const WEB_ROOT = path.resolve(__dirname, '..', 'web');
 
 /**
- * The managers' web page at /ui: static files from `web/`, speaking only to the public API (same origin).
+ * The managers' web page, mounted at /ui: static files from `web/`, speaking only to the public API (same origin).
  * Its own CSP replaces the API's `default-src 'none'`: scripts, styles and fetches from this origin only,
  * no inline script or style.
  */
 export function webPage(): Router {
   const router = express.Router();
-  router.use('/ui', (_req, res, next) => {
+  router.use((_req, res, next) => {
     res.locals.route ??= '/ui';
     res.set(
       'content-security-policy',
@@ -20,11 +20,11 @@ export function webPage(): Router {
     next();
   });
   // The page's settings, public: where the Temporal UI is, for the link to each inspection's workflow.
-  router.get('/ui/config.json', (_req, res) => {
+  router.get('/config.json', (_req, res) => {
     res.locals.route = '/ui/config.json';
     res.json({ temporalUiUrl: temporalUiUrl() });
   });
-  router.use('/ui', express.static(WEB_ROOT, { index: 'index.html', redirect: true, fallthrough: true }));
+  router.use(express.static(WEB_ROOT, { index: 'index.html', redirect: true, fallthrough: true }));
   return router;
 }
 

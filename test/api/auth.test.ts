@@ -1,17 +1,16 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { Request } from 'express';
 import { createAuthenticator } from '../../api/auth';
 import type { ApiError } from '../../api/errors';
 
 const settings = { secret: 'auth-test-secret-0123456789abcdef', issuer: 'urn:test:issuer', audience: 'urn:test:api' };
 
-/** Runs the middleware on a request carrying `token`: the actor it set, or the error it passed on. */
-function authenticate(auth: ReturnType<typeof createAuthenticator>, token: string) {
+/** Authenticates a request carrying `token`: the actor, or the error refusing it. */
+function authenticate(auth: ReturnType<typeof createAuthenticator>, token: string): Promise<{ actor?: unknown; error?: ApiError }> {
   const req = { get: (name: string) => (name === 'authorization' ? `Bearer ${token}` : undefined) } as unknown as Request;
-  const res = { locals: {} } as Response;
-  return new Promise<{ actor?: unknown; error?: ApiError }>((resolve) => {
-    const next: NextFunction = (error?: unknown) => resolve(error ? { error: error as ApiError } : { actor: res.locals.actor });
-    auth.middleware(req, res, next);
-  });
+  return auth.authenticate(req).then(
+    (actor) => ({ actor }),
+    (error: unknown) => ({ error: error as ApiError }),
+  );
 }
 
 describe('bearer tokens, each verified once and remembered until it expires', () => {
