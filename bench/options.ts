@@ -35,7 +35,7 @@ export function sizesFor(argv: readonly string[]): BenchSizes {
     return { mode: 'smoke', lifecycleN: 2, lifecycleRounds: 2, historyN: 1, latencyWarmupInspections: 1, latencyInspections: 2, throughputN: 4, throughputRounds: 1, concurrency: 4, openInspections: 4, replayRepeat: 1, replayRounds: 1, calendarOps: 20_000, calendarRounds: 1 };
   }
   if (argv.includes('--quick')) {
-    return { mode: 'quick', lifecycleN: 16, lifecycleRounds: 6, historyN: 4, latencyWarmupInspections: 60, latencyInspections: 12, throughputN: 80, throughputRounds: 2, concurrency: 32, openInspections: 1_000, replayRepeat: 1, replayRounds: 2, calendarOps: 200_000, calendarRounds: 5 };
+    return { mode: 'quick', lifecycleN: 16, lifecycleRounds: 6, historyN: 4, latencyWarmupInspections: 120, latencyInspections: 12, throughputN: 80, throughputRounds: 2, concurrency: 32, openInspections: 1_000, replayRepeat: 1, replayRounds: 2, calendarOps: 200_000, calendarRounds: 5 };
   }
   return { mode: 'full', lifecycleN: 40, lifecycleRounds: 10, historyN: 10, latencyWarmupInspections: 400, latencyInspections: 100, throughputN: 500, throughputRounds: 4, concurrency: 32, openInspections: 10_000, replayRepeat: 2, replayRounds: 4, calendarOps: 1_000_000, calendarRounds: 5 };
 }
