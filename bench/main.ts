@@ -4,6 +4,7 @@
  * `name: value`, one a line, as the last lines printed.
  */
 import { cpus, totalmem } from 'node:os';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { openDatabase } from '../db';
 import { createTimeSkippingEnv } from '../test/support/temporal';
 import { startDevServerStack } from './devServerStack';
@@ -27,6 +28,8 @@ interface Row {
 
 async function main() {
   const sizes = sizesFor(process.argv.slice(2));
+  // The SDK's logs, its native core's too, go to stderr with the progress, from WARN up: stdout is the results alone.
+  Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: { core: 'WARN', other: 'WARN' }, forward: {} } } });
   const progress = new Progress();
   const began = Date.now();
   process.stderr.write(`bench: ${sizes.mode} mode on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
