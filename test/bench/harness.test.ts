@@ -7,7 +7,7 @@ import { join } from 'node:path';
  * as issue 9 asks). Only the output's format is checked. Benchmarks are not tests: no speed is asserted here.
  */
 const MODE = process.env.BENCH_HARNESS_MODE === 'quick' ? 'quick' : 'smoke';
-/** Room for a slow, busy machine: `--quick` takes about 3 minutes on two idle cores. */
+/** Room for a slow, busy machine: `--quick` takes about 4 minutes on two cores at load ~2. */
 const LIMIT_MS = MODE === 'quick' ? 25 * 60_000 : 280_000;
 
 const FIGURES = [
