@@ -10,5 +10,8 @@ module.exports = {
   ...base,
   testMatch: ['<rootDir>/test/reliability/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/reliability/replay\\.test\\.ts'],
+  // one suite at a time: each kills and restarts servers on a clock, and its figures (docs/RELIABILITY.md) are
+  // comparable from run to run only on an otherwise quiet machine
+  maxWorkers: 1,
   testTimeout: 300000,
 };

@@ -1,7 +1,7 @@
 /**
  * Determinism gate (issue 8). Every history under test/fixtures/histories/<type>-v<version>/<path>.json was
  * recorded by `npm run record:histories` from a real run of the workflow (time-skipping test server); each is
- * replayed here against the CURRENT workflow bundle with Worker.runReplayHistory. A code change that would make a
+ * replayed here against the CURRENT workflow bundle (Worker.runReplayHistories). A code change that would make a
  * running inspection take a different path (different commands for the same history) fails this test, i.e. CI.
  *
  * The gate is shown to work, without committing a broken workflow: the test copies workflows/ into
@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DeterminismViolationError } from '@temporalio/workflow';
-import { DefaultLogger, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker, type WorkflowBundleOption, bundleWorkflowCode } from '@temporalio/worker';
 import { INSPECTION_TYPES } from '../../machines/registry';
 import { historyFromJSONValue } from '../support/historyJson';
 import { CENTRE_CYCLE_WORKFLOW } from '../../workflows/centreMessages';
@@ -64,9 +64,23 @@ describe('recorded histories (fixtures)', () => {
   });
 });
 
+/** Every recorded history replayed by one replay worker (runReplayHistories): the error of each, by its name. */
+async function replayAll(bundle: WorkflowBundleOption): Promise<Map<string, unknown>> {
+  const histories = fixtures.map((f) => ({ workflowId: `${f.dir}/${f.file}`, history: load(f.full) }));
+  const errors = new Map<string, unknown>();
+  for await (const { workflowId, error } of Worker.runReplayHistories({ workflowBundle: bundle }, histories)) errors.set(workflowId, error);
+  return errors;
+}
+
 describe('replay against the current workflow code', () => {
-  test.each(fixtures.map((f) => [`${f.dir}/${f.file}`, f.full] as const))('%s replays without nondeterminism', async (_name, full) => {
-    await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, load(full));
+  // one replay worker for them all, each history still its own test: a worker per history took twice as long
+  let errors: Map<string, unknown>;
+  beforeAll(async () => {
+    errors = await replayAll(await workflowBundle());
+  }, 300_000);
+  test.each(fixtures.map((f) => `${f.dir}/${f.file}`))('%s replays without nondeterminism', (name) => {
+    expect(errors.has(name)).toBe(true);
+    expect(errors.get(name)).toBeUndefined();
   });
 });
 
@@ -129,14 +143,8 @@ describe('the gate catches a breaking change and lets a patched one through', ()
   }, 60_000);
 
   test('the same steps behind patched() replay every recorded history cleanly', async () => {
-    const bundle = await variant('patched', edits(true));
-    // one replay worker for them all (runReplayHistories): the same check as one by one, in a fraction of the time
-    const histories = fixtures.map((f) => ({ workflowId: `${f.dir}/${f.file}`, history: load(f.full) }));
-    let replayed = 0;
-    for await (const { workflowId, error } of Worker.runReplayHistories({ workflowBundle: bundle }, histories)) {
-      expect({ workflowId, error }).toEqual({ workflowId, error: undefined });
-      replayed++;
-    }
-    expect(replayed).toBe(fixtures.length);
+    const errors = await replayAll(await variant('patched', edits(true)));
+    expect(errors.size).toBe(fixtures.length);
+    for (const [workflowId, error] of errors) expect({ workflowId, error }).toEqual({ workflowId, error: undefined });
   }, 300_000); // bundling plus every recorded history (more with each new version): past 2 minutes on a loaded machine
 });

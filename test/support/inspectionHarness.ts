@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { NativeConnection, Worker } from '@temporalio/worker';
+import type { NativeConnection, Worker, WorkflowBundleOption } from '@temporalio/worker';
 import { type Database, openDatabase } from '../../db';
 import type { InspectionView } from '../../engine';
 import type { Actor } from '../../machines/kit';
@@ -14,14 +14,19 @@ import {
   recordDecisionUpdate,
 } from '../../workflows/messages';
 import { INSPECTION_TYPE } from '../../workflows/searchAttributes';
+import { SHARED_WORKFLOW_BUNDLE } from './globalSetup';
 import { PROVIDER_ID, actors } from './pureDriver';
 import { createTimeSkippingEnv } from './temporal';
 
-let bundle: ReturnType<typeof bundleWorkflows> | undefined;
+let bundle: Promise<WorkflowBundleOption> | undefined;
 
-/** The workflow bundle, built once per test file (bundling takes seconds). */
-export function workflowBundle() {
-  bundle ??= bundleWorkflows();
+/**
+ * The workflow bundle: the one jest's globalSetup built for the whole run (test/support/globalSetup.ts), or, when
+ * this module runs outside jest, one built here once (bundling takes seconds).
+ */
+export function workflowBundle(): Promise<WorkflowBundleOption> {
+  const shared = process.env[SHARED_WORKFLOW_BUNDLE];
+  bundle ??= shared ? Promise.resolve({ codePath: shared }) : bundleWorkflows();
   return bundle;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Shared set-up of the reliability suites (test/reliability/): the real Temporal dev server as a child process on
- * a SQLite file, a real PostgreSQL (throwaway cluster, or TEST_DATABASE_URL), the workflow bundle written to a
- * file for worker processes, a client, and the checks every suite makes on an inspection's audit ledger.
+ * a SQLite file, a real PostgreSQL (throwaway cluster, or TEST_DATABASE_URL), the workflow bundle as a file for
+ * worker processes (the run's shared one, test/support/globalSetup.ts), a client, and the checks every suite
+ * makes on an inspection's audit ledger.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -16,6 +17,7 @@ import { goodJudgements } from './inspectionHarness';
 import { PROVIDER_ID, actors } from './pureDriver';
 import { INSPECTION_WORKFLOW, type StartInspectionInput } from '../../workflows/messages';
 import type { Actor } from '../../machines/kit';
+import { SHARED_WORKFLOW_BUNDLE } from './globalSetup';
 import { writeWorkflowBundle } from './workerProcess';
 
 export interface Rig {
@@ -31,7 +33,7 @@ export async function startRig(prefix: string): Promise<Rig> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
   const [server, bundlePath] = await Promise.all([
     startDevServerProcess({ dbFile: path.join(dir, 'temporal.sqlite'), logFile: path.join(dir, 'server.log') }),
-    writeWorkflowBundle(path.join(dir, 'workflow-bundle.js')),
+    process.env[SHARED_WORKFLOW_BUNDLE] ?? writeWorkflowBundle(path.join(dir, 'workflow-bundle.js')),
   ]);
   const connection = await Connection.connect({ address: server.address });
   const client = new Client({ connection });
