@@ -18,6 +18,7 @@ import {
 import { devServerExecutable, testServerExecutable } from '../../config/temporalBinaries';
 import { type AnySearchAttributeKey, INSPECTION_SEARCH_ATTRIBUTES } from '../../devServer/devServerProcess';
 import { INSPECTION_STATUS, INSPECTION_TYPE, NEXT_DEADLINE } from '../../workflows/searchAttributes';
+import { skipToDay, testStartDate } from './serverClock';
 
 export {
   type AnySearchAttributeKey,
@@ -49,7 +50,7 @@ export interface TimeSkippingEnvOptions {
 /**
  * Start the time-skipping test server (Java SDK test server, native build) with the local binary.
  * The test server has no start-up flag for search attributes, so they are registered through the
- * OperatorService once it is up.
+ * OperatorService once it is up. Its clock starts now, or on the morning of `TEST_START_DATE` (serverClock.ts).
  */
 export async function createTimeSkippingEnv(opts: TimeSkippingEnvOptions = {}): Promise<TestWorkflowEnvironment> {
   const executable = opts.sdk?.server?.executable ?? testServerExecutable();
@@ -59,6 +60,8 @@ export async function createTimeSkippingEnv(opts: TimeSkippingEnvOptions = {}): 
   });
   try {
     await registerSearchAttributes(env.connection, env.namespace ?? 'default', opts.searchAttributes ?? INSPECTION_SEARCH_ATTRIBUTES);
+    const startOn = testStartDate();
+    if (startOn) await skipToDay(env, startOn);
   } catch (err) {
     await env.teardown();
     throw err;

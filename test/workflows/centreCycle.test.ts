@@ -1,9 +1,10 @@
-import { addCalendarMonths, addWorkingDays, londonDateOf, startOfLondonDay } from '../../calendar';
+import { addCalendarDays, addCalendarMonths, addWorkingDays, nextWorkingDay } from '../../calendar';
 import { cycleStartAfter } from '../../machines/sccif-rfc/cycle';
 import { CENTRE_CYCLE_WORKFLOW, type CentreCycleInput, type CentreCycleState, bringForwardUpdate, centreCycleStateQuery, closeCentreUpdate } from '../../workflows/centreMessages';
 import { inspectionStateQuery, recordDecisionUpdate } from '../../workflows/messages';
 import { goodJudgements, useTimeSkippingWorker } from '../support/inspectionHarness';
 import { PROVIDER_ID, actors } from '../support/pureDriver';
+import { serverDay, skipDays, skipPastClock, skipToDay } from '../support/serverClock';
 
 const servers = useTimeSkippingWorker();
 
@@ -11,7 +12,7 @@ const inadequate = { overallExperiencesAndProgress: 'inadequate', helpAndProtect
 
 async function register(overrides: Partial<CentreCycleInput> = {}) {
   const centreId = `centre-${Math.random().toString(16).slice(2)}`;
-  const today = londonDateOf(Date.now());
+  const today = await serverDay(servers.env);
   const input: CentreCycleInput = { centreId, providerId: PROVIDER_ID, registeredOn: today, last: null, inspectionsCompleted: 0, searchAttributes: true, ...overrides };
   await servers.env.client.workflow.start(CENTRE_CYCLE_WORKFLOW, { workflowId: centreId, taskQueue: servers.worker.taskQueue, args: [input] });
   return servers.env.client.workflow.getHandle(centreId);
@@ -28,7 +29,7 @@ async function currentInspection(centre: Handle): Promise<string> {
   throw new Error('no inspection started');
 }
 
-/** Runs one full inspection to its feedback and sends the reports; publication follows by itself. */
+/** Runs one full inspection to its feedback and sends the reports, then lets its publication follow by itself. */
 async function inspect(id: string, judgements: Record<string, string>) {
   const inspection = servers.env.client.workflow.getHandle(id);
   const send = (role: keyof typeof actors, event: string, fields: Record<string, unknown> = {}) =>
@@ -37,7 +38,8 @@ async function inspect(id: string, judgements: Record<string, string>) {
   const feedback = await send('inspector', 'FEEDBACK_GIVEN', { judgements });
   await send('inspector', 'DRAFT_REPORT_SENT');
   await send('provider', 'COMMENTS_SUBMITTED');
-  await send('manager', 'FINAL_REPORT_SENT');
+  const final = await send('manager', 'FINAL_REPORT_SENT');
+  await skipPastClock(servers.env, final, 'publication');
   return feedback.facts.feedbackDate as string;
 }
 
@@ -64,7 +66,6 @@ describe('the whole regime over years: inadequate, case review, compliance notic
     const centre = await register();
     const first = await current(centre, 'full_inspection');
     const endedOn = await inspect(first, inadequate);
-    await servers.env.sleep('10 days'); // published
 
     // The inadequate track: case review within 5 working days, deciding two notices a few days apart.
     const review = child(await current(centre, 'case_review'));
@@ -92,14 +93,13 @@ describe('the whole regime over years: inadequate, case review, compliance notic
     }
 
     // The combined follow-up visit, on the day both compliance dates have passed; it re-grades the centre.
-    await servers.env.sleep('30 days');
+    await skipToDay(servers.env, nextWorkingDay(noticeB));
     const visit = child(await current(centre, 'monitoring_visit'));
     await visit.send('inspector', 'VISIT_STARTED', { purpose: 'follow-up of compliance notices CN-1 and CN-2' });
     await visit.send('inspector', 'FEEDBACK_GIVEN', { judgements: requiresImprovement });
     await visit.send('inspector', 'DRAFT_REPORT_SENT');
     await visit.send('provider', 'COMMENTS_SUBMITTED');
-    await visit.send('manager', 'FINAL_REPORT_SENT');
-    await servers.env.sleep('10 days');
+    await skipPastClock(servers.env, await visit.send('manager', 'FINAL_REPORT_SENT'), 'publication');
 
     const after = await eventuallyState(centre, (s) => s.inspectionsCompleted === 1 && s.current === null && s.notices.length === 0);
     expect(after).toMatchObject({
@@ -110,17 +110,16 @@ describe('the whole regime over years: inadequate, case review, compliance notic
     expect((await centre.fetchHistory()).events!.length).toBeLessThan(20);
 
     // Re-inspection within the window the case review set, back to good; the next cycle starts on 1 April.
-    await servers.env.sleep('200 days');
+    await skipDays(servers.env, 200);
     const second = await current(centre, 'full_inspection');
     expect(second).not.toBe(first);
     const secondEnded = await inspect(second, goodJudgements);
     expect(secondEnded <= addCalendarMonths(endedOn, 9)).toBe(true);
-    await servers.env.sleep('10 days');
     const good = await eventuallyState(centre, (s) => s.inspectionsCompleted === 2);
     expect(good).toMatchObject({ currentGrade: 'good', caseReview: null, window: { opens: cycleStartAfter(secondEnded) } });
 
     // Years later, within the 3-year cycle, the next full inspection.
-    await servers.env.sleep(`${Math.ceil((startOfLondonDay(good.window.opens) - Date.now()) / 86_400_000) + 400} days`);
+    await skipToDay(servers.env, addCalendarDays(good.window.opens, 400));
     expect((await eventuallyState(centre, (s) => s.current?.kind === 'full_inspection')).inspectionsCompleted).toBe(2);
     expect((await centre.fetchHistory()).events!.length).toBeLessThan(20);
   });
@@ -131,10 +130,9 @@ describe('a residential family centre cycle, per centre, over years (time-skippi
     const centre = await register();
     const first = await currentInspection(centre);
     expect((await servers.env.client.workflow.getHandle(first).query(inspectionStateQuery)).facts.scheduledFor).toBe(
-      addCalendarMonths(londonDateOf(Date.now()), 12),
+      addCalendarMonths(await serverDay(servers.env), 12),
     );
     const endedOn = await inspect(first, requiresImprovement);
-    await servers.env.sleep('10 days'); // publication, 5 working days after the final report
 
     const next = await eventuallyState(centre, (s) => s.inspectionsCompleted === 1);
     expect(next).toMatchObject({
@@ -145,11 +143,10 @@ describe('a residential family centre cycle, per centre, over years (time-skippi
     const { events } = await centre.fetchHistory(); // the new run only: bounded, whatever came before
     expect(events!.length).toBeLessThan(20);
 
-    await servers.env.sleep('370 days');
+    await skipDays(servers.env, 370);
     const second = await currentInspection(centre);
     expect(second).not.toBe(first);
     const secondEnded = await inspect(second, goodJudgements);
-    await servers.env.sleep('10 days');
     const good = await eventuallyState(centre, (s) => s.inspectionsCompleted === 2);
     expect(good.last?.grade).toBe('good');
     expect(good.window.opens).toBe(cycleStartAfter(secondEnded)); // the rolling 3-year cycle starts on the next 1 April
@@ -159,7 +156,7 @@ describe('a residential family centre cycle, per centre, over years (time-skippi
   });
 
   it('brings an inspection forward when concerns arise before the window opens', async () => {
-    const today = londonDateOf(Date.now());
+    const today = await serverDay(servers.env);
     const centre = await register({ registeredOn: '2020-01-06', last: { endedOn: today, grade: 'good' }, inspectionsCompleted: 3 });
     const waiting = await centre.query(centreCycleStateQuery);
     expect(waiting.currentInspectionId).toBeNull();

@@ -1,9 +1,10 @@
-import { addCalendarMonths, londonDateOf, startOfLondonDay } from '../../calendar';
+import { addCalendarMonths } from '../../calendar';
 import { CENTRE_CYCLE_WORKFLOW, type CentreCycleInput, type CentreCycleState, centreCycleStateQuery } from '../../workflows/centreMessages';
 import { inspectionStateQuery, recordDecisionUpdate } from '../../workflows/messages';
 import { eventually } from '../support/eventually';
 import { goodJudgements, useTimeSkippingWorker } from '../support/inspectionHarness';
 import { PROVIDER_ID, actors } from '../support/pureDriver';
+import { serverDay, skipPastClock, skipToDay } from '../support/serverClock';
 
 /**
  * Recommendations are "checked at the next inspection and possibly turned into requirements" (issue 4; seed 002
@@ -24,10 +25,6 @@ function child(id: string) {
   };
 }
 
-async function sleepUntil(date: string) {
-  await servers.env.sleep(Math.max(0, startOfLondonDay(date) - (await servers.env.currentTimeMs())) + 3_600_000);
-}
-
 it('passes the recommendations of one full inspection to the next, where they are checked and one becomes a requirement', async () => {
   const centreId = `centre-${Math.random().toString(16).slice(2)}`;
   const input: CentreCycleInput = { centreId, providerId: PROVIDER_ID, registeredOn: REGISTERED_ON, last: null, inspectionsCompleted: 0, searchAttributes: true };
@@ -39,7 +36,7 @@ it('passes the recommendations of one full inspection to the next, where they ar
   });
 
   // The first inspection, under v2: requires improvement, with two recommendations, each tracked on its own workflow.
-  await sleepUntil(REGISTERED_ON);
+  await skipToDay(servers.env, REGISTERED_ON);
   const firstId = (await state((s) => s.current?.kind === 'full_inspection')).current!.inspectionId;
   const first = child(firstId);
   expect(await first.view()).toMatchObject({ type: 'sccif-rfc-full', version: 2 });
@@ -52,8 +49,7 @@ it('passes the recommendations of one full inspection to the next, where they ar
   const endedOn = feedback.facts.feedbackDate as string;
   await first.send('inspector', 'DRAFT_REPORT_SENT');
   await first.send('provider', 'COMMENTS_SUBMITTED');
-  await first.send('manager', 'FINAL_REPORT_SENT');
-  await servers.env.sleep('10 days'); // published
+  await skipPastClock(servers.env, await first.send('manager', 'FINAL_REPORT_SENT'), 'publication');
 
   // The cycle continues as new, holding them for the re-inspection 12 to 18 months later.
   const toCheck = recommendations.map((r, n) => ({ ...r, madeOn: endedOn, trackedAs: `${firstId}-recommendation-${n + 1}` }));
@@ -61,29 +57,28 @@ it('passes the recommendations of one full inspection to the next, where they ar
   expect(waiting).toMatchObject({ window: { opens: addCalendarMonths(endedOn, 12) }, recommendationsToCheck: toCheck });
 
   // The re-inspection, under v3 (in force from 1 April 2028), is given them.
-  await sleepUntil(waiting.window.opens);
+  await skipToDay(servers.env, waiting.window.opens);
   const secondId = (await state((s) => s.current?.kind === 'full_inspection')).current!.inspectionId;
   const second = child(secondId);
   const started = await second.view();
   expect(started).toMatchObject({ type: 'sccif-rfc-full', version: 3 });
-  expect(londonDateOf(await servers.env.currentTimeMs()) >= '2028-04-01').toBe(true);
+  expect((await serverDay(servers.env)) >= '2028-04-01').toBe(true);
   expect(started.facts.previousRecommendations).toEqual(toCheck);
 
   // Graded with none made this time, the next inspection has none to check.
   await second.send('inspector', 'INSPECTION_STARTED');
-  await second.send('inspector', 'FEEDBACK_GIVEN', { judgements: goodJudgements });
-  await servers.env.sleep('2 days'); // the working day after: the informal concern window closes
+  const feedback2 = await second.send('inspector', 'FEEDBACK_GIVEN', { judgements: goodJudgements });
+  await skipPastClock(servers.env, feedback2, 'nextDayContact'); // the working day after: the informal concern window closes
   await second.send('inspector', 'DRAFT_REPORT_SENT');
   await second.send('provider', 'COMMENTS_SUBMITTED');
-  await second.send('manager', 'FINAL_REPORT_SENT');
-  await servers.env.sleep('10 days');
+  await skipPastClock(servers.env, await second.send('manager', 'FINAL_REPORT_SENT'), 'publication');
   const after = await state((s) => s.inspectionsCompleted === 2);
   expect(after.recommendationsToCheck).toBeUndefined();
 
   // The inspector checks each where it is tracked: one met, one not acted on and turned into a requirement. Recorded last:
   // the time-skipping server stops skipping once an abandoned child has completed (temporalio/sdk-typescript#1101).
   expect((await child(toCheck[0]!.trackedAs).send('inspector', 'RECOMMENDATION_CHECKED', { outcome: 'met' })).status).toBe('met');
-  const dueDate = addCalendarMonths(londonDateOf(await servers.env.currentTimeMs()), 2);
+  const dueDate = addCalendarMonths(await serverDay(servers.env), 2);
   const turned = await child(toCheck[1]!.trackedAs).send('inspector', 'RECOMMENDATION_CHECKED', { outcome: 'turned_into_requirement', requirementDueDate: dueDate, regulation: 'Regulation 13' });
   expect(turned.status).toBe('turned_into_requirement');
   const requirement = await eventually(() => child(`${toCheck[1]!.trackedAs}-requirement`).view().catch(() => undefined));

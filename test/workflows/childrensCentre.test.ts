@@ -3,6 +3,7 @@ import { readLedger, verifyChain } from '../../ledger';
 import { type ChildrensCentreJudgements, uniformJudgements } from '../../machines/childrens-centre/judgements';
 import { InspectionHandle, useTimeSkippingWorker } from '../support/inspectionHarness';
 import { actors } from '../support/pureDriver';
+import { skipDays, skipPast } from '../support/serverClock';
 
 const servers = useTimeSkippingWorker();
 
@@ -58,9 +59,9 @@ describe("children's centre inspection on the time-skipping test server (seed 00
     expect(draft.stage).toContain('afterInspection.report.commentWindowInadequate');
     const closes = draft.deadlines.find((d) => d.clock === 'factualAccuracyCommentsInadequate')!;
     expect(closes.due).toBe(addWorkingDays(draft.facts.draftSentDate as string, 5));
-    await servers.env.sleep('4 days');
+    await skipDays(servers.env, 4);
     expect((await inspection.view()).stage).toContain('commentWindowInadequate'); // 4 calendar days < 5 working days
-    await servers.env.sleep('6 days');
+    await skipPast(servers.env, closes.dueAt);
     const after = await inspection.view();
     expect(after.stage).toContain('afterInspection.report.finalising');
     const entries = await readLedger(servers.worker.db, inspection.inspectionId);

@@ -6,6 +6,7 @@ import { readLedger, verifyChain } from '../../ledger';
 import { getInspectionSummary } from '../../readModel';
 import { InspectionHandle, goodJudgements, useTimeSkippingWorker, workflowBundle } from '../support/inspectionHarness';
 import { actors } from '../support/pureDriver';
+import { skipPast } from '../support/serverClock';
 
 const servers = useTimeSkippingWorker();
 
@@ -68,7 +69,7 @@ describe('inspection workflow on the time-skipping test server (SCCIF RFC full i
     const draft = await toDraftSent(inspection);
     const closes = draft.deadlines.find((d) => d.clock === 'commentWindow')!;
     expect(closes.due).toBe(addWorkingDays(draft.facts.draftSentDate as string, 5));
-    await servers.env.sleep('9 days');
+    await skipPast(servers.env, closes.dueAt);
     const view = await inspection.view();
     expect(view.status).toBe('finalising_report');
     const entries = await readLedger(servers.worker.db, inspection.inspectionId);
@@ -125,7 +126,7 @@ describe('inspection workflow on the time-skipping test server (SCCIF RFC full i
     expect(pausedDays).toBe(workingDaysBetween(started.facts.onSiteStartedAt as string, resumed.lastEventDate!));
     const due = resumed.deadlines.find((d) => d.clock === 'onSiteLength')!.due;
     expect(due).toBe(addWorkingDays(firstDue, pausedDays));
-    await servers.env.sleep('6 days');
+    await skipPast(servers.env, resumed.deadlines.find((d) => d.clock === 'onSiteLength')!.dueAt);
     const late = await inspection.view();
     expect(late.status).toBe('on_site'); // a target missed raises a breach; it does not move the inspection on
     expect(late.breaches.map((b) => [b.clock, b.due])).toEqual([['onSiteLength', due]]);

@@ -2,7 +2,7 @@ import { addWorkingDays } from '../../calendar';
 import { InspectionHandle, goodJudgements, useTimeSkippingWorker } from '../support/inspectionHarness';
 import { actors } from '../support/pureDriver';
 import { refusalOf } from '../support/updateRefusal';
-import { sleepPast } from '../support/historyScenarios/scenario';
+import { skipPastClock } from '../support/serverClock';
 
 /**
  * On the time-skipping server: the concerns ladder of sccif-rfc-full v3 (seed 002 §"Concerns or complaints about an
@@ -48,7 +48,7 @@ describe('the concerns ladder (sccif-rfc-full v3)', () => {
     await i.send(actors.inspector, 'INSPECTION_STARTED');
     const feedback = await i.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements: goodJudgements });
     expect(await refusalOf(i.send(actors.inspector, 'DRAFT_REPORT_SENT'))).toMatch(/not allowed/);
-    await sleepPast(servers.env, feedback, 'nextDayContact');
+    await skipPastClock(servers.env, feedback, 'nextDayContact');
     expect(await refusalOf(i.send(actors.provider, 'CONCERN_RAISED', { summary: 'too late' }))).toMatch(/not allowed/);
     const draft = await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
     expect(draft.facts.draftSentDate! > (feedback.facts.feedbackDate as string)).toBe(true);
@@ -56,7 +56,7 @@ describe('the concerns ladder (sccif-rfc-full v3)', () => {
     const final = await i.send(actors.manager, 'FINAL_REPORT_SENT');
     const complained = await i.send(actors.provider, 'FINAL_REPORT_COMPLAINT_MADE', { summary: 'the grade is unfair' });
     expect(complained).toMatchObject({ status: 'awaiting_publication', facts: { finalReportComplaint: { summary: 'the grade is unfair' } } });
-    await sleepPast(servers.env, final, 'publication');
+    await skipPastClock(servers.env, final, 'publication');
     expect(await i.handle.result()).toMatchObject({ status: 'published', grade: 'good' });
     const entries = await ledgerOf(i.inspectionId);
     expect(entries.filter((e) => e.kind === 'clock.expired').map((e) => e.data.clock)).toEqual(['nextDayContact', 'publication']);

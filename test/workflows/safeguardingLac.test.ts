@@ -3,6 +3,7 @@ import type { InspectionView } from '../../engine';
 import { readLedger, verifyChain } from '../../ledger';
 import { InspectionHandle, useTimeSkippingWorker } from '../support/inspectionHarness';
 import { actors } from '../support/pureDriver';
+import { skipPast } from '../support/serverClock';
 
 const servers = useTimeSkippingWorker();
 
@@ -20,10 +21,6 @@ const judgements = {
 
 const start = () => InspectionHandle.start(servers.env, servers.worker.taskQueue, 'safeguarding-lac', 1);
 const due = (view: InspectionView, clock: string) => view.deadlines.find((d) => d.clock === clock)!;
-/** Lets the server's clock run to just past a deadline's instant. */
-async function sleepPast(dueAt: string) {
-  await servers.env.sleep(Math.max(0, Date.parse(dueAt) - (await servers.env.currentTimeMs())) + 60_000);
-}
 
 describe('safeguarding and looked after children inspection on the time-skipping server (seed 001)', () => {
   it('runs the lifecycle from notice to publication and the close of the complaint window', async () => {
@@ -87,10 +84,10 @@ describe('safeguarding and looked after children inspection on the time-skipping
     await servers.env.sleep('6 days');
     const draft = await inspection.send(actors.inspector, 'DRAFT_REPORT_SENT');
     expect(draft.status).toBe('awaiting_factual_accuracy_comments,complaint_under_review');
-    await sleepPast(due(draft, 'factualAccuracyWindow').dueAt); // the director sends nothing: the window closes
+    await skipPast(servers.env, due(draft, 'factualAccuracyWindow').dueAt); // the director sends nothing: the window closes
     expect((await inspection.view()).status).toBe('finalising_report,complaint_under_review');
     const final = await inspection.send(actors.manager, 'FINAL_REPORT_SENT');
-    await sleepPast(due(final, 'publication').dueAt);
+    await skipPast(servers.env, due(final, 'publication').dueAt);
 
     const published = await inspection.view();
     expect(published).toMatchObject({ status: 'published,complaint_under_review', done: false, grade: 'adequate', breaches: [] });

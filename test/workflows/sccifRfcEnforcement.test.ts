@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { addCalendarDays, addCalendarMonths, addWorkingDays, londonDateOf } from '../../calendar';
+import { addCalendarDays, addCalendarMonths, addWorkingDays } from '../../calendar';
 import type { InspectionView } from '../../engine';
 import { readLedger } from '../../ledger';
 import type { Role } from '../../machines/kit';
 import { INSPECTION_WORKFLOW, type InspectionOutcome, type StartInspectionInput, inspectionStateQuery, recordDecisionUpdate } from '../../workflows/messages';
 import { useTimeSkippingWorker } from '../support/inspectionHarness';
 import { PROVIDER_ID, actors } from '../support/pureDriver';
+import { serverDay, skipDays, skipPastClock } from '../support/serverClock';
 
 /**
  * The enforcement machines of seed 002 (SCCIF residential family centres) run by the generic inspection
@@ -28,11 +29,11 @@ async function start(type: string, input: Record<string, unknown>) {
   };
 }
 
-const today = () => londonDateOf(Date.now());
+const today = () => serverDay(servers.env);
 
 describe('SCCIF RFC enforcement on the time-skipping server (seed 002)', () => {
   it('compliance notice: the compliance date passes by itself, the follow-up visit is on time, the notice is met and closed', async () => {
-    const complianceDate = addCalendarDays(today(), 7);
+    const complianceDate = addCalendarDays(await today(), 7);
     const notice = await start('sccif-rfc-compliance-notice', { noticeId: 'CN-1', requirement: 'Regulation 12', complianceDate });
     const served = await notice.view();
     expect(served.status).toBe('awaiting_compliance_date');
@@ -41,7 +42,7 @@ describe('SCCIF RFC enforcement on the time-skipping server (seed 002)', () => {
       ['followUpVisit', addWorkingDays(complianceDate, 5)],
     ]);
 
-    await servers.env.sleep('8 days');
+    await skipPastClock(servers.env, served, 'complianceDate');
     const due = await notice.view();
     expect(due.status).toBe('follow_up_visit_due');
     await notice.send('inspector', 'FOLLOW_UP_VISITED', { visitId: 'MV-1' });
@@ -55,13 +56,13 @@ describe('SCCIF RFC enforcement on the time-skipping server (seed 002)', () => {
   });
 
   it('case review: past its 5 working days a breach is raised; the late decision resolves it, alerts are sent and confirmed', async () => {
-    const endedOn = today();
+    const endedOn = await today();
     const review = await start('sccif-rfc-case-review', { inspectionEndedOn: endedOn });
     const due = addWorkingDays(endedOn, 5);
     expect((await review.view()).deadlines.map((d) => [d.clock, d.due, d.kind])).toEqual([['caseReview', due, 'target']]);
-    await review.send('inspector', 'DEBRIEF_HELD', { recommendation: 'reinspect within 6 months; compliance notice' });
+    const debriefed = await review.send('inspector', 'DEBRIEF_HELD', { recommendation: 'reinspect within 6 months; compliance notice' });
 
-    await servers.env.sleep('10 days'); // 10 calendar days hold at least 6 working days
+    await skipPastClock(servers.env, debriefed, 'caseReview');
     const late = await review.view();
     expect(late).toMatchObject({ status: 'awaiting_case_review', breaches: [expect.objectContaining({ clock: 'caseReview', due, resolvedOn: null })] });
 
@@ -85,7 +86,7 @@ describe('SCCIF RFC enforcement on the time-skipping server (seed 002)', () => {
     const visit = await start('sccif-rfc-monitoring-visit', input);
     await visit.send('inspector', 'VISIT_STARTED', { purpose: 'progress since the inadequate inspection' });
     const feedback = await visit.send('inspector', 'FEEDBACK_GIVEN', { judgements: ri });
-    await servers.env.sleep('5 days');
+    await skipDays(servers.env, 5);
     await visit.send('inspector', 'DRAFT_REPORT_SENT');
     await visit.send('provider', 'COMMENTS_SUBMITTED');
     const final = await visit.send('manager', 'FINAL_REPORT_SENT');
@@ -106,7 +107,7 @@ describe('SCCIF RFC enforcement on the time-skipping server (seed 002)', () => {
   it('monitoring visit the regional director decides not to publish: ends not published, nothing published', async () => {
     const { visit, final } = await visitToFinalReport({ kind: 'compliance_or_enforcement', announced: true });
     expect(final.status).toBe('awaiting_publication');
-    await servers.env.sleep('1 day');
+    await skipDays(servers.env, 1);
     const withheld = await visit.send('manager', 'PUBLICATION_WITHHELD', { decidedBy: 'regional_director', reasons: 'exceptional: a police investigation would be prejudiced' });
     expect(withheld).toMatchObject({ status: 'not_published', deadlines: [] });
     expect(await visit.result()).toMatchObject({ status: 'not_published', grade: 'requires_improvement', breaches: 0 });
@@ -117,10 +118,11 @@ describe('SCCIF RFC enforcement on the time-skipping server (seed 002)', () => {
   });
 
   it('requirement: its due date passes by itself, it is found not met and escalated to enforcement', async () => {
-    const dueDate = addCalendarDays(today(), 3);
+    const dueDate = addCalendarDays(await today(), 3);
     const req = await start('sccif-rfc-requirement', { requirementId: 'R-1', regulation: 'Regulation 12', dueDate });
-    expect((await req.view()).deadlines.map((d) => [d.clock, d.due])).toEqual([['dueDate', dueDate]]);
-    await servers.env.sleep('5 days');
+    const set = await req.view();
+    expect(set.deadlines.map((d) => [d.clock, d.due])).toEqual([['dueDate', dueDate]]);
+    await skipPastClock(servers.env, set, 'dueDate');
     expect((await req.view()).status).toBe('awaiting_check');
     await req.send('inspector', 'REQUIREMENT_CHECKED', { outcome: 'not_met' });
     await req.send('manager', 'ESCALATED_TO_ENFORCEMENT', { action: 'compliance_notice' });
@@ -128,9 +130,9 @@ describe('SCCIF RFC enforcement on the time-skipping server (seed 002)', () => {
   });
 
   it('recommendation: checked at the next inspection and turned into a requirement', async () => {
-    const rec = await start('sccif-rfc-recommendation', { recommendationId: 'REC-1', standard: 'NMS 5', nextInspectionDueBy: addCalendarMonths(today(), 12) });
-    await servers.env.sleep('60 days');
-    await rec.send('inspector', 'RECOMMENDATION_CHECKED', { outcome: 'turned_into_requirement', requirementDueDate: addCalendarMonths(today(), 3), regulation: 'Regulation 12' });
+    const rec = await start('sccif-rfc-recommendation', { recommendationId: 'REC-1', standard: 'NMS 5', nextInspectionDueBy: addCalendarMonths(await today(), 12) });
+    await skipDays(servers.env, 60);
+    await rec.send('inspector', 'RECOMMENDATION_CHECKED', { outcome: 'turned_into_requirement', requirementDueDate: addCalendarMonths(await today(), 3), regulation: 'Regulation 12' });
     expect(await rec.result()).toMatchObject({ status: 'turned_into_requirement', grade: null, breaches: 0, endedOn: null });
   });
 });

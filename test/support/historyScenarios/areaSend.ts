@@ -2,7 +2,8 @@
 import type { InspectionHandle } from '../inspectionHarness';
 import { actors } from '../pureDriver';
 import { publishedAfterFeedback } from './seed003Steps';
-import { type ScenarioContext, type TypeHistories, refused, sleepPast } from './scenario';
+import { type ScenarioContext, type TypeHistories, refused } from './scenario';
+import { skipPastClock } from '../serverClock';
 
 async function toFeedback({ env, start }: ScenarioContext): Promise<InspectionHandle> {
   const i = await start();
@@ -43,7 +44,7 @@ export const areaSend: TypeHistories = {
       path: 'window-closes',
       async run(ctx) {
         const i = await toFeedback(ctx);
-        await sleepPast(ctx.env, await i.view(), 'nextDayContact');
+        await skipPastClock(ctx.env, await i.view(), 'nextDayContact');
         await refused(i.send(actors.provider, 'CONCERN_RAISED', { summary: 'too late' }));
         return i;
       },

@@ -1,7 +1,8 @@
 /** Cafcass inspections and visits (seed 003 CAF): `cafcass` v1. */
 import { cafcassGood } from '../../machines/seed003/samples';
 import { actors } from '../pureDriver';
-import { type TypeHistories, refused, sleepPast } from './scenario';
+import { type TypeHistories, refused } from './scenario';
+import { skipPastClock } from '../serverClock';
 import { concernThenPublished } from './seed003ReportChain';
 
 /**
@@ -43,7 +44,7 @@ export const cafcass: TypeHistories = {
         await i.send(actors.inspector, 'INSPECTION_STARTED');
         await i.send(actors.inspector, 'VISIT_FINDINGS_AGREED', { findings: 'FCAs see children before first hearings' });
         const feedback = await i.send(actors.inspector, 'FEEDBACK_GIVEN');
-        await sleepPast(env, feedback, 'nextDayContact');
+        await skipPastClock(env, feedback, 'nextDayContact');
         await i.send(actors.manager, 'QA_COMPLETED');
         return i;
       },

@@ -2,7 +2,8 @@
 import type { InspectionHandle } from '../inspectionHarness';
 import { actors } from '../pureDriver';
 import { publishedAfterFeedback } from './seed003Steps';
-import { REQUIRED_PATHS, type ScenarioContext, type TypeHistories, refused, sleepPast } from './scenario';
+import { REQUIRED_PATHS, type ScenarioContext, type TypeHistories, refused } from './scenario';
+import { skipPastClock } from '../serverClock';
 
 async function toFeedback({ env, start }: ScenarioContext, fields: Record<string, unknown>): Promise<InspectionHandle> {
   const i = await start();
@@ -44,7 +45,7 @@ export const childcareRegister: TypeHistories = {
       path: 'breach',
       async run(ctx) {
         const i = await toFeedback(ctx, { judgements: { outcome: 'not_met_actions' }, nominatedIndividualAtFeedback: false });
-        await sleepPast(ctx.env, await i.view(), 'nominatedIndividualTold');
+        await skipPastClock(ctx.env, await i.view(), 'nominatedIndividualTold');
         await i.send(actors.inspector, 'NOMINATED_INDIVIDUAL_TOLD');
         return i;
       },
@@ -53,7 +54,7 @@ export const childcareRegister: TypeHistories = {
       path: 'window-closes',
       async run(ctx) {
         const i = await toFeedback(ctx, { judgements: { outcome: 'not_met_actions' }, nominatedIndividualAtFeedback: true });
-        await sleepPast(ctx.env, await i.view(), 'nextDayContact');
+        await skipPastClock(ctx.env, await i.view(), 'nextDayContact');
         await refused(i.send(actors.provider, 'CONCERN_RAISED', { summary: 'too late' }));
         return i;
       },

@@ -3,7 +3,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { agencyGood } from '../../machines/seed003Samples';
 import type { InspectionHandle } from '../inspectionHarness';
 import { actors } from '../pureDriver';
-import { REQUIRED_PATHS, type TypeHistories, refused, sleepPast } from './scenario';
+import { REQUIRED_PATHS, type TypeHistories, refused } from './scenario';
+import { skipPastClock } from '../serverClock';
 import { draftSent, pauseForAWeek } from './seed003Steps';
 
 async function notifiedAndStarted(env: TestWorkflowEnvironment, i: InspectionHandle) {
@@ -41,7 +42,7 @@ export const childminderAgency: TypeHistories = {
       async run({ env, start }) {
         const i = await start({ previousInspectionEndedOn: '2023-06-01' });
         const final = await toFinalReport(env, i);
-        await sleepPast(env, final, 'complaintWindow');
+        await skipPastClock(env, final, 'complaintWindow');
         await i.send(actors.manager, 'REPORT_PUBLISHED');
         await i.handle.result();
         return i;
@@ -73,7 +74,7 @@ export const childminderAgency: TypeHistories = {
       async run({ env, start }) {
         const i = await start();
         const final = await toFinalReport(env, i);
-        await sleepPast(env, final, 'complaintWindow'); // no complaint lodged
+        await skipPastClock(env, final, 'complaintWindow'); // no complaint lodged
         await refused(i.send(actors.provider, 'COMPLAINT_MADE', { summary: 'too late' }));
         return i;
       },

@@ -2,7 +2,8 @@
 import type { InspectionHandle } from '../inspectionHarness';
 import { actors } from '../pureDriver';
 import { draftSent, publishedAfterFeedback } from './seed003Steps';
-import { REQUIRED_PATHS, type ScenarioContext, type TypeHistories, refused, sleepPast } from './scenario';
+import { REQUIRED_PATHS, type ScenarioContext, type TypeHistories, refused } from './scenario';
+import { skipPastClock } from '../serverClock';
 
 async function toFeedback({ env, start }: ScenarioContext, kind: 'full' | 'monitoring'): Promise<InspectionHandle> {
   const i = await start({ kind });
@@ -34,7 +35,7 @@ export const ecfLeadProvider: TypeHistories = {
       path: 'refusal',
       async run(ctx) {
         const i = await toFeedback(ctx, 'monitoring');
-        await sleepPast(ctx.env, await i.view(), 'nextDayContact');
+        await skipPastClock(ctx.env, await i.view(), 'nextDayContact');
         await refused(i.send(actors.manager, 'JUDGEMENTS_CHANGED', { judgements: { overallEffectiveness: 'good' }, reasons: 'QA' })); // not an LPMV judgement
         await refused(i.send(actors.manager, 'DRAFT_SHARED_WITH_THIRD_PARTY', { body: 'DfE' })); // only after QA
         await i.send(actors.manager, 'QA_COMPLETED');
@@ -54,7 +55,7 @@ export const ecfLeadProvider: TypeHistories = {
       async run(ctx) {
         const i = await toFeedback(ctx, 'full');
         await draftSent(ctx.env, i);
-        await sleepPast(ctx.env, await i.view(), 'commentWindow');
+        await skipPastClock(ctx.env, await i.view(), 'commentWindow');
         await refused(i.send(actors.provider, 'COMMENTS_SUBMITTED'));
         return i;
       },

@@ -3,7 +3,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { fesGrades } from '../../machines/seed003Samples';
 import type { InspectionHandle } from '../inspectionHarness';
 import { actors } from '../pureDriver';
-import { REQUIRED_PATHS, type TypeHistories, refused, sleepPast } from './scenario';
+import { REQUIRED_PATHS, type TypeHistories, refused } from './scenario';
+import { skipPastClock } from '../serverClock';
 import { draftSent, pauseForAWeek, publishedAfterFeedback } from './seed003Steps';
 
 export async function notifiedAndStarted(env: TestWorkflowEnvironment, i: InspectionHandle) {
@@ -53,7 +54,7 @@ export const fesInspection: TypeHistories = {
       async run({ env, start }) {
         const i = await start();
         const notified = await i.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'principal', nominee: 'Deputy principal' });
-        await sleepPast(env, notified, 'followUpCall'); // the nominee is not called by the next working day
+        await skipPastClock(env, notified, 'followUpCall'); // the nominee is not called by the next working day
         await i.send(actors.inspector, 'INSPECTION_STARTED');
         return i;
       },
@@ -63,7 +64,7 @@ export const fesInspection: TypeHistories = {
       async run({ env, start }) {
         const i = await start();
         await notifiedAndStarted(env, i);
-        await sleepPast(env, await fullInspectionFeedback(env, i), 'nextDayContact'); // no concern raised: on to QA
+        await skipPastClock(env, await fullInspectionFeedback(env, i), 'nextDayContact'); // no concern raised: on to QA
         return i;
       },
     },

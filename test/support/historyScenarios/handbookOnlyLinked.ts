@@ -1,6 +1,7 @@
 /** Placeholders for handbooks seed 003 only links (EY, SIH, JTAI): `early-years`, `school-inspection`, `jtai` v1. */
 import { actors } from '../pureDriver';
-import { type TypeHistories, refused, sleepPast } from './scenario';
+import { type TypeHistories, refused } from './scenario';
+import { skipPastClock } from '../serverClock';
 import { concernThenPublished } from './seed003ReportChain';
 
 /**
@@ -38,7 +39,7 @@ export const handbookOnlyLinked: TypeHistories = {
         await i.send(actors.inspector, 'INSPECTION_STARTED');
         await i.send(actors.inspector, 'FINAL_TEAM_MEETING_HELD');
         const feedback = await i.send(actors.inspector, 'FEEDBACK_GIVEN');
-        await sleepPast(env, feedback, 'nextDayContact');
+        await skipPastClock(env, feedback, 'nextDayContact');
         await i.send(actors.manager, 'QA_COMPLETED');
         return i;
       },

@@ -1,7 +1,8 @@
 /** Local authority children's services (seed 003 ILACS): `ilacs` v1. */
 import { ilacsGood } from '../../machines/seed003/samples';
 import { actors } from '../pureDriver';
-import { type TypeHistories, refused, sleepPast } from './scenario';
+import { type TypeHistories, refused } from './scenario';
+import { skipPastClock } from '../serverClock';
 import { concernThenPublished } from './seed003ReportChain';
 
 /**
@@ -46,7 +47,7 @@ export const ilacs: TypeHistories = {
         await i.send(actors.inspector, 'INSPECTION_STARTED');
         await i.send(actors.inspector, 'VISIT_FINDINGS_AGREED', { findings: 'front door decisions are timely' });
         const feedback = await i.send(actors.inspector, 'FEEDBACK_GIVEN');
-        await sleepPast(env, feedback, 'nextDayContact'); // no contact on the working day after: the window closes
+        await skipPastClock(env, feedback, 'nextDayContact'); // no contact on the working day after: the window closes
         await i.send(actors.manager, 'QA_COMPLETED');
         return i;
       },

@@ -2,7 +2,8 @@
 import type { InspectionHandle } from '../inspectionHarness';
 import { actors } from '../pureDriver';
 import { draftSent, publishedAfterFeedback } from './seed003Steps';
-import { REQUIRED_PATHS, type ScenarioContext, type TypeHistories, refused, serverDay, sleepPast } from './scenario';
+import { REQUIRED_PATHS, type ScenarioContext, type TypeHistories, refused } from './scenario';
+import { serverDay, skipPastClock } from '../serverClock';
 
 async function toFeedback({ env, start }: ScenarioContext, kind = 'pre_registration'): Promise<InspectionHandle> {
   const i = await start({ kind });
@@ -43,7 +44,7 @@ export const independentSchoolAdditional: TypeHistories = {
         const i = await toFeedback(ctx);
         await draftSent(ctx.env, i);
         await i.send(actors.provider, 'COMMENTS_SUBMITTED');
-        await sleepPast(ctx.env, await i.view(), 'finalReport');
+        await skipPastClock(ctx.env, await i.view(), 'finalReport');
         await i.send(actors.manager, 'FINAL_REPORT_SENT');
         return i;
       },
@@ -53,7 +54,7 @@ export const independentSchoolAdditional: TypeHistories = {
       async run(ctx) {
         const i = await toFeedback(ctx);
         await draftSent(ctx.env, i);
-        await sleepPast(ctx.env, await i.view(), 'commentWindow');
+        await skipPastClock(ctx.env, await i.view(), 'commentWindow');
         return i;
       },
     },

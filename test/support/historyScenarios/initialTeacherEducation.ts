@@ -1,7 +1,8 @@
 /** Initial teacher education inspections (seed 003 ITE): `initial-teacher-education` v1. */
 import { iteGood } from '../../machines/seed003/samples';
 import { actors } from '../pureDriver';
-import { REQUIRED_PATHS, type TypeHistories, refused, sleepPast } from './scenario';
+import { REQUIRED_PATHS, type TypeHistories, refused } from './scenario';
+import { skipPastClock } from '../serverClock';
 import { concernThenPublished } from './seed003ReportChain';
 
 /** Its own path besides the four: an inspection-level pause and its resumption. */
@@ -40,7 +41,7 @@ export const initialTeacherEducation: TypeHistories = {
         await i.send(actors.inspector, 'INSPECTION_STARTED');
         await i.send(actors.inspector, 'FINAL_TEAM_MEETING_HELD', { judgements: iteGood });
         const feedback = await i.send(actors.inspector, 'FEEDBACK_GIVEN');
-        await sleepPast(env, feedback, 'draftReport'); // no draft within 18 working days: a breach
+        await skipPastClock(env, feedback, 'draftReport'); // no draft within 18 working days: a breach
         await i.send(actors.manager, 'QA_COMPLETED');
         await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
         return i;
@@ -54,10 +55,10 @@ export const initialTeacherEducation: TypeHistories = {
         await i.send(actors.inspector, 'INSPECTION_STARTED');
         await i.send(actors.inspector, 'FINAL_TEAM_MEETING_HELD', { judgements: iteGood });
         const feedback = await i.send(actors.inspector, 'FEEDBACK_GIVEN');
-        await sleepPast(env, feedback, 'nextDayContact');
+        await skipPastClock(env, feedback, 'nextDayContact');
         await i.send(actors.manager, 'QA_COMPLETED');
         const draft = await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
-        await sleepPast(env, draft, 'commentWindow'); // the provider's 5 working days close by themselves
+        await skipPastClock(env, draft, 'commentWindow'); // the provider's 5 working days close by themselves
         return i;
       },
     },

@@ -2,7 +2,8 @@
 import type { InspectionHandle } from '../inspectionHarness';
 import { actors } from '../pureDriver';
 import { draftSent, publishedAfterFeedback } from './seed003Steps';
-import { REQUIRED_PATHS, type ScenarioContext, type TypeHistories, refused, sleepPast } from './scenario';
+import { REQUIRED_PATHS, type ScenarioContext, type TypeHistories, refused } from './scenario';
+import { skipPastClock } from '../serverClock';
 
 async function toFeedback({ env, start }: ScenarioContext, kind = 'accreditation'): Promise<InspectionHandle> {
   const i = await start({ kind });
@@ -53,7 +54,7 @@ export const onlineProvider: TypeHistories = {
       path: 'window-closes',
       async run(ctx) {
         const i = await toFeedback(ctx);
-        await sleepPast(ctx.env, await i.view(), 'nextDayContact');
+        await skipPastClock(ctx.env, await i.view(), 'nextDayContact');
         await refused(i.send(actors.provider, 'CONCERN_RAISED', { summary: 'too late' }));
         return i;
       },

@@ -2,7 +2,8 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { InspectionHandle } from '../inspectionHarness';
 import { actors } from '../pureDriver';
-import { REQUIRED_PATHS, type TypeHistories, refused, sleepPast } from './scenario';
+import { REQUIRED_PATHS, type TypeHistories, refused } from './scenario';
+import { skipPastClock } from '../serverClock';
 
 /** The five judgements of the 2014 framework (seed 004 ¶34), all good. */
 export const goodJudgements2014 = {
@@ -57,7 +58,7 @@ export const rfc2014Full: TypeHistories = {
       async run({ env, start }) {
         const i = await start();
         const view = await full2014ToFeedback(env, i);
-        await sleepPast(env, view, 'draftReport'); // the 10-working-day report target is missed: a breach
+        await skipPastClock(env, view, 'draftReport'); // the 10-working-day report target is missed: a breach
         await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
         return i;
       },
@@ -69,7 +70,7 @@ export const rfc2014Full: TypeHistories = {
         await full2014ToFeedback(env, i);
         await env.sleep('3 days');
         const sent = await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
-        await sleepPast(env, sent, 'commentWindow'); // the provider's 5 working days close by themselves
+        await skipPastClock(env, sent, 'commentWindow'); // the provider's 5 working days close by themselves
         return i;
       },
     },

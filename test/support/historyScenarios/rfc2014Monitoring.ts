@@ -1,6 +1,7 @@
 /** Residential family centres, the monitoring inspection of the 2014 framework (seed 004 ¶13–14): `rfc-2014-monitoring` v0. */
 import { actors } from '../pureDriver';
-import { REQUIRED_PATHS, type TypeHistories, refused, sleepPast } from './scenario';
+import { REQUIRED_PATHS, type TypeHistories, refused } from './scenario';
+import { skipPastClock } from '../serverClock';
 
 /**
  * No pause/resume; a complaint is recorded and delays nothing (seed 004 ¶63, ¶79); a manager may decide against
@@ -41,7 +42,7 @@ export const rfc2014Monitoring: TypeHistories = {
         const i = await start();
         await i.send(actors.inspector, 'INSPECTION_STARTED');
         const view = await i.send(actors.inspector, 'FEEDBACK_GIVEN', { outcome: 'case_discussion', findings: 'allegation not referred' });
-        await sleepPast(env, view, 'draftReport');
+        await skipPastClock(env, view, 'draftReport');
         await i.send(actors.manager, 'NO_REPORT_DECIDED', { reason: 'findings go to the case discussion' });
         return i;
       },
@@ -53,7 +54,7 @@ export const rfc2014Monitoring: TypeHistories = {
         await i.send(actors.inspector, 'INSPECTION_STARTED');
         await i.send(actors.inspector, 'FEEDBACK_GIVEN', { outcome: 'requirements_set', findings: 'risk assessments out of date' });
         const sent = await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
-        await sleepPast(env, sent, 'commentWindow');
+        await skipPastClock(env, sent, 'commentWindow');
         return i;
       },
     },

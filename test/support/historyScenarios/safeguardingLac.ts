@@ -1,6 +1,7 @@
 /** Safeguarding and looked after children, 2010 (seed 001): `safeguarding-lac` v1. */
 import { actors } from '../pureDriver';
-import { REQUIRED_PATHS, type TypeHistories, refused, sleepPast } from './scenario';
+import { REQUIRED_PATHS, type TypeHistories, refused } from './scenario';
+import { skipPastClock } from '../serverClock';
 
 const grades = (keys: readonly string[], grade: string) => Object.fromEntries(keys.map((k) => [k, grade]));
 const lacJudgements = {
@@ -75,9 +76,9 @@ export const safeguardingLac: TypeHistories = {
         await i.send(actors.provider, 'COMPLAINT_MADE', { summary: 'findings not supported', healthCareAspects: true });
         await env.sleep('6 days');
         const draft = await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
-        await sleepPast(env, draft, 'factualAccuracyWindow'); // the window closes by itself
+        await skipPastClock(env, draft, 'factualAccuracyWindow'); // the window closes by itself
         const final = await i.send(actors.manager, 'FINAL_REPORT_SENT');
-        await sleepPast(env, final, 'publication'); // published automatically
+        await skipPastClock(env, final, 'publication'); // published automatically
         await i.send(actors.manager, 'COMPLAINT_RESOLVED', { outcome: 'referred_to_cqc' });
         await i.handle.result();
         return i;

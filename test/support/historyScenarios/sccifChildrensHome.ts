@@ -3,7 +3,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { sccifGood } from '../../machines/seed003Samples';
 import type { InspectionHandle } from '../inspectionHarness';
 import { actors } from '../pureDriver';
-import { REQUIRED_PATHS, type TypeHistories, refused, sleepPast } from './scenario';
+import { REQUIRED_PATHS, type TypeHistories, refused } from './scenario';
+import { skipPastClock } from '../serverClock';
 import { draftSent, publishedAfterFeedback } from './seed003Steps';
 
 export async function unannouncedToFeedback(env: TestWorkflowEnvironment, i: InspectionHandle, fields: Record<string, unknown> = {}) {
@@ -59,7 +60,7 @@ export const sccifChildrensHome: TypeHistories = {
         const i = await start();
         await unannouncedToFeedback(env, i);
         const draft = await draftSent(env, i);
-        await sleepPast(env, draft, 'commentWindow'); // the home sends no comments
+        await skipPastClock(env, draft, 'commentWindow'); // the home sends no comments
         return i;
       },
     },
@@ -79,7 +80,7 @@ export const sccifChildrensHome: TypeHistories = {
       path: 'changed-judgement-told',
       async run({ env, start }) {
         const i = await start();
-        await sleepPast(env, await unannouncedToFeedback(env, i), 'nextDayContact');
+        await skipPastClock(env, await unannouncedToFeedback(env, i), 'nextDayContact');
         await i.send(actors.manager, 'JUDGEMENTS_CHANGED', { judgements: { ...sccifGood, overallExperiencesAndProgress: 'requires_improvement' }, reasons: 'evidence on missing children' });
         await i.send(actors.manager, 'QA_COMPLETED');
         await refused(i.send(actors.inspector, 'DRAFT_REPORT_SENT'));

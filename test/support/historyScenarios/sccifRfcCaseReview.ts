@@ -1,7 +1,8 @@
 /** SCCIF residential family centres, the inadequate track: debrief, case review, alerts (seed 002): `sccif-rfc-case-review` v1. */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { actors } from '../pureDriver';
-import { type TypeHistories, refused, serverDay, sleepPast } from './scenario';
+import { type TypeHistories, refused } from './scenario';
+import { serverDay, skipPastClock } from '../serverClock';
 
 /** The inspection judged inadequate ended today. */
 const endedToday = async (env: TestWorkflowEnvironment) => ({ inspectionEndedOn: await serverDay(env) });
@@ -54,7 +55,7 @@ export const sccifRfcCaseReview: TypeHistories = {
       async run({ env, start }) {
         const i = await start(await endedToday(env));
         const view = await i.view();
-        await sleepPast(env, view, 'caseReview'); // no case review within 5 working days: a breach
+        await skipPastClock(env, view, 'caseReview'); // no case review within 5 working days: a breach
         await i.send(actors.inspector, 'DEBRIEF_HELD', { recommendation: 'compliance notice' });
         await i.send(actors.manager, 'CASE_REVIEW_DECIDED', await decision(env));
         return i;

@@ -1,7 +1,8 @@
 /** SCCIF residential family centres, one compliance notice (seed 002 §"Monitoring compliance notices"): `sccif-rfc-compliance-notice` v1. */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { actors } from '../pureDriver';
-import { REQUIRED_PATHS, type TypeHistories, refused, serverDay, sleepPast } from './scenario';
+import { REQUIRED_PATHS, type TypeHistories, refused } from './scenario';
+import { serverDay, skipPastClock } from '../serverClock';
 
 const notice = async (env: TestWorkflowEnvironment, daysToComply: number) => ({
   noticeId: 'CN-1',
@@ -44,7 +45,7 @@ export const sccifRfcComplianceNotice: TypeHistories = {
       path: 'breach',
       async run({ env, start }) {
         const i = await start(await notice(env, 3));
-        await sleepPast(env, await i.view(), 'followUpVisit'); // the compliance date passes, then the visit target is missed
+        await skipPastClock(env, await i.view(), 'followUpVisit'); // the compliance date passes, then the visit target is missed
         await i.send(actors.inspector, 'FOLLOW_UP_VISITED', { visitId: 'visit-2' });
         await i.send(actors.manager, 'NOTICE_OUTCOME_RECORDED', { outcome: 'met_but_new_failure' });
         await i.send(actors.manager, 'NOTICE_CASE_REVIEW_DECIDED', { decision: 'further_notice' });
@@ -56,7 +57,7 @@ export const sccifRfcComplianceNotice: TypeHistories = {
       async run({ env, start }) {
         const i = await start(await notice(env, 10));
         await refused(i.send(actors.inspector, 'FOLLOW_UP_VISITED', { visitId: 'too-early' })); // before the compliance date
-        await sleepPast(env, await i.view(), 'complianceDate'); // the date passes by itself: a follow-up visit is due
+        await skipPastClock(env, await i.view(), 'complianceDate'); // the date passes by itself: a follow-up visit is due
         await i.send(actors.inspector, 'FOLLOW_UP_VISITED', { visitId: 'visit-3' });
         return i;
       },

@@ -6,7 +6,8 @@
 import { eventually } from '../eventually';
 import { goodJudgements } from '../inspectionHarness';
 import { actors } from '../pureDriver';
-import { type Scenario, type TypeHistories, refused, serverDay } from './scenario';
+import { type Scenario, type TypeHistories, refused } from './scenario';
+import { serverDay } from '../serverClock';
 import { sccifRfcFull } from './sccifRfcFull';
 
 const concern = {

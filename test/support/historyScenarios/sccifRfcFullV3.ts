@@ -6,7 +6,8 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { type InspectionHandle, goodJudgements } from '../inspectionHarness';
 import { actors } from '../pureDriver';
-import { type Scenario, type TypeHistories, refused, sleepPast } from './scenario';
+import { type Scenario, type TypeHistories, refused } from './scenario';
+import { skipPastClock } from '../serverClock';
 import { sccifRfcFullV2 } from './sccifRfcFullV2';
 
 async function toFeedback(env: TestWorkflowEnvironment, i: InspectionHandle) {
@@ -56,7 +57,7 @@ const ladder: Scenario[] = [
       const i = await start();
       const feedback = await toFeedback(env, i);
       await refused(i.send(actors.inspector, 'DRAFT_REPORT_SENT')); // quality assurance waits for the window
-      await sleepPast(env, feedback, 'nextDayContact');
+      await skipPastClock(env, feedback, 'nextDayContact');
       await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
       return i;
     },
@@ -66,9 +67,9 @@ const ladder: Scenario[] = [
     async run({ env, start }) {
       const i = await start();
       const feedback = await toFeedback(env, i);
-      await sleepPast(env, feedback, 'nextDayContact');
+      await skipPastClock(env, feedback, 'nextDayContact');
       const draft = await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
-      await sleepPast(env, draft, 'commentWindow');
+      await skipPastClock(env, draft, 'commentWindow');
       await i.send(actors.manager, 'FINAL_REPORT_SENT');
       await i.send(actors.provider, 'FINAL_REPORT_COMPLAINT_MADE', { summary: 'complaint about the outcome' });
       await i.handle.result(); // published by itself all the same

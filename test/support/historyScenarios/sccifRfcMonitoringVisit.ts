@@ -1,7 +1,8 @@
 /** SCCIF residential family centres, a monitoring visit (seed 002 §"Monitoring visits"): `sccif-rfc-monitoring-visit` v1. */
 import { goodJudgements } from '../inspectionHarness';
 import { actors } from '../pureDriver';
-import { REQUIRED_PATHS, type TypeHistories, refused, sleepPast } from './scenario';
+import { REQUIRED_PATHS, type TypeHistories, refused } from './scenario';
+import { skipPastClock } from '../serverClock';
 
 const visitFor = { kind: 'specific_concern', announced: false };
 const requiresImprovement = { ...goodJudgements, overallExperiencesAndProgress: 'requires_improvement' };
@@ -26,7 +27,7 @@ export const sccifRfcMonitoringVisit: TypeHistories = {
         await env.sleep('2 days');
         await i.send(actors.provider, 'COMMENTS_SUBMITTED');
         const final = await i.send(actors.manager, 'FINAL_REPORT_SENT');
-        await sleepPast(env, final, 'publication'); // published by itself 5 working days later
+        await skipPastClock(env, final, 'publication'); // published by itself 5 working days later
         await i.handle.result();
         return i;
       },
@@ -47,7 +48,7 @@ export const sccifRfcMonitoringVisit: TypeHistories = {
         const i = await start(visitFor);
         await i.send(actors.inspector, 'VISIT_STARTED', { purpose: 'progress since the last inspection' });
         const feedback = await i.send(actors.inspector, 'FEEDBACK_GIVEN', {}); // no new judgement: the grade stands
-        await sleepPast(env, feedback, 'draftReport'); // the 18-working-day draft target is missed: a breach
+        await skipPastClock(env, feedback, 'draftReport'); // the 18-working-day draft target is missed: a breach
         await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
         return i;
       },
@@ -59,7 +60,7 @@ export const sccifRfcMonitoringVisit: TypeHistories = {
         await i.send(actors.inspector, 'VISIT_STARTED', { purpose: 'a concern about night-time supervision' });
         await i.send(actors.inspector, 'FEEDBACK_GIVEN', {});
         const draft = await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
-        await sleepPast(env, draft, 'commentWindow'); // the provider's 5 working days close by themselves
+        await skipPastClock(env, draft, 'commentWindow'); // the provider's 5 working days close by themselves
         return i;
       },
     },

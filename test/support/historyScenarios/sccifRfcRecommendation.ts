@@ -1,7 +1,8 @@
 /** SCCIF residential family centres, one recommendation (seed 002 §"Recommendations"): `sccif-rfc-recommendation` v1. */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { actors } from '../pureDriver';
-import { type TypeHistories, refused, serverDay, sleepPast } from './scenario';
+import { type TypeHistories, refused } from './scenario';
+import { serverDay, skipPastClock } from '../serverClock';
 
 const recommendation = async (env: TestWorkflowEnvironment) => ({
   recommendationId: 'REC-1',
@@ -45,7 +46,7 @@ export const sccifRfcRecommendation: TypeHistories = {
       path: 'breach',
       async run({ env, start }) {
         const i = await start(await recommendation(env));
-        await sleepPast(env, await i.view(), 'nextInspection'); // still unchecked after the next inspection's date
+        await skipPastClock(env, await i.view(), 'nextInspection'); // still unchecked after the next inspection's date
         await i.send(actors.inspector, 'RECOMMENDATION_CHECKED', { outcome: 'not_met' });
         await i.handle.result();
         return i;

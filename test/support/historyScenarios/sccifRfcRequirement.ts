@@ -1,7 +1,8 @@
 /** SCCIF residential family centres, one requirement (seed 002 §"Requirements"): `sccif-rfc-requirement` v1. */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { actors } from '../pureDriver';
-import { type TypeHistories, refused, serverDay, sleepPast } from './scenario';
+import { type TypeHistories, refused } from './scenario';
+import { serverDay, skipPastClock } from '../serverClock';
 
 const requirement = async (env: TestWorkflowEnvironment) => ({
   requirementId: 'R-1',
@@ -40,7 +41,7 @@ export const sccifRfcRequirement: TypeHistories = {
       path: 'window-closes-then-enforcement',
       async run({ env, start }) {
         const i = await start(await requirement(env));
-        await sleepPast(env, await i.view(), 'dueDate'); // the due date passes by itself: a check is due
+        await skipPastClock(env, await i.view(), 'dueDate'); // the due date passes by itself: a check is due
         await i.send(actors.inspector, 'REQUIREMENT_CHECKED', { outcome: 'not_met' });
         await i.send(actors.manager, 'ESCALATED_TO_ENFORCEMENT', { action: 'compliance_notice', details: 'notice CN-2 to be served' });
         await i.handle.result();

@@ -1,7 +1,5 @@
 /** What a recorded path is, and the helpers every type's scenarios share. */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { londonDateOf } from '../../../calendar';
-import type { InspectionView } from '../../../engine';
 import type { InspectionHandle } from '../inspectionHarness';
 
 export interface ScenarioContext {
@@ -29,12 +27,6 @@ export interface TypeHistories {
 /** The paths every type has unless it genuinely lacks one: the happy lifecycle, a refusal, a breach, a window closing. */
 export const REQUIRED_PATHS = ['happy', 'refusal', 'breach', 'window-closes'] as const;
 
-/** Lets the server's clock run to just past a deadline's instant. */
-export async function sleepPast(env: TestWorkflowEnvironment, view: InspectionView, clock: string) {
-  const dueAt = view.deadlines.find((d) => d.clock === clock)?.dueAt;
-  if (!dueAt) throw new Error(`no ${clock} deadline`);
-  await env.sleep(Math.max(0, Date.parse(dueAt) - (await env.currentTimeMs())) + 60_000);
-}
 
 export async function refused(p: Promise<unknown>): Promise<void> {
   const outcome = await p.then(
@@ -42,9 +34,4 @@ export async function refused(p: Promise<unknown>): Promise<void> {
     () => 'refused',
   );
   if (outcome !== 'refused') throw new Error('expected the decision to be refused');
-}
-
-/** Today on the server's clock (a London date), and a day so many calendar days from it. */
-export async function serverDay(env: TestWorkflowEnvironment, plusDays = 0): Promise<string> {
-  return londonDateOf((await env.currentTimeMs()) + plusDays * 86_400_000);
 }

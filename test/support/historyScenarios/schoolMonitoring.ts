@@ -3,7 +3,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { deemedGood, monitoringJudgement } from '../../machines/seed003Samples';
 import type { InspectionHandle } from '../inspectionHarness';
 import { actors } from '../pureDriver';
-import { REQUIRED_PATHS, type TypeHistories, refused, serverDay, sleepPast } from './scenario';
+import { REQUIRED_PATHS, type TypeHistories, refused } from './scenario';
+import { serverDay, skipPastClock } from '../serverClock';
 import { draftSent, pauseForAWeek, publishedAfterFeedback } from './seed003Steps';
 
 export async function notifiedAndStarted(env: TestWorkflowEnvironment, i: InspectionHandle) {
@@ -64,7 +65,7 @@ export const schoolMonitoring: TypeHistories = {
         await notifiedAndStarted(env, i);
         await feedback(env, i);
         const draft = await draftSent(env, i);
-        await sleepPast(env, draft, 'commentWindow'); // the school sends no comments
+        await skipPastClock(env, draft, 'commentWindow'); // the school sends no comments
         return i;
       },
     },
@@ -93,7 +94,7 @@ export const schoolMonitoring: TypeHistories = {
       async run({ env, start }) {
         const i = await start({ kind: 'special_measures' });
         await notifiedAndStarted(env, i);
-        await sleepPast(env, await feedback(env, i), 'nextDayContact');
+        await skipPastClock(env, await feedback(env, i), 'nextDayContact');
         const changed = { leadersTakingEffectiveAction: false };
         await refused(i.send(actors.manager, 'JUDGEMENTS_CHANGED', { judgements: changed, reasons: 'moderation' }));
         await i.send(actors.manager, 'QA_COMPLETED');

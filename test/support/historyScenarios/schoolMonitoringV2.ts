@@ -1,7 +1,8 @@
 /** School monitoring inspections v2 (seed 003 SMH; reading §2.16, T42, T45): `school-monitoring` v2. */
 import { monitoringJudgement } from '../../machines/seed003Samples';
 import { actors } from '../pureDriver';
-import { REQUIRED_PATHS, type ScenarioContext, type TypeHistories, refused, serverDay } from './scenario';
+import { REQUIRED_PATHS, type ScenarioContext, type TypeHistories, refused } from './scenario';
+import { serverDay } from '../serverClock';
 import { schoolMonitoring as v1, feedback, notifiedAndStarted } from './schoolMonitoring';
 import { draftSent, publishedAfterDraft } from './seed003Steps';
 

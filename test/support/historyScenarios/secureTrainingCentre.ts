@@ -1,7 +1,8 @@
 /** Secure training centres, a full inspection with CQC (seed 003 STC): `secure-training-centre` v1. */
 import { stcGood } from '../../machines/seed003/samples';
 import { actors } from '../pureDriver';
-import { type TypeHistories, refused, sleepPast } from './scenario';
+import { type TypeHistories, refused } from './scenario';
+import { skipPastClock } from '../serverClock';
 import { concernThenPublished } from './seed003ReportChain';
 
 /**
@@ -42,7 +43,7 @@ export const secureTrainingCentre: TypeHistories = {
         await i.send(actors.inspector, 'INSPECTION_STARTED_UNANNOUNCED', { wellbeingContact: 'the director' });
         await i.send(actors.inspector, 'FIELDWORK_COMPLETED');
         const feedback = await i.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements: stcGood, healthcareStandardsMet: true });
-        await sleepPast(env, feedback, 'nextDayContact');
+        await skipPastClock(env, feedback, 'nextDayContact');
         await i.send(actors.manager, 'QA_COMPLETED');
         return i;
       },
@@ -54,7 +55,7 @@ export const secureTrainingCentre: TypeHistories = {
         await i.send(actors.inspector, 'INSPECTION_STARTED_UNANNOUNCED', { wellbeingContact: 'the director' });
         await i.send(actors.inspector, 'FIELDWORK_COMPLETED');
         const feedback = await i.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements: { ...stcGood, health: 'requires_improvement' }, healthcareStandardsMet: false });
-        await sleepPast(env, feedback, 'nextDayContact');
+        await skipPastClock(env, feedback, 'nextDayContact');
         await i.send(actors.manager, 'QA_COMPLETED');
         await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
         await i.send(actors.inspector, 'REQUIREMENT_NOTICE_SENT');

@@ -2,7 +2,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { InspectionHandle } from '../inspectionHarness';
 import { actors } from '../pureDriver';
-import { sleepPast } from './scenario';
+import { skipPastClock } from '../serverClock';
 
 /**
  * After feedback, QA and the draft: once the next-day contact window has closed by itself, or (`late`) once the draft
@@ -10,7 +10,7 @@ import { sleepPast } from './scenario';
  * draft sent (its comment window running, where the type has one).
  */
 export async function draftSent(env: TestWorkflowEnvironment, i: InspectionHandle, opts: { late?: boolean; sharedWith?: string } = {}) {
-  await sleepPast(env, await i.view(), opts.late ? 'draftReport' : 'nextDayContact');
+  await skipPastClock(env, await i.view(), opts.late ? 'draftReport' : 'nextDayContact');
   await i.send(actors.manager, 'QA_COMPLETED');
   if (opts.sharedWith) await i.send(actors.manager, 'DRAFT_SHARED_WITH_THIRD_PARTY', { body: opts.sharedWith });
   return i.send(actors.inspector, 'DRAFT_REPORT_SENT');
@@ -32,7 +32,7 @@ export async function publishedAfterDraft(env: TestWorkflowEnvironment, i: Inspe
   await i.send(actors.manager, 'FINAL_REPORT_SENT');
   if (opts.complaint) await i.send(actors.provider, 'COMPLAINT_MADE', { summary: 'findings not supported by the evidence' });
   if (opts.complaint === 'answeredBeforePublication') await i.send(actors.manager, 'COMPLAINT_RESPONDED', { outcome: 'partly_upheld' });
-  if (opts.publishedBy === 'clock') await sleepPast(env, await i.view(), 'publication');
+  if (opts.publishedBy === 'clock') await skipPastClock(env, await i.view(), 'publication');
   else await i.send(actors.manager, 'REPORT_PUBLISHED');
   if (opts.complaint === 'answeredAfterPublication') await i.send(actors.manager, 'COMPLAINT_RESPONDED', { outcome: 'not_upheld' });
   await i.handle.result();

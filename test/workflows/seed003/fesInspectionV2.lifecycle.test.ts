@@ -1,6 +1,6 @@
 import { useTimeSkippingWorker } from '../../support/inspectionHarness';
 import { actors } from '../../support/pureDriver';
-import { sleepPast } from '../../support/historyScenarios/scenario';
+import { skipPastClock } from '../../support/serverClock';
 import { fesGrades } from '../../machines/seed003Samples';
 import { useApiAfterV2InForce } from './throughTheApiAfterV2';
 
@@ -23,7 +23,7 @@ it('an enhanced college inspection: notified only with its skills nominee; a com
   await servers.env.sleep('3 days');
   await inspection.send(actors.inspector, 'FINAL_TEAM_MEETING_HELD', { judgements: fesGrades });
   const feedback = await inspection.send(actors.inspector, 'FEEDBACK_GIVEN');
-  await sleepPast(servers.env, feedback, 'nextDayContact');
+  await skipPastClock(servers.env, feedback, 'nextDayContact');
   await inspection.send(actors.manager, 'QA_COMPLETED');
   await inspection.send(actors.inspector, 'DRAFT_REPORT_SENT');
   await inspection.send(actors.manager, 'COMMENT_WINDOW_CLOSED'); // no comment window on the FES page (E34)

@@ -1,7 +1,7 @@
 /** What the seed 003 lifecycle tests do the same way on the time-skipping server (fresh servers per test). */
-import { londonDateOf } from '../../../calendar';
 import type { InspectionView } from '../../../engine';
 import { InspectionHandle, type useTimeSkippingWorker } from '../../support/inspectionHarness';
+import { serverDay, skipPast } from '../../support/serverClock';
 
 export type Servers = ReturnType<typeof useTimeSkippingWorker>;
 
@@ -11,13 +11,11 @@ export function lifecycleHelpers(servers: Servers) {
     start: (type: string, input: Record<string, unknown> = {}, version = 1) => InspectionHandle.start(servers.env, servers.worker.taskQueue, type, version, input),
     due: (view: InspectionView, clock: string) => view.deadlines.find((d) => d.clock === clock),
     /** Lets the server's clock run to just past an instant. */
-    async sleepPast(dueAt: string) {
-      await servers.env.sleep(Math.max(0, Date.parse(dueAt) - (await servers.env.currentTimeMs())) + 60_000);
-    },
+    sleepPast: (dueAt: string) => skipPast(servers.env, dueAt),
     async refused(p: Promise<unknown>) {
       await expect(p).rejects.toThrow();
     },
     /** Today on the server's clock, a London date. */
-    today: async () => londonDateOf(await servers.env.currentTimeMs()),
+    today: () => serverDay(servers.env),
   };
 }

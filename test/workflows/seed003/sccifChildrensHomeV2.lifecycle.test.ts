@@ -1,7 +1,7 @@
 import { eventually } from '../../support/eventually';
 import { useTimeSkippingWorker } from '../../support/inspectionHarness';
 import { actors } from '../../support/pureDriver';
-import { sleepPast } from '../../support/historyScenarios/scenario';
+import { skipPastClock } from '../../support/serverClock';
 import { sccifGood } from '../../machines/seed003Samples';
 import { useApiAfterV2InForce } from './throughTheApiAfterV2';
 
@@ -16,10 +16,10 @@ async function finalReportSent() {
   await servers.env.sleep('1 day');
   await inspection.send(actors.inspector, 'FIELDWORK_COMPLETED');
   const feedback = await inspection.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements: sccifGood });
-  await sleepPast(servers.env, feedback, 'nextDayContact');
+  await skipPastClock(servers.env, feedback, 'nextDayContact');
   await inspection.send(actors.manager, 'QA_COMPLETED');
   const draft = await inspection.send(actors.inspector, 'DRAFT_REPORT_SENT');
-  await sleepPast(servers.env, draft, 'commentWindow');
+  await skipPastClock(servers.env, draft, 'commentWindow');
   expect((await inspection.send(actors.inspector, 'FINAL_REPORT_SENT')).deadlines).toEqual([]); // no complaint clock
   return inspection;
 }

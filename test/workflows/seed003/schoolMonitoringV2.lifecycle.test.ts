@@ -3,7 +3,7 @@ import { readLedger } from '../../../ledger';
 import { eventually } from '../../support/eventually';
 import { useTimeSkippingWorker } from '../../support/inspectionHarness';
 import { actors } from '../../support/pureDriver';
-import { sleepPast } from '../../support/historyScenarios/scenario';
+import { skipPastClock } from '../../support/serverClock';
 import { monitoringJudgement } from '../../machines/seed003Samples';
 import { lifecycleHelpers } from './lifecycleHelpers';
 import { useApiAfterV2InForce } from './throughTheApiAfterV2';
@@ -31,10 +31,10 @@ it('a school closing within 6 months: the start waits for the duty desk; then th
   const feedback = await inspection.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements: monitoringJudgement });
   const arranged = await inspection.send(actors.inspector, 'GOVERNORS_MEETING_ARRANGED', { concerns: 'no urgency in tackling weak reading' });
   expect(arranged.deadlines.map((d) => d.clock)).toEqual(feedback.deadlines.map((d) => d.clock)); // no clock of its own
-  await sleepPast(servers.env, feedback, 'nextDayContact');
+  await skipPastClock(servers.env, feedback, 'nextDayContact');
   await inspection.send(actors.manager, 'QA_COMPLETED');
   const draft = await inspection.send(actors.inspector, 'DRAFT_REPORT_SENT');
-  await sleepPast(servers.env, draft, 'commentWindow'); // the report chain went on with the meeting not yet held
+  await skipPastClock(servers.env, draft, 'commentWindow'); // the report chain went on with the meeting not yet held
   await inspection.send(actors.inspector, 'GOVERNORS_MEETING_HELD', { recommendations: 'an external review of reading' });
   await inspection.send(actors.manager, 'FINAL_REPORT_SENT');
   await servers.env.sleep('20 days'); // no complaint deadline: nothing closes by itself
