@@ -1,6 +1,7 @@
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Database } from '../db';
 import { appendEntries } from '../ledger';
-import { saveOpenWork, upsertInspectionSummary } from '../readModel';
+import { clearRecordLag, noteRecordFailure, saveOpenWork, upsertInspectionSummary } from '../readModel';
 import { runEffect } from './effects';
 import type { InspectionActivities, RecordProgressInput } from './types';
 
@@ -11,29 +12,54 @@ export interface ActivityDeps {
 /** All I/O the workflows need, built from their dependencies (DESIGN §5). */
 export function createActivities({ db }: ActivityDeps): InspectionActivities {
   return {
-    /** Ledger first, then the read model: a list may lag the ledger, never run ahead of it. */
-    async recordProgress({ inspectionId, entries, view }: RecordProgressInput) {
-      if (entries.length > 0) await appendEntries(db, inspectionId, entries);
-      await upsertInspectionSummary(db, {
-        id: inspectionId,
-        type: view.type,
-        version: view.version,
-        status: view.status,
-        stage: view.stage,
-        providerId: view.providerId,
-        nextDeadlineAt: view.nextDeadline?.dueAt ?? null,
-        nextDeadlineClock: view.nextDeadline?.clock ?? null,
-        openBreaches: view.breaches.filter((b) => b.resolvedOn === null).length,
-        grade: view.grade,
-        revision: view.revision,
-      });
-      // Written for this revision only, so a retried or late write never puts older work back.
-      await saveOpenWork(db, inspectionId, view.revision, {
-        deadlines: view.deadlines,
-        breaches: view.breaches,
-        decisions: view.done ? [] : view.allowedDecisions,
-      });
+    /**
+     * Ledger first, then the read model: a list may lag the ledger, never run ahead of it. A failed write is noted as
+     * the record lagging (readModel/recordLag.ts) and retried; one that no retry can mend (the database refuses the
+     * data itself) fails the step at once, visibly, instead of being retried for ever.
+     */
+    async recordProgress(input: RecordProgressInput) {
+      try {
+        await writeProgress(db, input);
+      } catch (error) {
+        await noteRecordFailure(db, input.inspectionId, input.view.revision, errorText(error)).catch(() => undefined);
+        if (isDataError(error)) throw ApplicationFailure.nonRetryable(`the database refuses this record: ${errorText(error)}`, 'UnstorableRecord');
+        throw error;
+      }
+      if (Context.current().info.attempt > 1) await clearRecordLag(db, input.inspectionId);
     },
     runEffect: (input) => runEffect(db, input),
   };
+}
+
+async function writeProgress(db: Database, { inspectionId, entries, view }: RecordProgressInput) {
+  if (entries.length > 0) await appendEntries(db, inspectionId, entries);
+  await upsertInspectionSummary(db, {
+    id: inspectionId,
+    type: view.type,
+    version: view.version,
+    status: view.status,
+    stage: view.stage,
+    providerId: view.providerId,
+    nextDeadlineAt: view.nextDeadline?.dueAt ?? null,
+    nextDeadlineClock: view.nextDeadline?.clock ?? null,
+    openBreaches: view.breaches.filter((b) => b.resolvedOn === null).length,
+    grade: view.grade,
+    revision: view.revision,
+  });
+  // Written for this revision only, so a retried or late write never puts older work back.
+  await saveOpenWork(db, inspectionId, view.revision, {
+    deadlines: view.deadlines,
+    breaches: view.breaches,
+    decisions: view.done ? [] : view.allowedDecisions,
+  });
+}
+
+/** PostgreSQL's data exceptions (SQLSTATE class 22: invalid text, an unsupported Unicode escape...): retrying cannot help. */
+function isDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && code.startsWith('22');
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import { londonDateOf } from '../calendar';
 import type { Database } from '../db';
 import type { Actor } from '../machines/kit';
+import { CheckpointDirectory } from '../ledger/auditLog';
 import type { Authenticator } from './auth';
 import { docsPage } from './docsPage';
 import { webPage } from './webPage';
@@ -29,6 +30,10 @@ export interface AppDeps {
   searchAttributes?: boolean;
   /** Requests a minute per caller (default 600). */
   rateLimitPerMinute?: number;
+  /** How long a record may lag its workflow before /readyz and /metrics say so (default 60 s; RECORD_LAG_BOUND_SECONDS). */
+  recordLagBoundSeconds?: number;
+  /** Where the audit log's signed checkpoints are kept (CHECKPOINT_DIR), to serve proofs against them. */
+  checkpointDir?: string;
   log?: (line: Record<string, unknown>) => void;
   /**
    * The date whose framework versions new inspections take (default: today in London). Tests that assert one
@@ -43,16 +48,17 @@ const API_VERSION = '1.0.0';
 export function createApp(deps: AppDeps) {
   const service = new InspectionService({ client: deps.client, taskQueue: deps.taskQueue, searchAttributes: deps.searchAttributes ?? false });
   const log = deps.log ?? ((line) => console.log(JSON.stringify(line)));
-  const metrics = new ApiMetrics();
-  const limiter = new RateLimiter(deps.rateLimitPerMinute ?? 600);
+  const lagBoundSeconds = deps.recordLagBoundSeconds ?? 60;
+  const metrics = new ApiMetrics(deps.db, lagBoundSeconds);
+  const limiter = new RateLimiter(deps.db, deps.rateLimitPerMinute ?? 600);
   let document: unknown;
   const routes: RouteSpec[] = [
-    ...systemRoutes({ client: deps.client, db: deps.db, metrics, openApi: () => (document ??= openApiDocument(routes, API_VERSION)) }),
+    ...systemRoutes({ client: deps.client, db: deps.db, metrics, lagBoundSeconds, openApi: () => (document ??= openApiDocument(routes, API_VERSION)) }),
     ...inspectionRoutes(service, deps.db, deps.frameworkDate ?? (() => londonDateOf(Date.now()))),
     ...timelineRoutes(service),
     ...centreRoutes(service),
     ...workRoutes(deps.db),
-    ...auditRoutes(service, deps.db),
+    ...auditRoutes(service, deps.db, lagBoundSeconds, deps.checkpointDir ? new CheckpointDirectory(deps.checkpointDir) : null),
   ];
 
   const app = express();
@@ -83,6 +89,20 @@ export function createApp(deps: AppDeps) {
     });
     next();
   });
+  // Every caller is counted before its body is read: a token's subject, or the address of anyone without a valid one.
+  app.use(async (req, res, next) => {
+    try {
+      const caller = await deps.auth.authenticate(req).then(
+        (actor) => `actor:${actor.id}`,
+        () => `address:${req.socket.remoteAddress ?? 'unknown'}`,
+      );
+      const taken = await limiter.take(caller);
+      if (!taken.ok) throw new ApiError(429, 'rate_limited', `too many requests; retry in ${taken.retryAfterSeconds} s`, { retryAfterSeconds: taken.retryAfterSeconds });
+      next();
+    } catch (error) {
+      next(error);
+    }
+  });
   app.use(express.json({ limit: '64kb', strict: true }));
   // Mounted at their prefixes, so an API request passes each in one path test.
   app.use('/docs', docsPage());
@@ -108,7 +128,14 @@ export function createApp(deps: AppDeps) {
     });
   }
 
-  app.use((_req, _res, next) => next(new ApiError(404, 'not_found', 'no such route; see /openapi.json')));
+  // A route that exists with another method: 405 with the methods it takes (TRACE and the like included).
+  const patterns = routes.map((r) => ({ method: r.method.toUpperCase(), re: new RegExp(`^${r.path.replace(/:\w+/g, '[^/]+')}$`) }));
+  app.use((req, res, next) => {
+    const allowed = [...new Set(patterns.filter((p) => p.re.test(req.path)).map((p) => p.method))];
+    if (allowed.length === 0) return next(new ApiError(404, 'not_found', 'no such route; see /openapi.json'));
+    res.set('allow', allowed.join(', '));
+    next(new ApiError(405, 'method_not_allowed', `${req.method} is not allowed here; allowed: ${allowed.join(', ')}`));
+  });
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const requestId = res.locals.requestId as string;
     const apiError = toApiError(error);
@@ -124,13 +151,9 @@ export function createApp(deps: AppDeps) {
 
   return app;
 
-  /** The caller, authenticated, within its rate and allowed this route: else a 401, 429 or 403. */
+  /** The caller, authenticated and allowed this route: else a 401 or 403 (its rate was counted before its body was read). */
   async function admit(spec: RouteSpec, req: Request, res: Response): Promise<Actor> {
     const actor: Actor = (res.locals.actor = await deps.auth.authenticate(req));
-    const taken = limiter.take(actor.id);
-    if (!taken.ok) {
-      throw new ApiError(429, 'rate_limited', `too many requests; retry in ${taken.retryAfterSeconds} s`, { retryAfterSeconds: taken.retryAfterSeconds });
-    }
     // Route-level access; who may send each event is the machine's business, checked by the workflow.
     if (Array.isArray(spec.access) && (actor.role === 'system' || !spec.access.includes(actor.role))) {
       throw new ApiError(403, 'forbidden', `this needs the role ${spec.access.join(' or ')}; you are ${actor.role}`);

@@ -4,16 +4,19 @@ import {
   ServiceError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
+  type WorkflowHandle,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import { ApplicationFailure, ValueError } from '@temporalio/common';
-import type { Decision, DecisionRefusal, InspectionView } from '../engine';
+import { CURRENT_ENGINE_REVISION, type Correction, type Decision, type DecisionRefusal, type InspectionView } from '../engine';
 import type { Actor, InspectionTypeDefinition } from '../machines/kit';
 import {
   INSPECTION_WORKFLOW,
   REFUSAL_FAILURE_PREFIX,
   type StartInspectionInput,
+  confirmMissedUpdate,
   inspectionStateQuery,
+  recordCorrectionUpdate,
   recordDecisionUpdate,
 } from '../workflows/messages';
 import { INSPECTION_STATUS, INSPECTION_TYPE } from '../workflows/searchAttributes';
@@ -29,12 +32,14 @@ import {
 import type { ManagerChange } from '../machines/sccif-rfc/managerChange';
 import { ApiError, notFound } from './errors';
 
-export const REFUSAL_STATUS: Record<DecisionRefusal['code'], 400 | 403 | 409> = {
+export const REFUSAL_STATUS: Record<DecisionRefusal['code'], 400 | 403 | 404 | 409> = {
   unknown_event: 400,
   invalid_payload: 400,
   invalid_date: 400,
   forbidden: 403,
+  unknown_step: 404,
   not_allowed_now: 409,
+  conflicts_with_record: 409,
 };
 
 export interface InspectionServiceOptions {
@@ -57,6 +62,7 @@ export class InspectionService {
     providerId: string,
     input: Record<string, unknown>,
     actor: Actor,
+    openedOn: string,
     idempotencyKey?: string,
   ): Promise<{ view: InspectionView; created: boolean }> {
     const inspectionId = `insp-${idempotencyKey ? idFromKey(actor, idempotencyKey) : randomUUID()}`;
@@ -67,6 +73,8 @@ export class InspectionService {
       providerId,
       input,
       createdBy: actor,
+      engineRevision: CURRENT_ENGINE_REVISION,
+      openedOn,
     };
     let created = true;
     try {
@@ -99,13 +107,44 @@ export class InspectionService {
    * answers a repeated id with the first Update's outcome and applies it once.
    */
   async decide(inspectionId: string, decision: Decision, actor: Actor, idempotencyKey?: string): Promise<InspectionView> {
-    try {
-      return await this.options.client.workflow.getHandle(inspectionId).executeUpdate(recordDecisionUpdate, {
+    return this.update(inspectionId, (handle) =>
+      handle.executeUpdate(recordDecisionUpdate, {
         args: [{ decision, actor }],
         ...(idempotencyKey ? { updateId: `decision-${idFromKey(actor, idempotencyKey)}` } : {}),
-      });
+      }),
+    );
+  }
+
+  /** Amends or withdraws a recorded step; everything derived from it follows (the workflow re-reads the record). */
+  async correct(inspectionId: string, correction: Correction, actor: Actor, idempotencyKey?: string): Promise<InspectionView> {
+    return this.update(inspectionId, (handle) =>
+      handle.executeUpdate(recordCorrectionUpdate, {
+        args: [{ correction, actor }],
+        ...(idempotencyKey ? { updateId: `correction-${idFromKey(actor, idempotencyKey)}` } : {}),
+      }),
+    );
+  }
+
+  /** A manager confirms that an overdue target was missed: a breach before the late step is recorded. */
+  async confirmMissed(inspectionId: string, clock: string, reason: string, actor: Actor): Promise<InspectionView> {
+    return this.update(inspectionId, (handle) => handle.executeUpdate(confirmMissedUpdate, { args: [{ clock, reason, actor }] }));
+  }
+
+  /**
+   * Sends an Update, with Temporal's errors turned into ApiErrors. An inspection that has ended takes no Update, and
+   * Temporal answers as if it did not exist: it is told apart from an unknown one (409 closed, not 404).
+   */
+  private async update(inspectionId: string, send: (handle: WorkflowHandle) => Promise<InspectionView>): Promise<InspectionView> {
+    const handle = this.options.client.workflow.getHandle(inspectionId);
+    try {
+      return await send(handle);
     } catch (error) {
-      throw mapTemporalError(error, `inspection ${inspectionId}`);
+      const mapped = mapTemporalError(error, `inspection ${inspectionId}`);
+      if (mapped instanceof ApiError && mapped.status === 404) {
+        const status = await handle.describe().then((d) => d.status.name, () => undefined);
+        if (status && status !== 'RUNNING') throw new ApiError(409, 'closed', `inspection ${inspectionId} has ended (${status.toLowerCase()}): its record can no longer change`);
+      }
+      throw mapped;
     }
   }
 
@@ -136,11 +175,18 @@ export class InspectionService {
     }
   }
 
-  async decideForCentre(providerId: string, signal: 'bringForward' | 'close', reason: string): Promise<CentreCycleState> {
+  /** Inspect sooner: the centre's window opens today, due by `by` (default today). */
+  async bringForward(providerId: string, reason: string, by?: string): Promise<CentreCycleState> {
     try {
-      return await this.options.client.workflow
-        .getHandle(centreIdOf(providerId))
-        .executeUpdate(signal === 'close' ? closeCentreUpdate : bringForwardUpdate, { args: [{ reason }] });
+      return await this.options.client.workflow.getHandle(centreIdOf(providerId)).executeUpdate(bringForwardUpdate, { args: [{ reason, ...(by ? { by } : {}) }] });
+    } catch (error) {
+      throw mapTemporalError(error, `centre ${providerId}`);
+    }
+  }
+
+  async closeCentre(providerId: string, reason: string): Promise<CentreCycleState> {
+    try {
+      return await this.options.client.workflow.getHandle(centreIdOf(providerId)).executeUpdate(closeCentreUpdate, { args: [{ reason }] });
     } catch (error) {
       throw mapTemporalError(error, `centre ${providerId}`);
     }

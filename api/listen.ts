@@ -16,7 +16,7 @@ export interface RunningApi {
 /** Connects to Temporal and serves the API on `config.port`. */
 export async function listen(config: Config, address: string, db: Database, auth: Authenticator): Promise<RunningApi> {
   const { client, connection } = await connectApiClient(address, config.temporalNamespace);
-  const app = createApp({ client, db, taskQueue: config.taskQueue, auth, searchAttributes: config.searchAttributes });
+  const app = createApp({ client, db, taskQueue: config.taskQueue, auth, searchAttributes: config.searchAttributes, recordLagBoundSeconds: config.recordLagBoundSeconds, checkpointDir: config.checkpoints.dir });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, () => resolve(s)).once('error', reject);
   });

@@ -1,52 +1,73 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Queryable } from '../db';
+import { listRecordLags } from '../readModel';
+
 /**
- * Prometheus metrics for the API, in the text exposition format: request counts and durations per route
- * and status, and the process's memory. Small enough not to need a client library.
+ * Prometheus metrics (prom-client), one registry per API: requests by route and status, the process (memory, CPU,
+ * event loop), and the state of the work, read from the read model at each scrape: targets overdue (awaiting the
+ * record), breaches, and inspections whose record lags their workflow past the bound.
  */
-const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
-
-interface Series {
-  count: number;
-  sum: number;
-  buckets: number[];
-}
-
 export class ApiMetrics {
-  private readonly requests = new Map<string, Series>();
+  readonly registry = new Registry();
+  private readonly requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests answered, by route and status.', labelNames: ['method', 'route', 'status'], registers: [this.registry] });
+  private readonly durations = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time to answer, by route and status.',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
 
-  observe(method: string, route: string, status: number, seconds: number): void {
-    const key = `method="${method}",route="${route}",status="${status}"`;
-    const series = this.requests.get(key) ?? { count: 0, sum: 0, buckets: BUCKETS.map(() => 0) };
-    series.count++;
-    series.sum += seconds;
-    BUCKETS.forEach((le, i) => {
-      if (seconds <= le) series.buckets[i]!++;
+  constructor(db: Queryable, lagBoundSeconds: number) {
+    collectDefaultMetrics({ register: this.registry });
+    new Gauge({
+      name: 'inspections_overdue_targets',
+      help: "Running targets past their due date with the step that answers them not yet recorded (not yet breaches).",
+      registers: [this.registry],
+      async collect() {
+        const rows = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM inspection_deadlines WHERE due_at <= now() AND deadline->>'kind' = 'target'`);
+        this.set(rows[0]?.n ?? 0);
+      },
     });
-    this.requests.set(key, series);
+    new Gauge({
+      name: 'inspections_breaches',
+      help: 'Breaches on record: targets answered after their due date, or confirmed missed.',
+      registers: [this.registry],
+      async collect() {
+        const rows = await db.query<{ n: number }>('SELECT coalesce(sum(jsonb_array_length(breaches)), 0)::int AS n FROM inspections');
+        this.set(rows[0]?.n ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'inspections_record_lagging',
+      help: `Inspections whose ledger has lagged their workflow for more than ${lagBoundSeconds} s (a write failing).`,
+      registers: [this.registry],
+      async collect() {
+        this.set((await listRecordLags(db, lagBoundSeconds, 1)).total);
+      },
+    });
+    new Gauge({
+      name: 'inspections_record_lag_seconds',
+      help: 'How long the most lagging record has waited for its write (0 when none lags).',
+      registers: [this.registry],
+      async collect() {
+        const oldest = (await listRecordLags(db, 0, 1)).items[0];
+        this.set(oldest ? (Date.now() - Date.parse(oldest.firstFailedAt)) / 1000 : 0);
+      },
+    });
   }
 
-  render(): string {
-    const lines = [
-      '# HELP http_requests_total HTTP requests answered, by route and status.',
-      '# TYPE http_requests_total counter',
-      ...[...this.requests].map(([labels, s]) => `http_requests_total{${labels}} ${s.count}`),
-      '# HELP http_request_duration_seconds Time to answer, by route and status.',
-      '# TYPE http_request_duration_seconds histogram',
-    ];
-    for (const [labels, s] of this.requests) {
-      BUCKETS.forEach((le, i) => lines.push(`http_request_duration_seconds_bucket{${labels},le="${le}"} ${s.buckets[i]}`));
-      lines.push(`http_request_duration_seconds_bucket{${labels},le="+Inf"} ${s.count}`);
-      lines.push(`http_request_duration_seconds_sum{${labels}} ${s.sum}`);
-      lines.push(`http_request_duration_seconds_count{${labels}} ${s.count}`);
-    }
-    const memory = process.memoryUsage();
-    lines.push(
-      '# HELP process_resident_memory_bytes Resident memory size in bytes.',
-      '# TYPE process_resident_memory_bytes gauge',
-      `process_resident_memory_bytes ${memory.rss}`,
-      '# HELP nodejs_heap_used_bytes V8 heap in use, in bytes.',
-      '# TYPE nodejs_heap_used_bytes gauge',
-      `nodejs_heap_used_bytes ${memory.heapUsed}`,
-    );
-    return lines.join('\n') + '\n';
+  observe(method: string, route: string, status: number, seconds: number): void {
+    const labels = { method, route, status: String(status) };
+    this.requests.inc(labels);
+    this.durations.observe(labels, seconds);
+  }
+
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
   }
 }

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { type JsonSchema, jsonSchema } from './jsonSchema';
 import type { RouteSpec } from './route';
 import { errorBody } from './schemas';
 
@@ -8,18 +9,17 @@ const ERRORS: Record<number, string> = {
   403: 'the role may not do this (for decisions: as the inspection type says)',
   404: 'no such inspection (or not yours)',
   409: 'not allowed at the current stage; `allowed` names the events that are',
+  422: 'the Idempotency-Key was first sent with another request',
   413: 'body larger than 64 kB',
   415: 'body is not application/json',
   429: 'too many requests; retry after the Retry-After header',
   503: 'Temporal or the database unavailable; retry',
 };
 
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
-  z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any', io });
-
 /** OpenAPI 3.1, generated from the same route table and zod schemas that validate every request. */
 export function openApiDocument(routes: readonly RouteSpec[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
+  const schemas: Record<string, JsonSchema> = { Error: jsonSchema(errorBody, 'output') };
   for (const r of routes) {
     const path = r.path.replace(/:(\w+)/g, '{$1}');
     const parameters = [
@@ -34,11 +34,11 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string) {
         ...(spec.schema ? { content: { [spec.contentType ?? 'application/json']: { schema: jsonSchema(spec.schema, 'output') } } } : {}),
       };
     }
-    const errorStatuses = [400, ...(r.access === 'public' ? [] : [401, 403, 429]), ...(r.params ? [404] : []), ...(r.body ? [409, 413, 415] : []), 503];
+    const errorStatuses = [400, ...(r.access === 'public' ? [] : [401, 403, 429]), ...(r.params ? [404] : []), ...(r.body ? [409, 413, 415] : []), ...(r.headers?.some((h) => h.name === 'Idempotency-Key') ? [422] : []), 503];
     for (const status of errorStatuses) {
       responses[String(status)] ??= { description: ERRORS[status], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
     }
-    const body = r.bodyDoc ?? r.body;
+    const body = bodySchema(r.bodyDoc ?? r.body, schemas);
     paths[path] ??= {};
     paths[path]![r.method] = {
       operationId: r.operationId,
@@ -48,7 +48,7 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string) {
       ...(r.access === 'public' ? { security: [] } : {}),
       ...(Array.isArray(r.access) ? { 'x-roles': r.access } : {}),
       ...(parameters.length ? { parameters } : {}),
-      ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(body, 'input') } } } } : {}),
+      ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: body } } } } : {}),
       responses,
     };
   }
@@ -65,9 +65,17 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string) {
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { Error: jsonSchema(errorBody, 'output') },
+      schemas,
     },
   };
+}
+
+/** A route's body as the document gives it; the components it names join the document's. */
+function bodySchema(body: RouteSpec['bodyDoc'], schemas: Record<string, JsonSchema>): JsonSchema | null {
+  if (!body) return null;
+  if (!('components' in body)) return jsonSchema(body, 'input');
+  Object.assign(schemas, body.components);
+  return body.schema;
 }
 
 function objectParameters(schema: z.ZodType | undefined, location: 'path' | 'query') {

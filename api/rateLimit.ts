@@ -1,26 +1,28 @@
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Queryable } from '../db';
+
+export type Taken = { ok: true } | { ok: false; retryAfterSeconds: number };
+
 /**
- * A token bucket per caller (the token's subject, else the client address): `perMinute` requests a minute
- * on average, bursts up to the same number. In one process; behind several API replicas, each has its own.
+ * Requests per caller per minute, counted in PostgreSQL (rate-limiter-flexible's store, table `rate_limits`), so every
+ * API replica shares one count. A caller is a token's subject, or an address for anyone without a valid token.
+ * If the database cannot be reached the request goes on: /readyz already says so, and refusing everyone would hide it.
  */
 export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly limiter: RateLimiterPostgres;
 
-  constructor(
-    private readonly perMinute: number,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(db: Queryable, perMinute: number) {
+    const storeClient = { query: async (q: { text: string; values: unknown[] }) => { const rows = await db.query(q.text, q.values); return { rows, rowCount: rows.length }; } };
+    this.limiter = new RateLimiterPostgres({ storeClient, storeType: 'client', tableName: 'rate_limits', tableCreated: true, points: perMinute, duration: 60 });
+  }
 
-  /** Takes one token; returns the seconds to wait when there is none. */
-  take(caller: string): { ok: true } | { ok: false; retryAfterSeconds: number } {
-    const now = this.now();
-    const rate = this.perMinute / 60_000;
-    const bucket = this.buckets.get(caller) ?? { tokens: this.perMinute, at: now };
-    bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * rate);
-    bucket.at = now;
-    this.buckets.set(caller, bucket);
-    if (this.buckets.size > 100_000) this.buckets.clear(); // bounded memory under a flood of callers
-    if (bucket.tokens < 1) return { ok: false, retryAfterSeconds: Math.ceil((1 - bucket.tokens) / rate / 1000) };
-    bucket.tokens -= 1;
-    return { ok: true };
+  async take(caller: string): Promise<Taken> {
+    try {
+      await this.limiter.consume(caller.slice(0, 255));
+      return { ok: true };
+    } catch (outcome) {
+      if (outcome instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(outcome.msBeforeNext / 1000)) };
+      return { ok: true };
+    }
   }
 }

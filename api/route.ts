@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { Actor, Role } from '../machines/kit';
+import type { DocumentedBody } from './jsonSchema';
 
 export interface ResponseSpec {
   description: string;
@@ -41,7 +42,7 @@ export interface RouteSpec<P extends z.ZodType = z.ZodType, Q extends z.ZodType 
   query?: Q;
   /** Validates the body (415 unless JSON). `bodyDoc` documents it when the real check is deeper (per type). */
   body?: B;
-  bodyDoc?: z.ZodType;
+  bodyDoc?: z.ZodType | DocumentedBody;
   headers?: { name: string; description: string; schema: z.ZodType }[];
   responses: Record<number, ResponseSpec>;
   handle(input: RouteInput<z.infer<P>, z.infer<Q>, z.infer<B>>): Promise<RouteResult>;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { businessMoment, isoDate, note } from '../machines/kit';
 import { INSPECTION_TYPES } from '../machines/registry';
+import { type DocumentedBody, type JsonSchema, jsonSchema } from './jsonSchema';
 
 /**
  * Request schemas. The per-type parts (a type's start input, an event's payload) are the machines' own
@@ -11,6 +13,23 @@ export const createInspectionBody = z.looseObject({
   type: z.string().min(1).max(100),
   /** The provider's reference number (e.g. its URN): an identifier, never a person's name. */
   providerId,
+  at: isoDate.optional().describe('the business date the inspection was opened (default today); no step may be dated before it'),
+});
+
+export const correctionBody = z
+  .strictObject({
+    step: z.number().int().min(1).describe('the seq of the step\'s decision.accepted entry in the audit ledger'),
+    action: z.enum(['amend', 'withdraw']).describe('amend its date or fields, or withdraw a step recorded in error'),
+    at: businessMoment.optional().describe('amend: the corrected business date (YYYY-MM-DD, or YYYY-MM-DDTHH:MM London time)'),
+    fields: z.record(z.string(), z.unknown()).optional().describe("amend: fields replaced in the step's payload"),
+    reason: note.describe('why: kept in the audit trail with the original and the correction'),
+  })
+  .refine((c) => c.action === 'withdraw' || c.at !== undefined || c.fields !== undefined, { message: 'an amendment gives `at` or `fields`', path: ['action'] })
+  .refine((c) => c.action === 'amend' || (c.at === undefined && c.fields === undefined), { message: 'a withdrawal takes no `at` or `fields`', path: ['action'] });
+
+export const missedDeadlineBody = z.strictObject({
+  clock: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, 'a clock id such as draftReport'),
+  reason: note,
 });
 
 export const decisionBody = z.looseObject({
@@ -20,22 +39,42 @@ export const decisionBody = z.looseObject({
 /** Every type's start body, for the document: `{ type, providerId, ...that type's input }`. */
 export const createInspectionBodyDoc = z.union(
   INSPECTION_TYPES.map((d) =>
-    z.strictObject({ type: z.literal(d.type), providerId, ...d.inputSchema.shape }).meta({ title: `${d.type} v${d.version}` }),
+    z.strictObject({ type: z.literal(d.type), providerId, at: createInspectionBody.shape.at, ...d.inputSchema.shape }).meta({ title: `${d.type} v${d.version}` }),
   ) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]],
 );
 
-/** Every event of every type, for the document: `{ event, ...its payload }`. */
-export const decisionBodyDoc = z.union(
-  INSPECTION_TYPES.flatMap((d) =>
-    Object.entries(d.events).map(([event, spec]) =>
-      spec.schema.extend({ event: z.literal(event) }).meta({ title: `${d.type} v${d.version}: ${event}`, description: spec.label }),
-    ),
-  ) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]],
-);
+/**
+ * Each type's decisions, for the document: per type and version a component `Decision.<type>.v<version>`, one of its
+ * events (`Decision.<type>.v<version>.<EVENT>`: `{ event, ...its payload }`) chosen by `event`. Which one a body must
+ * match is the inspection's type and version (GET /inspections/{id}); the body names them all.
+ */
+export function decisionBodyDoc(): DocumentedBody {
+  const components: Record<string, JsonSchema> = {};
+  const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+  for (const d of INSPECTION_TYPES) {
+    const typeName = `Decision.${d.type}.v${d.version}`;
+    const mapping: Record<string, string> = {};
+    for (const [event, spec] of Object.entries(d.events)) {
+      const name = `${typeName}.${event}`;
+      components[name] = { title: `${d.type} v${d.version}: ${event}`, description: spec.label, ...jsonSchema(spec.schema.extend({ event: z.literal(event) }), 'input') };
+      mapping[event] = ref(name).$ref;
+    }
+    components[typeName] = {
+      title: `${d.title}, ${d.type} v${d.version}`,
+      oneOf: Object.values(mapping).map(($ref) => ({ $ref })),
+      discriminator: { propertyName: 'event', mapping },
+    };
+  }
+  const perType = INSPECTION_TYPES.map((d) => ref(`Decision.${d.type}.v${d.version}`));
+  return { schema: { description: "the decisions of the inspection's type and version (GET /inspections/{id} says which)", anyOf: perType }, components };
+}
+
+/** An integer query parameter: its text as a number; an empty one (`?offset=`) is not a number, and refused. */
+export const queryInt = (min: number, max: number) => z.preprocess((v) => (v === '' ? Number.NaN : v), z.coerce.number().int().min(min).max(max));
 
 const page = {
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: queryInt(1, 200).default(50),
+  offset: queryInt(0, 1_000_000).default(0),
 };
 
 export const listQuery = z.strictObject({
@@ -53,7 +92,7 @@ export const inboxQuery = z.strictObject({
 
 export const deadlinesQuery = z.strictObject({
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  dueWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+  dueWithinDays: queryInt(0, 3650).optional(),
   ...page,
 });
 

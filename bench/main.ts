@@ -16,6 +16,7 @@ import { capacitySuite, latencySuite, throughputSuite } from './suites/devServer
 import { type EventCount, historyEventsSuite } from './suites/historyEvents';
 import { lifecycleSuite } from './suites/lifecycle';
 import { calendarSuite, engineSuite, replaySuite } from './suites/pure';
+import { lateEnteredHistories, rederivationSuite } from './suites/businessTime';
 import { runMain } from './runMain';
 
 interface Row {
@@ -44,10 +45,13 @@ async function main() {
   const env = await createTimeSkippingEnv();
   const tsWorkers = await startWorkers(env.nativeConnection, db, built);
   progress.done('up');
-  let lifecycle, historyEvents;
+  let lifecycle, historyEvents, lateEntered;
   try {
     lifecycle = await lifecycleSuite(env, tsWorkers, sizes, progress);
     historyEvents = await historyEventsSuite(env, tsWorkers, sizes.historyN, progress);
+    progress.begin(`history events of the lifecycle entered weeks late (${sizes.historyN} inspections)`);
+    lateEntered = await lateEnteredHistories(env, tsWorkers.ours, sizes.historyN);
+    progress.done(`${lateEntered.eventsPerInspection.toFixed(1)} against ${historyEvents.ours.eventsPerInspection.toFixed(1)} entered on the day`);
   } catch (error) {
     console.error('bench: failed on the time-skipping server:', error);
     throw error;
@@ -79,6 +83,7 @@ async function main() {
   const replay = await replaySuite(built, { ours: lifecycle.ours.histories, baseline: lifecycle.baseline.histories }, sizes, progress);
   const calendar = calendarSuite(sizes, progress);
   const engine = engineSuite(progress, sizes.mode === 'smoke' ? 20 : 500);
+  const rederivation = rederivationSuite(progress, sizes.mode === 'smoke' ? 20 : 500);
   await db.close();
 
   const latP50 = median(latency.apiMs);
@@ -89,6 +94,8 @@ async function main() {
     ['lifecycle_overhead_ratio', lifecycle.ratio, 3],
     ['history_events_ratio', historyEvents.ratio, 3],
     ['history_events_ratio_racing', lifecycle.historyRatio, 3],
+    ['history_events_late_entry_ratio', lateEntered.eventsPerInspection / historyEvents.ours.eventsPerInspection, 3],
+    ['rederivation_over_one_step_ratio', rederivation.rederiveMs / rederivation.applyOneMs, 2],
     ['decision_latency_p50_ms', latP50, 2],
     ['decision_latency_p99_ms', percentile(latency.apiMs, 99), 2],
     ['api_overhead_p50_ms', median(latency.apiOverheadMs), 2],
@@ -124,6 +131,8 @@ async function main() {
     { figure: 'overdue list p50 / p99 ms', ours: `${f(median(capacity.overdueMs))} / ${f(percentile(capacity.overdueMs, 99))} (${capacity.overdueTotal})`, baseline: '', ratio: '', target: '' },
     { figure: 'replay histories / s', ours: f(median(replay.ours), 1), baseline: f(median(replay.baseline), 1), ratio: f(median(replay.ours) / median(replay.baseline), 3), target: '' },
     { figure: 'working days ops / s (vs date-fns)', ours: f(median(calendar.ours), 0), baseline: f(median(calendar.dateFns), 0), ratio: f(median(calendar.ours) / median(calendar.dateFns), 2), target: '' },
+    { figure: 'history events, entered weeks late / on the day', ours: `${f(lateEntered.eventsPerInspection, 1)} / ${f(historyEvents.ours.eventsPerInspection, 1)}`, baseline: '', ratio: f(lateEntered.eventsPerInspection / historyEvents.ours.eventsPerInspection, 3), target: '' },
+    { figure: `record re-read / one step ms (${rederivation.steps} steps)`, ours: `${f(rederivation.rederiveMs, 3)} / ${f(rederivation.applyOneMs, 3)}`, baseline: '', ratio: f(rederivation.rederiveMs / rederivation.applyOneMs, 2), target: '' },
     { figure: 'engine ms / lifecycle (no Temporal)', ours: `${f(engine.msPerLifecycle, 2)} (view ${f(engine.viewMs, 3)} × ${f(engine.viewsPerLifecycle, 0)})`, baseline: '', ratio: '', target: '' },
   ];
   printTable(rows);

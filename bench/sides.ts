@@ -9,6 +9,7 @@ import { workerTuningFromEnv } from '../worker/tuning';
 import { bundleWorkflows } from '../worker/workflowBundle';
 import { INSPECTION_WORKFLOW, type StartInspectionInput, recordDecisionUpdate } from '../workflows/messages';
 import { INSPECTION_TYPE } from '../workflows/searchAttributes';
+import { CURRENT_ENGINE_REVISION } from '../engine';
 
 /** One of the two things compared: the product's generic workflow, or the hand-written baseline. */
 export interface Side {
@@ -86,8 +87,18 @@ export async function startWorkers(connection: NativeConnection, db: Database, b
   };
 }
 
-export async function startInspection(client: Client, side: Side, inspectionId: string, input: Record<string, unknown> = {}) {
-  const args: StartInspectionInput = { inspectionId, type: TYPE, version: 1, providerId: PROVIDER_ID, input, createdBy: actors.manager };
+/** `openedOn`: the business date it was opened, for a fill whose steps are dated in the past (default today). */
+export async function startInspection(client: Client, side: Side, inspectionId: string, input: Record<string, unknown> = {}, openedOn?: string) {
+  const args: StartInspectionInput = {
+    inspectionId,
+    type: TYPE,
+    version: 1,
+    providerId: PROVIDER_ID,
+    input,
+    createdBy: actors.manager,
+    engineRevision: CURRENT_ENGINE_REVISION,
+    ...(openedOn ? { openedOn } : {}),
+  };
   return client.workflow.start(side.workflowType, {
     workflowId: inspectionId,
     taskQueue: side.taskQueue,

@@ -94,3 +94,16 @@ export function bankHolidaysInYear(year: number): readonly BankHoliday[] {
   const prefix = `${year}-`;
   return [...HOLIDAYS_BY_EPOCH_DAY.values()].filter((holiday) => holiday.date.startsWith(prefix));
 }
+
+/**
+ * The dates the product can reason about: working days need the holiday list, and Europe/London days the UK
+ * summer-time rule (from 1996). A date outside is refused where it comes in, never met later inside a workflow.
+ */
+export const SUPPORTED_DATES: { readonly first: IsoDate; readonly last: IsoDate } = Object.freeze({
+  first: `${Math.max(HOLIDAY_COVERAGE.firstYear, 1996)}-01-01`,
+  last: `${HOLIDAY_COVERAGE.lastYear}-12-31`,
+});
+
+export function isSupportedDate(date: IsoDate): boolean {
+  return date >= SUPPORTED_DATES.first && date <= SUPPORTED_DATES.last;
+}

@@ -22,6 +22,8 @@ export {
   HOLIDAY_DIVISION,
   HOLIDAY_COVERAGE,
   isCovered,
+  isSupportedDate,
+  SUPPORTED_DATES,
   isBankHoliday,
   bankHolidayOn,
   bankHolidaysInYear,
@@ -34,6 +36,6 @@ export {
   previousWorkingDay,
   workingDayOnOrAfter,
 } from './workingDays';
-export { LONDON_RULE_FIRST_YEAR, londonOffsetMinutes, londonDateOf, startOfLondonDay, endOfLondonDay } from './london';
+export { LONDON_RULE_FIRST_YEAR, londonOffsetMinutes, londonDateOf, londonLocalInstant, startOfLondonDay, endOfLondonDay } from './london';
 export type { DeadlineUnit } from './deadline';
 export { DEADLINE_UNITS, isDeadlineUnit, deadline, deadlineDueAt } from './deadline';

@@ -73,3 +73,16 @@ export function startOfLondonDay(date: IsoDate): number {
 export function endOfLondonDay(date: IsoDate): number {
   return startOfLondonDay(fromEpochDay(toEpochDay(date) + 1));
 }
+
+/**
+ * The instant a London wall clock shows `HH:MM` on `date`. In the hour the clocks go back the time is ambiguous and the
+ * earlier (summer-time) instant is taken; in the hour they go forward it does not exist and is read as Greenwich time.
+ */
+export function londonLocalInstant(date: IsoDate, time: string): number {
+  const match = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) throw new RangeError(`Not a time of day (HH:MM): ${time}`);
+  assertRuleYear(epochDayToCivil(toEpochDay(date)).year, date);
+  const asGreenwich = toEpochDay(date) * MS_PER_DAY + (Number(match[1]) * 60 + Number(match[2])) * MS_PER_MINUTE;
+  const asSummer = asGreenwich - MS_PER_HOUR;
+  return londonOffsetMinutes(asSummer) === 60 ? asSummer : asGreenwich;
+}

@@ -3,6 +3,10 @@ import { type AssumedStep, type TimelineEntry, complianceFollowUpLatest, timelin
 import { timelineToIcs } from '../engine/ics';
 import { INSPECTION_TYPES, UnknownInspectionTypeError, versionInForce } from '../machines/registry';
 import { describeType } from '../api/catalogue';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { type AuditProof } from '../ledger/auditLog';
+import { type ServedEntry, checkAgainstCheckpoints } from '../ledger/outsideCheck';
+import { businessMoment } from '../machines/kit';
 import { type CommandSpec, type ParsedArgs, UsageError, parseArgs } from './args';
 import { clip, json, table } from './format';
 import { ApiCallError, type Connection, DEFAULT_API_URL, callApi } from './http';
@@ -52,12 +56,14 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     io.out('inspections 0.1.0\n');
     return 0;
   }
-  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  // Two-word commands (`audit verify`) are named by both words.
+  const [commandName, commandArgs] = rest[0] && COMMANDS[`${name} ${rest[0]}`] ? [`${name} ${rest[0]}`, rest.slice(1)] : [name, rest];
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, commandName) ? COMMANDS[commandName] : undefined;
   try {
     if (!command) throw new UsageError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
-    const args = parseArgs(name, rest, command.spec);
+    const args = parseArgs(commandName, commandArgs, command.spec);
     if (args.options.help) {
-      io.out(commandHelp(name));
+      io.out(commandHelp(commandName));
       return 0;
     }
     const ctx: Context = {
@@ -77,7 +83,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       io.err(`inspections: ${error.message}\nRun '${help}' for usage.\n`);
       return 2;
     }
-    if (error instanceof ApiCallError) {
+    if (error instanceof ApiCallError || error instanceof CheckFailed) {
       io.err(`inspections: ${error.message}\n`);
       return 1;
     }
@@ -165,15 +171,21 @@ const COMMANDS: Record<string, Command> = {
 
   start: {
     summary: 'Start an inspection (POST /inspections; manager)',
-    usage: 'inspections start --type <type> --provider <providerId> [--<field> <value> ...] [--json]',
-    details: 'Further --<field> <value> pairs are the type\'s start input (see `inspections types --json`), e.g. --scheduledFor 2030-01-10.',
-    spec: { options: { type: 'string', provider: 'string' }, positionals: [], fields: true },
+    usage: 'inspections start --type <type> --provider <providerId> [--at <YYYY-MM-DD>] [--<field> <value> ...] [--json]',
+    details: [
+      "--at is the day the inspection was opened, for one entered after it began (default today): its steps may be",
+      "dated from then on, and it runs under the version in force that day. Further --<field> <value> pairs are the",
+      "type's start input (see `inspections types --json`), e.g. --scheduledFor 2030-01-10.",
+    ].join('\n'),
+    spec: { options: { type: 'string', provider: 'string', at: 'string' }, positionals: [], fields: true },
     async run({ options, fields }, ctx) {
       const type = options.type as string | undefined;
       const providerId = options.provider as string | undefined;
+      const at = options.at as string | undefined;
       if (!type) throw new UsageError('missing --type <type>', 'start');
       if (!providerId) throw new UsageError('missing --provider <providerId>', 'start');
-      const definition = knownType(type, londonDateOf(ctx.io.now()), 'start');
+      if (at !== undefined) requireDate('--at', at, 'start');
+      const definition = knownType(type, at ?? londonDateOf(ctx.io.now()), 'start');
       const shape = definition.inputSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
       const input: Record<string, unknown> = {};
       for (const [name, raw] of Object.entries(fields)) {
@@ -184,7 +196,7 @@ const COMMANDS: Record<string, Command> = {
         }
         input[name] = field.safeParse(raw).success ? raw : parseJsonish(raw);
       }
-      const view = await callApi(ctx.connection(), 'POST', '/inspections', { type, providerId, ...input });
+      const view = await callApi(ctx.connection(), 'POST', '/inspections', { type, providerId, ...input, ...(at !== undefined ? { at } : {}) });
       if (ctx.asJson) return ctx.io.out(json(view));
       ctx.io.out(`Started ${(view as View).inspectionId}\n\n${viewText(view as View)}`);
     },
@@ -203,30 +215,69 @@ const COMMANDS: Record<string, Command> = {
 
   decide: {
     summary: 'Send a decision (POST /inspections/:id/decisions)',
-    usage: "inspections decide <inspectionId> <EVENT> [--at <YYYY-MM-DD>] [--data '<json object>'] [--json]",
+    usage: "inspections decide <inspectionId> <EVENT> [--at <YYYY-MM-DD[THH:MM]>] [--data '<json object>'] [--json]",
     details: [
-      '--at is the business date of the step (default: today, set by the server); --data holds the',
+      '--at is when the step happened (default: now, set by the server), with a London time where it matters',
+      '(a service level in clock hours); a step entered late takes its place by this date. --data holds the',
       "event's fields, e.g. --data '{\"judgements\": {...}}'. Who decides is the token's role.",
     ].join('\n'),
     spec: { options: { at: 'string', data: 'string' }, positionals: ['inspectionId', 'event'] },
     async run({ positionals, options }, ctx) {
       const event = positionals.event!;
       if (!/^[A-Z][A-Z0-9_]{0,63}$/.test(event)) throw new UsageError(`"${event}" is not an event name; events look like DRAFT_REPORT_SENT`, 'decide');
-      let data: Record<string, unknown> = {};
-      if (options.data !== undefined) {
-        try {
-          data = JSON.parse(options.data as string) as Record<string, unknown>;
-        } catch (error) {
-          throw new UsageError(`--data is not valid JSON: ${(error as Error).message}`, 'decide');
-        }
-        if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new UsageError('--data must be a JSON object', 'decide');
-      }
+      const data = jsonObject(options.data as string | undefined, 'decide');
       const at = options.at as string | undefined;
-      if (at !== undefined) requireDate('--at', at, 'decide');
+      if (at !== undefined) requireMoment('--at', at, 'decide');
       const body = { ...data, event, ...(at !== undefined ? { at } : {}) };
       const view = await callApi(ctx.connection(), 'POST', `/inspections/${encodeURIComponent(positionals.inspectionId!)}/decisions`, body);
       if (ctx.asJson) return ctx.io.out(json(view));
       ctx.io.out(`Accepted ${event}\n\n${viewText(view as View)}`);
+    },
+  },
+
+  correct: {
+    summary: 'Correct a recorded step: amend its date or fields, or withdraw it (POST /inspections/:id/corrections)',
+    usage: [
+      "inspections correct <inspectionId> --step <N> --reason <text> [--at <YYYY-MM-DD[THH:MM]>] [--data '<json object>'] [--json]",
+      'inspections correct <inspectionId> --step <N> --reason <text> --withdraw [--json]',
+    ].join('\n       '),
+    details: [
+      'N is the seq of the step\'s decision.accepted entry (see `inspections audit <id>`). --at corrects when it',
+      'happened, --data replaces fields of its payload; --withdraw removes a step recorded in error. Everything',
+      'derived follows; the audit trail keeps the original and the correction. A manager, unless the type says otherwise.',
+    ].join('\n'),
+    spec: { options: { step: 'string', reason: 'string', at: 'string', data: 'string', withdraw: 'boolean' }, positionals: ['inspectionId'] },
+    async run({ positionals, options }, ctx) {
+      const step = Number(options.step);
+      if (!Number.isInteger(step) || step < 1) throw new UsageError('missing or bad --step <N>: the seq of the step\'s decision.accepted entry', 'correct');
+      const reason = options.reason as string | undefined;
+      if (!reason?.trim()) throw new UsageError('missing --reason <text>: a correction says why', 'correct');
+      const at = options.at as string | undefined;
+      if (at !== undefined) requireMoment('--at', at, 'correct');
+      const fields = options.data === undefined ? undefined : jsonObject(options.data as string, 'correct');
+      const withdraw = options.withdraw === true;
+      if (withdraw && (at !== undefined || fields !== undefined)) throw new UsageError('--withdraw takes no --at or --data', 'correct');
+      if (!withdraw && at === undefined && fields === undefined) throw new UsageError('say what to correct: --at, --data, or --withdraw', 'correct');
+      const body = { step, action: withdraw ? 'withdraw' : 'amend', reason, ...(at !== undefined ? { at } : {}), ...(fields ? { fields } : {}) };
+      const view = await callApi(ctx.connection(), 'POST', `/inspections/${encodeURIComponent(positionals.inspectionId!)}/corrections`, body);
+      if (ctx.asJson) return ctx.io.out(json(view));
+      ctx.io.out(`${withdraw ? 'Withdrew' : 'Amended'} step ${step}\n\n${viewText(view as View)}`);
+    },
+  },
+
+  'confirm-missed': {
+    summary: 'Confirm that an overdue target was missed (POST /inspections/:id/missed-deadlines; manager)',
+    usage: 'inspections confirm-missed <inspectionId> --clock <clock> --reason <text> [--json]',
+    details: 'An overdue target awaits the step that answers it; a manager who knows it was missed makes it a breach now.',
+    spec: { options: { clock: 'string', reason: 'string' }, positionals: ['inspectionId'] },
+    async run({ positionals, options }, ctx) {
+      const clock = options.clock as string | undefined;
+      const reason = options.reason as string | undefined;
+      if (!clock) throw new UsageError('missing --clock <clock>, e.g. --clock draftReport', 'confirm-missed');
+      if (!reason?.trim()) throw new UsageError('missing --reason <text>', 'confirm-missed');
+      const view = await callApi(ctx.connection(), 'POST', `/inspections/${encodeURIComponent(positionals.inspectionId!)}/missed-deadlines`, { clock, reason });
+      if (ctx.asJson) return ctx.io.out(json(view));
+      ctx.io.out(`Confirmed ${clock} missed\n\n${viewText(view as View)}`);
     },
   },
 
@@ -247,6 +298,65 @@ const COMMANDS: Record<string, Command> = {
           items.map((i) => [i.due ?? '-', i.overdue ? 'OVERDUE' : '', i.inspectionId, i.type, i.event, i.roles, clip(i.why ?? i.answers?.label ?? i.label, 60)]),
         ),
       );
+    },
+  },
+
+  history: {
+    summary: "The Temporal history of an inspection's workflow, every payload decoded (GET /inspections/:id/history)",
+    usage: 'inspections history <inspectionId> [--json]',
+    details: 'The technical trace beside the audit trail: each event with its time, type and what it carried. Managers and auditors only.',
+    spec: { options: {}, positionals: ['inspectionId'] },
+    async run({ positionals }, ctx) {
+      const body = (await callApi(ctx.connection(), 'GET', `/inspections/${encodeURIComponent(positionals.inspectionId!)}/history`)) as { events: Record<string, unknown>[] };
+      if (ctx.asJson) return ctx.io.out(json(body));
+      const rows = body.events.map((e) => {
+        const attributes = Object.entries(e).find(([k]) => k.endsWith('EventAttributes'))?.[1];
+        return [String(e.eventId), String(e.eventTime ?? ''), String(e.eventType ?? '').replace(/^EVENT_TYPE_/, ''), clip(carried(attributes), 110)];
+      });
+      ctx.io.out(`History of ${positionals.inspectionId} (${rows.length} events)\n\n${table(['ID', 'TIME', 'EVENT', 'WHAT IT CARRIED'], rows)}`);
+    },
+  },
+
+  'audit verify': {
+    summary: "Prove an inspection's audit trail against the signed checkpoints of the audit log, trusting only the verifier key",
+    usage: 'inspections audit verify <inspectionId> [--checkpoint <file>] [--save <file>] [--key <verifier key>] [--json]',
+    details: [
+      "Checks, without trusting the server or its database: that the server's latest checkpoint is signed by the key",
+      '(--key, or INSPECTIONS_CHECKPOINT_KEY); that the log still holds, unchanged, everything the checkpoint you kept',
+      '(--checkpoint) held: nothing truncated, inserted or rewritten since; that every entry chains to the one before;',
+      'and that every entry the signed log holds is in the ledger, unchanged. --save keeps the latest checkpoint, once',
+      'verified, for next time. Exit 0 when all holds, 1 naming what does not.',
+    ].join('\n'),
+    spec: { options: { checkpoint: 'string', save: 'string', key: 'string' }, positionals: ['inspectionId'] },
+    async run({ positionals, options }, ctx) {
+      const id = positionals.inspectionId!;
+      const vkey = (options.key as string | undefined) ?? ctx.io.env.INSPECTIONS_CHECKPOINT_KEY;
+      if (!vkey) throw new UsageError('missing --key <verifier key> (or INSPECTIONS_CHECKPOINT_KEY): the key the checkpoints are signed with', 'audit verify');
+      let held: string | undefined;
+      if (options.checkpoint !== undefined) {
+        try {
+          held = readFileSync(options.checkpoint as string, 'utf8');
+        } catch (error) {
+          throw new UsageError(`--checkpoint: cannot read ${String(options.checkpoint)}: ${(error as Error).message}`, 'audit verify');
+        }
+      }
+      const heldSize = held === undefined ? undefined : /^[^\n]*\n(\d+)\n/.exec(held)?.[1];
+      const audit = (await callApi(ctx.connection(), 'GET', `/inspections/${encodeURIComponent(id)}/audit`)) as { entries: ServedEntry[] };
+      const proof = (await callApi(ctx.connection(), 'GET', `/inspections/${encodeURIComponent(id)}/audit/proof${heldSize ? `?from=${heldSize}` : ''}`)) as AuditProof;
+      const result = checkAgainstCheckpoints({ inspectionId: id, entries: audit.entries, proof, vkey, ...(held !== undefined ? { held } : {}) });
+      if (result.ok && options.save !== undefined) writeFileSync(options.save as string, proof.checkpoint);
+      if (ctx.asJson) ctx.io.out(json(result));
+      else {
+        const lines = [
+          `Audit trail of ${id} against the signed log${result.checkpoint ? ` (checkpoint of ${result.checkpoint.size} entries, ${result.checkpoint.time})` : ''}:`,
+          `  ${result.proved} entries proved in the signed log; ${result.pending} stored since its last checkpoint (chained, not yet signed)`,
+          ...(result.held ? [`  consistent with the checkpoint you kept (${result.held.size} entries, ${result.held.time}): ${result.problems.some((p) => /kept|truncated/.test(p)) ? 'NO' : 'yes'}`] : []),
+          ...result.problems.map((p) => `  PROBLEM: ${p}`),
+          result.ok ? 'Verified.' : 'NOT verified.',
+        ];
+        ctx.io.out(`${lines.join('\n')}\n`);
+      }
+      if (!result.ok) throw new CheckFailed(`the audit trail of ${id} does not verify: ${result.problems.join('; ')}`);
     },
   },
 
@@ -274,6 +384,27 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 };
+
+/** What a history event carried, in a line: the activity, workflow or Update it names, and its decoded values. */
+function carried(attributes: unknown): string {
+  const names: string[] = [];
+  const values: unknown[] = [];
+  const walk = (v: unknown, key = '') => {
+    if (Array.isArray(v)) return v.forEach((x) => walk(x));
+    if (v === null || typeof v !== 'object') return;
+    for (const [k, child] of Object.entries(v)) {
+      if (k === 'decoded' && Array.isArray(child)) values.push(...child);
+      else if (k === 'name' && typeof child === 'string' && ['activityType', 'workflowType', 'input'].includes(key)) names.push(child);
+      else if (k === 'startToFireTimeout' || k === 'message') names.push(`${k} ${String(child)}`);
+      else walk(child, k);
+    }
+  };
+  walk(attributes);
+  return [...names, ...values.map((x) => JSON.stringify(x))].join(' ');
+}
+
+/** A check that ran and found a problem (exit 1, like a refusal from the API). */
+class CheckFailed extends Error {}
 
 interface View {
   inspectionId: string;
@@ -311,7 +442,7 @@ function viewText(view: View): string {
   const deadlines = view.deadlines ?? [];
   lines.push(deadlines.length ? `Deadlines\n${table(['DUE', 'KIND', '', 'CLOCK', 'LABEL'], deadlines.map((d) => [d.due, d.kind, d.overdue ? 'OVERDUE' : '', d.clock, d.label]))}` : 'No clock running.\n');
   const breaches = view.breaches ?? [];
-  if (breaches.length) lines.push(`Breaches\n${table(['CLOCK', 'DUE', 'RESOLVED ON'], breaches.map((b) => [b.clock, b.due, b.resolvedOn]))}`);
+  if (breaches.length) lines.push(`Breaches\n${table(['CLOCK', 'DUE', 'ANSWERED ON'], breaches.map((b) => [b.clock, b.due, b.resolvedOn ?? 'not yet (confirmed missed)']))}`);
   const decisions = view.allowedDecisions ?? [];
   lines.push(decisions.length ? `Decisions open now\n${table(['EVENT', 'ROLES', 'LABEL'], decisions.map((d) => [d.event, d.roles, d.label]))}` : 'No decision open.\n');
   return lines.join('\n');
@@ -352,6 +483,24 @@ function knownType(type: string, onDate: string, command: string) {
 
 function requireDate(flag: string, value: string, command: string): void {
   if (!isIsoDate(value)) throw new UsageError(`${flag} ${JSON.stringify(value)} is not a date: expected a real date as YYYY-MM-DD`, command);
+}
+
+/** A date, or a date and London time (`YYYY-MM-DDTHH:MM`): when a step happened. */
+function requireMoment(flag: string, value: string, command: string): void {
+  if (!businessMoment.safeParse(value).success) throw new UsageError(`${flag} ${JSON.stringify(value)} is not a date: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM`, command);
+}
+
+/** --data: a JSON object, or a usage error saying what is wrong with it. */
+function jsonObject(raw: string | undefined, command: string): Record<string, unknown> {
+  if (raw === undefined) return {};
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (error) {
+    throw new UsageError(`--data is not valid JSON: ${(error as Error).message}`, command);
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new UsageError('--data must be a JSON object', command);
+  return data as Record<string, unknown>;
 }
 
 function validUrl(value: string): string {

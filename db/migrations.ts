@@ -121,6 +121,66 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE inspections DROP COLUMN deadlines;
     `,
   },
+  {
+    version: 6,
+    name: 'record_lag',
+    sql: `
+      -- Inspections whose workflow could not write what it holds to the ledger: one row per inspection from the
+      -- first failed write until a write succeeds (readModel/recordLag.ts). Empty when every record is whole.
+      CREATE TABLE record_lag (
+        inspection_id   text        PRIMARY KEY,
+        revision        int         NOT NULL,
+        attempts        int         NOT NULL,
+        first_failed_at timestamptz NOT NULL,
+        last_failed_at  timestamptz NOT NULL,
+        last_error      text        NOT NULL
+      );
+    `,
+  },
+  {
+    version: 7,
+    name: 'audit_log_leaves',
+    sql: `
+      -- The audit log: every ledger entry of every inspection, in the order it was stored, as a leaf of one Merkle
+      -- tree (ledger/auditLog.ts). Appended by the checkpointer only; signed checkpoints of it are kept outside
+      -- the database, so a change here or in the ledger shows against them.
+      CREATE TABLE audit_log_leaves (
+        position      bigint PRIMARY KEY CHECK (position >= 0),
+        inspection_id text   NOT NULL,
+        seq           int    NOT NULL,
+        leaf_hash     text   NOT NULL,
+        UNIQUE (inspection_id, seq)
+      );
+    `,
+  },
+  {
+    version: 8,
+    name: 'idempotency_keys',
+    sql: `
+      -- What each Idempotency-Key was first sent with (api/idempotency.ts): the same key with another request is
+      -- refused (422), across every API replica.
+      CREATE TABLE idempotency_keys (
+        actor        text        NOT NULL,
+        key          text        NOT NULL,
+        request_hash text        NOT NULL,
+        created_at   timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (actor, key)
+      );
+    `,
+  },
+  {
+    version: 9,
+    name: 'rate_limits',
+    sql: `
+      -- Requests per caller in the current minute, shared by every API replica (rate-limiter-flexible's
+      -- PostgreSQL store, api/rateLimit.ts; this is the table it expects).
+      CREATE TABLE rate_limits (
+        key    varchar(255) PRIMARY KEY,
+        points integer      NOT NULL DEFAULT 0,
+        expire bigint
+      );
+    `,
+  },
 ];
 
 export class MigrationChecksumError extends Error {

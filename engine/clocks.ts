@@ -1,5 +1,5 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import { addWorkingDays, deadline, endOfLondonDay, londonDateOf } from '../calendar';
+import { addCalendarDays, addWorkingDays, deadline, endOfLondonDay, isIsoDate, londonDateOf } from '../calendar';
 import type { ClockSpec, InspectionTypeDefinition } from '../machines/kit';
 import { isInState } from './stage';
 
@@ -20,7 +20,13 @@ export function openClocks(definition: InspectionTypeDefinition, snapshot: AnyMa
     const anchor = context[spec.anchor];
     if (typeof anchor !== 'string') return [];
     if (spec.unit === 'hours') {
-      // A service level in clock hours runs from the instant recorded, not from the end of a day.
+      if (isIsoDate(anchor)) {
+        // The step was entered later with its date alone: the hours count as whole days from that date, so that
+        // a time we do not know never makes the answer late (reading).
+        const due = addCalendarDays(anchor, Math.ceil(spec.length / 24));
+        return [{ spec, due, dueAt: endOfLondonDay(due) }];
+      }
+      // A service level in clock hours runs from the instant the step happened, not from the end of a day.
       const dueAt = Date.parse(anchor) + spec.length * 3_600_000;
       return [{ spec, due: londonDateOf(dueAt), dueAt }];
     }

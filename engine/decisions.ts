@@ -1,6 +1,8 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { z } from 'zod';
-import type { Actor, InspectionEvent, InspectionTypeDefinition } from '../machines/kit';
+import { londonLocalInstant } from '../calendar';
+import { type Actor, type InspectionEvent, type InspectionTypeDefinition, boundaryProblem } from '../machines/kit';
+import type { EngineRevision } from './fold';
 
 /** A decision as a person sends it: the event's name and its fields, flat. */
 export interface Decision {
@@ -13,20 +15,23 @@ export type DecisionRefusal =
   | { code: 'forbidden'; message: string; roles: string[] }
   | { code: 'invalid_payload'; message: string; issues: z.core.$ZodIssue[] }
   | { code: 'not_allowed_now'; message: string; stage: string; allowed: string[] }
-  | { code: 'invalid_date'; message: string };
+  | { code: 'conflicts_with_record'; message: string }
+  | { code: 'invalid_date'; message: string }
+  | { code: 'unknown_step'; message: string };
 
 export type DecisionCheck = { ok: true; event: InspectionEvent } | ({ ok: false } & DecisionRefusal);
 
 export interface DecisionContext {
   definition: InspectionTypeDefinition;
-  snapshot: AnyMachineSnapshot;
-  stage: string;
+  revision: EngineRevision;
   providerId: string | null;
   /** Today in Europe/London, from the workflow's clock. */
   today: string;
-  /** The instant the decision is recorded (ISO), for clocks counted in clock hours. */
+  /** The instant the decision is recorded (ISO). */
   recordedAt: string;
-  /** The latest business date already recorded: no event may be dated before it. */
+  /** The business date the inspection was opened: no step is dated before it. */
+  openedOn: string;
+  /** Revision 1 only: the latest business date already recorded, before which no step may be dated. */
   lastEventDate: string | null;
 }
 
@@ -34,17 +39,17 @@ export interface DecisionContext {
 export function allowedEvents(definition: InspectionTypeDefinition, snapshot: AnyMachineSnapshot): string[] {
   if (snapshot.status !== 'active') return [];
   return Object.keys(definition.events).filter((type) =>
-    snapshot.can({ type, at: '', actorId: '', role: '' } as InspectionEvent),
+    snapshot.can({ type, at: '', occurredAt: '', recordedAt: '', actorId: '', role: '' } as InspectionEvent),
   );
 }
 
 /**
- * Everything that decides whether a decision may be applied, as one pure function: used by the workflow's
- * Update validator (so a refused decision never reaches history) and by the API (to answer with 400/403/409
- * without a round trip). The order matters: who may ask comes before what they asked.
+ * Whether a person may send this decision at all, and the event it makes: who may send it, what it carries and when it
+ * is dated, as one pure function. Whether it fits the inspection where its date puts it is the record's question
+ * (InspectionRecord.check). The order matters: who may ask comes before what they asked.
  */
 export function checkDecision(ctx: DecisionContext, decision: Decision, actor: Actor): DecisionCheck {
-  const { definition, snapshot } = ctx;
+  const { definition } = ctx;
   const { event: type, ...fields } = decision;
   const spec = Object.prototype.hasOwnProperty.call(definition.events, type) ? definition.events[type] : undefined;
   if (!spec) {
@@ -67,34 +72,36 @@ export function checkDecision(ctx: DecisionContext, decision: Decision, actor: A
     const message = parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
     return { ok: false, code: 'invalid_payload', message: `invalid ${type}: ${message}`, issues: parsed.error.issues };
   }
-  const data = parsed.data as Record<string, unknown>;
-  const at = (data.at as string | undefined) ?? ctx.today;
-  if (at > ctx.today) {
-    return { ok: false, code: 'invalid_date', message: `at ${at} is in the future (today is ${ctx.today})` };
+  return eventOf(ctx, type, parsed.data as Record<string, unknown>, actor);
+}
+
+/**
+ * What the boundary refuses in a new request (machines/kit/boundary.ts: text no database stores, a date the calendar
+ * cannot place), as a refusal; null when it takes it in. For Update validators and the API, never for a replayed handler.
+ */
+export function boundaryRefusal(what: string, input: unknown): Extract<DecisionCheck, { ok: false }> | null {
+  const problem = boundaryProblem(input);
+  if (!problem) return null;
+  const message = `invalid ${what}: ${problem.path}: ${problem.message}`;
+  if (problem.kind === 'date') return { ok: false, code: 'invalid_date', message };
+  return { ok: false, code: 'invalid_payload', message, issues: [{ code: 'custom', path: problem.path.split('.'), message: problem.message, input } as z.core.$ZodIssue] };
+}
+
+/** The event a valid payload makes, dated and placed in time; refused when its date cannot be. */
+export function eventOf(ctx: DecisionContext, type: string, data: Record<string, unknown>, actor: Actor): DecisionCheck {
+  const moment = (data.at as string | undefined) ?? ctx.today;
+  const at = moment.slice(0, 10);
+  const time = moment.length > 10 ? moment.slice(11) : undefined;
+  if (at > ctx.today) return { ok: false, code: 'invalid_date', message: `at ${at} is in the future (today is ${ctx.today})` };
+  if (ctx.revision === 1 && ctx.lastEventDate && at < ctx.lastEventDate) {
+    return { ok: false, code: 'invalid_date', message: `at ${at} is before the previous event's date ${ctx.lastEventDate}` };
   }
-  if (ctx.lastEventDate && at < ctx.lastEventDate) {
-    return {
-      ok: false,
-      code: 'invalid_date',
-      message: `at ${at} is before the previous event's date ${ctx.lastEventDate}`,
-    };
+  if (ctx.revision === 2 && at < ctx.openedOn) {
+    return { ok: false, code: 'invalid_date', message: `at ${at} is before the inspection was opened, on ${ctx.openedOn}` };
   }
-  const event: InspectionEvent = { ...data, type, at, recordedAt: ctx.recordedAt, actorId: actor.id, role: actor.role };
-  // Checked with the whole event, so a guard that reads the payload (e.g. which linked report) can refuse it.
-  if (!snapshot.can(event)) {
-    const broken = spec.breaks?.(snapshot.context as Record<string, unknown>, event);
-    if (broken) {
-      return { ok: false, code: 'invalid_payload', message: `invalid ${type}: ${broken}`, issues: [{ code: 'custom', path: [], message: broken, input: fields }] };
-    }
-    const allowed = allowedEvents(definition, snapshot);
-    const why = allowed.includes(type) ? ' with these details' : '';
-    return {
-      ok: false,
-      code: 'not_allowed_now',
-      message: `${type} is not allowed${why} at stage ${ctx.stage}; allowed now: ${allowed.join(', ') || 'none'}`,
-      stage: ctx.stage,
-      allowed,
-    };
+  const occurredAt = ctx.revision === 1 ? ctx.recordedAt : time ? new Date(londonLocalInstant(at, time)).toISOString() : at === ctx.today ? ctx.recordedAt : at;
+  if (time && Date.parse(occurredAt) > Date.parse(ctx.recordedAt)) {
+    return { ok: false, code: 'invalid_date', message: `at ${moment} is in the future (it is now ${ctx.recordedAt})` };
   }
-  return { ok: true, event };
+  return { ok: true, event: { ...data, type, at, occurredAt, recordedAt: ctx.recordedAt, actorId: actor.id, role: actor.role } };
 }

@@ -1,6 +1,7 @@
 export * from './answers';
 export * from './clocks';
 export * from './decisions';
+export * from './fold';
 export * from './inspectionRecord';
 export * from './ledgerEntries';
 export * from './stage';

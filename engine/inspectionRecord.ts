@@ -1,12 +1,13 @@
-import { type AnyMachineSnapshot, initialTransition, transition } from 'xstate';
+import type { z } from 'zod';
 import { londonDateOf } from '../calendar';
-import type { Actor, InspectionEvent, InspectionTypeDefinition } from '../machines/kit';
+import type { Actor, InspectionEvent, InspectionTypeDefinition, Role } from '../machines/kit';
 import { SYSTEM_ACTOR } from '../machines/kit';
 import { clocksAnswered } from './answers';
-import { type OpenClock, clockKey, openClocks } from './clocks';
-import { type Decision, type DecisionCheck, allowedEvents, checkDecision } from './decisions';
+import { type OpenClock, clockKey } from './clocks';
+import { type Decision, type DecisionCheck, type DecisionContext, type DecisionRefusal, allowedEvents, boundaryRefusal, checkDecision, eventOf } from './decisions';
+import { CURRENT_ENGINE_REVISION, type EngineRevision, Fold, type RecordedStep, type StepConflict, byBusinessOrder } from './fold';
 import type { AuditEntry } from './ledgerEntries';
-import { stageOf, statusOf } from './stage';
+import { type Picture, changesBetween, pictureOf } from './picture';
 import type { BreachView, DeadlineView, InspectionView } from './view';
 
 export interface RequestedEffect {
@@ -21,10 +22,30 @@ export interface StartOptions {
   input: Record<string, unknown>;
   actor: Actor;
   now: number;
+  /** The business date the inspection was opened; no step is dated before it. Default: the day of `now`. */
+  openedOn?: string;
+  /** How the record is read (fold.ts); default: the current revision. */
+  engineRevision?: EngineRevision;
+  /** Why it was started when it was (a centre's window and its rule): kept in its first audit entry. */
+  scheduledBy?: Record<string, unknown>;
 }
 
+/** A recorded step amended (its date or fields) or withdrawn as entered in error, with the reason. */
+export interface Correction {
+  /** The `seq` of the step's `decision.accepted` ledger entry. */
+  step: number;
+  action: 'amend' | 'withdraw';
+  /** Amend: the corrected business date (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`). */
+  at?: string;
+  /** Amend: fields to replace in the step's payload. */
+  fields?: Record<string, unknown>;
+  reason: string;
+}
+
+export type Refusal = Exclude<DecisionCheck, { ok: true }>;
+
 export class DecisionRefusedError extends Error {
-  constructor(readonly refusal: Extract<DecisionCheck, { ok: false }>) {
+  constructor(readonly refusal: Refusal) {
     super(refusal.message);
   }
 }
@@ -32,66 +53,74 @@ export class DecisionRefusedError extends Error {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
- * One inspection as the workflow holds it: the machine's snapshot plus what the machine cannot know
- * (who did what, which clocks already fired, what is still to be written to the ledger). Pure: time comes
- * in as `now`, and I/O is left to the caller, which drains `takeEntries()` and `takeEffects()`.
+ * One inspection as the workflow holds it: the steps people recorded, read through the machine (a Fold) into its
+ * state, clocks and breaches, plus what the machine cannot know (who did what, what the ledger has been told). Pure:
+ * time comes in as `now`, and I/O is left to the caller, which drains `takeEntries()` and `takeEffects()`.
+ *
+ * Every change is audited as the difference between what the record showed before and after it (picture.ts), so a
+ * step entered late, a correction and a clock running out are told in the same terms; the ledger only ever grows.
  */
 export class InspectionRecord {
-  private snapshot: AnyMachineSnapshot;
+  private fold: Fold;
+  private steps: RecordedStep[] = [];
+  private readonly confirmedMissed = new Map<string, { on: string; by: string; reason: string }>();
+  private readonly overdueNoticed = new Set<string>();
   private seq = 0;
   private revision = 0;
-  private lastEventDate: string | null = null;
-  private readonly breaches: BreachView[] = [];
-  private readonly firedClocks = new Set<string>();
-  private clocks: OpenClock[] = [];
   private entries: AuditEntry[] = [];
   private effects: RequestedEffect[] = [];
-  private decisionsCache: { snapshot: AnyMachineSnapshot; today: string; decisions: { event: string; answered: OpenClock | undefined }[] } | undefined;
+  private placed: { event: InspectionEvent; fold: Fold; rederived: boolean } | undefined;
+  private decisionsCache: { snapshot: unknown; today: string; decisions: { event: string; answered: OpenClock | undefined }[] } | undefined;
 
   private constructor(
     readonly definition: InspectionTypeDefinition,
     readonly inspectionId: string,
     readonly providerId: string | null,
+    private readonly input: Record<string, unknown>,
+    readonly openedOn: string,
+    readonly engineRevision: EngineRevision,
     now: number,
-    input: Record<string, unknown>,
     actor: Actor,
+    scheduledBy: Record<string, unknown> | undefined,
   ) {
-    const [snapshot, actions] = initialTransition(definition.machine, input);
-    this.snapshot = snapshot;
-    this.record(now, actor, 'inspection.started', { type: definition.type, version: definition.version, input }, definition.framework);
-    this.afterTransition(now, actor, actions, londonDateOf(now));
+    this.fold = Fold.begin(definition, engineRevision, input);
+    const data = { type: definition.type, version: definition.version, input, ...(engineRevision > 1 ? { openedOn, engineRevision } : {}), ...(scheduledBy ? { scheduledBy } : {}) };
+    this.record(now, actor, 'inspection.started', data, definition.framework);
+    this.commit(this.fold, emptyPicture(), now, actor);
   }
 
   static start(definition: InspectionTypeDefinition, options: StartOptions): InspectionRecord {
-    return new InspectionRecord(definition, options.inspectionId, options.providerId, options.now, options.input, options.actor);
+    const revision = options.engineRevision ?? CURRENT_ENGINE_REVISION;
+    const openedOn = options.openedOn ?? londonDateOf(options.now);
+    return new InspectionRecord(definition, options.inspectionId, options.providerId, options.input, openedOn, revision, options.now, options.actor, options.scheduledBy);
   }
 
   get done(): boolean {
-    return this.snapshot.status !== 'active';
+    return this.fold.done;
   }
 
   get stage(): string {
-    return stageOf(this.snapshot);
+    return this.fold.stage;
   }
 
   get currentRevision(): number {
     return this.revision;
   }
 
+  /**
+   * `check`, for a decision arriving now (an Update's validator): first what the system takes in at all
+   * (machines/kit/boundary.ts). Not on replay: a recorded decision is re-read by `check` alone.
+   */
+  checkNew(decision: Decision, actor: Actor, now: number): DecisionCheck {
+    return boundaryRefusal(decision.event, decision) ?? this.check(decision, actor, now);
+  }
+
+  /** Whether the decision may be recorded now, and the event it makes; the place it takes is kept for `decideChecked`. */
   check(decision: Decision, actor: Actor, now: number): DecisionCheck {
-    return checkDecision(
-      {
-        definition: this.definition,
-        snapshot: this.snapshot,
-        stage: this.stage,
-        providerId: this.providerId,
-        today: londonDateOf(now),
-        recordedAt: iso(now),
-        lastEventDate: this.lastEventDate,
-      },
-      decision,
-      actor,
-    );
+    const checked = checkDecision(this.context(now), decision, actor);
+    if (!checked.ok) return checked;
+    const placed = this.place({ seq: this.seq + 1, event: checked.event, actor }, this.steps, now);
+    return 'ok' in placed ? placed : { ok: true, event: checked.event };
   }
 
   /** Applies a decision that passes `check`; throws `DecisionRefusedError` otherwise. */
@@ -106,47 +135,92 @@ export class InspectionRecord {
    * (the workflow's Update handler checks first, to fail with a refusal the API understands).
    */
   decideChecked(event: InspectionEvent, actor: Actor, now: number): InspectionView {
+    const step: RecordedStep = { seq: this.seq + 1, event, actor };
+    const placed = this.placed?.event === event ? this.placed : this.place(step, this.steps, now);
+    if ('ok' in placed) throw new DecisionRefusedError(placed);
     const spec = this.definition.events[event.type]!;
-    this.record(now, actor, 'decision.accepted', { event: event.type, payload: payloadOf(event) }, spec.source);
-    this.apply(event, actor, now);
+    const before = this.picture(now);
+    const occurred = this.engineRevision > 1 && event.occurredAt !== event.recordedAt ? { occurredAt: event.occurredAt } : {};
+    this.record(now, actor, 'decision.accepted', { event: event.type, payload: payloadOf(event), ...occurred }, spec.source);
+    this.steps.push(step);
+    if (placed.rederived) this.rederived(placed.fold, now, actor, `${event.type} dated ${event.at}, recorded after steps dated later`);
+    this.commit(placed.fold, before, now, actor);
     return this.view(now);
   }
 
-  /** The instant the next clock runs out, if any clock is running and has not fired yet. */
-  nextClockAt(): number | undefined {
-    const pending = this.clocks.filter((c) => !this.firedClocks.has(clockKey(c))).map((c) => c.dueAt);
-    return pending.length ? Math.min(...pending) : undefined;
+  /** Whether a correction may be made now; the record it makes is kept for `correct`. */
+  checkCorrection(correction: Correction, actor: Actor, now: number): { ok: true } | Refusal {
+    const made = this.corrected(correction, actor, now);
+    return 'ok' in made ? made : { ok: true };
   }
 
-  /** Fires every clock due by `now`, in due order. Returns whether anything happened. */
-  fireDueClocks(now: number): boolean {
-    let fired = false;
-    for (;;) {
-      const clock = this.clocks
-        .filter((c) => c.dueAt <= now && !this.firedClocks.has(clockKey(c)))
-        .sort((a, b) => a.dueAt - b.dueAt)[0];
-      if (!clock) return fired;
-      fired = true;
-      this.firedClocks.add(clockKey(clock));
-      const { spec } = clock;
-      if (spec.kind === 'target') {
-        this.breaches.push({
-          clock: spec.id,
-          label: spec.label,
-          due: clock.due,
-          missedAt: iso(clock.dueAt),
-          rule: spec.rule,
-          source: spec.source,
-          resolvedOn: null,
-        });
-        this.record(clock.dueAt, SYSTEM_ACTOR, 'deadline.missed', { clock: spec.id, due: clock.due, rule: spec.rule }, spec.source);
-        this.revision++;
-      } else {
-        this.record(clock.dueAt, SYSTEM_ACTOR, 'clock.expired', { clock: spec.id, due: clock.due, event: spec.onExpiry }, spec.source);
-        const event: InspectionEvent = { type: spec.onExpiry!, at: clock.due, recordedAt: iso(clock.dueAt), actorId: SYSTEM_ACTOR.id, role: SYSTEM_ACTOR.role };
-        this.apply(event, SYSTEM_ACTOR, clock.dueAt);
-      }
+  /** Amends or withdraws a recorded step, re-reading everything that follows from it; throws `DecisionRefusedError` if it cannot. */
+  correct(correction: Correction, actor: Actor, now: number): InspectionView {
+    const made = this.corrected(correction, actor, now);
+    if ('ok' in made) throw new DecisionRefusedError(made);
+    const before = this.picture(now);
+    const original = this.steps.find((s) => s.seq === correction.step)!;
+    const spec = this.definition.events[original.event.type]!;
+    const after = made.steps.find((s) => s.seq === correction.step);
+    this.record(now, actor, 'correction.accepted', {
+      step: correction.step,
+      action: correction.action,
+      reason: correction.reason,
+      event: original.event.type,
+      before: { at: original.event.at, payload: payloadOf(original.event) },
+      ...(after ? { after: { at: after.event.at, payload: payloadOf(after.event) } } : {}),
+    }, spec.source);
+    this.steps = made.steps;
+    this.rederived(made.fold, now, actor, `step #${correction.step} ${correction.action === 'amend' ? 'amended' : 'withdrawn'}: ${correction.reason}`);
+    this.commit(made.fold, before, now, actor);
+    return this.view(now);
+  }
+
+  /** A manager confirms that an overdue target was missed: a breach now, before the step that answers it is recorded. */
+  checkMissedConfirmation(clock: string, reason: string, actor: Actor, now: number): { ok: true; due: string } | Refusal {
+    if (this.engineRevision === 1) return { ok: false, code: 'not_allowed_now', message: 'under arrival order a missed target is a breach as soon as it is due', stage: this.stage, allowed: [] };
+    if (actor.role !== 'manager') return { ok: false, code: 'forbidden', message: `a missed deadline is confirmed by a manager, not by ${actor.role}`, roles: ['manager'] };
+    const refused = boundaryRefusal('confirmation', { reason });
+    if (refused) return refused;
+    const running = this.fold.clocks.find((c) => c.spec.id === clock && c.spec.kind === 'target');
+    if (!running) {
+      const targets = this.fold.clocks.filter((c) => c.spec.kind === 'target').map((c) => c.spec.id);
+      return { ok: false, code: 'not_allowed_now', message: `no target "${clock}" is running (running: ${targets.join(', ') || 'none'})`, stage: this.stage, allowed: [] };
     }
+    if (running.dueAt > now) return { ok: false, code: 'not_allowed_now', message: `"${running.spec.label}" is due ${running.due}: it is not overdue yet`, stage: this.stage, allowed: [] };
+    if (this.confirmedMissed.has(clockKey(running))) return { ok: false, code: 'not_allowed_now', message: `"${running.spec.label}" due ${running.due} is already confirmed missed`, stage: this.stage, allowed: [] };
+    return { ok: true, due: running.due };
+  }
+
+  confirmMissed(clock: string, reason: string, actor: Actor, now: number): InspectionView {
+    const checked = this.checkMissedConfirmation(clock, reason, actor, now);
+    if (!checked.ok) throw new DecisionRefusedError(checked);
+    const before = this.picture(now);
+    this.confirmedMissed.set(`${clock}@${checked.due}`, { on: londonDateOf(now), by: actor.id, reason });
+    this.commit(this.fold, before, now, actor);
+    return this.view(now);
+  }
+
+  /** The instant the next clock runs out that the record acts on (a window, an automatic step, a target falling overdue). */
+  nextClockAt(): number | undefined {
+    const next = [this.fold.nextClockAt(), ...this.targetsToNotice(Infinity).map((c) => c.dueAt)].filter((t): t is number => t !== undefined);
+    return next.length ? Math.min(...next) : undefined;
+  }
+
+  /** Acts on every clock due by `now`, in due order. Returns whether anything happened. */
+  fireDueClocks(now: number): boolean {
+    const before = this.picture(now);
+    const fold = this.fold.clone();
+    fold.runClocks(now);
+    const overdue = this.targetsToNotice(now);
+    const changed = fold.fired.length !== this.fold.fired.length || fold.missed.length !== this.fold.missed.length || overdue.length > 0;
+    if (!changed) return false;
+    for (const clock of overdue) {
+      this.overdueNoticed.add(clockKey(clock));
+      this.record(clock.dueAt, SYSTEM_ACTOR, 'deadline.overdue', { clock: clock.spec.id, due: clock.due, rule: clock.spec.rule, awaiting: 'the step that answers it, or a manager confirming it was missed' }, clock.spec.source);
+    }
+    this.commit(fold, before, now, SYSTEM_ACTOR);
+    return true;
   }
 
   /** Entries or effects produced but not yet handed to the caller. */
@@ -169,10 +243,8 @@ export class InspectionRecord {
   }
 
   view(now: number): InspectionView {
-    const deadlines: DeadlineView[] = this.clocks
-      .map((clock) => toDeadlineView(clock, now))
-      .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
-    const context = this.snapshot.context as Record<string, unknown>;
+    const deadlines: DeadlineView[] = this.fold.clocks.map((clock) => toDeadlineView(clock, now)).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+    const context = this.fold.snapshot.context as Record<string, unknown>;
     const gradeField = this.definition.gradeField;
     return {
       inspectionId: this.inspectionId,
@@ -180,14 +252,14 @@ export class InspectionRecord {
       version: this.definition.version,
       title: this.definition.title,
       providerId: this.providerId,
-      status: statusOf(this.definition, this.snapshot),
+      status: this.fold.status,
       stage: this.stage,
       done: this.done,
       grade: gradeField ? ((context[gradeField] as string | null | undefined) ?? null) : null,
       facts: context,
       deadlines,
       nextDeadline: deadlines[0] ?? null,
-      breaches: this.breaches.map((b) => ({ ...b })),
+      breaches: [...this.picture(now).breaches.values()],
       allowedDecisions: this.decisionsAllowed(londonDateOf(now)).map(({ event, answered }) => {
         const spec = this.definition.events[event]!;
         return {
@@ -198,73 +270,156 @@ export class InspectionRecord {
           answers: answered ? { ...toDeadlineView(answered, now) } : null,
         };
       }),
-      lastEventDate: this.lastEventDate,
+      lastEventDate: this.fold.lastEventDate,
+      steps: [...this.steps].sort(byBusinessOrder).map((s) => ({ step: s.seq, event: s.event.type, at: s.event.at, by: s.actor.id, role: s.actor.role })),
+      openedOn: this.openedOn,
+      engineRevision: this.engineRevision,
+      ledgerSeq: this.seq,
       revision: this.revision,
     };
   }
 
+  private context(now: number): DecisionContext {
+    return {
+      definition: this.definition,
+      revision: this.engineRevision,
+      providerId: this.providerId,
+      today: londonDateOf(now),
+      recordedAt: iso(now),
+      openedOn: this.openedOn,
+      lastEventDate: this.fold.lastEventDate,
+    };
+  }
+
+  /**
+   * Where a step goes: applied next when its date follows everything applied so far (always, under arrival order);
+   * otherwise the whole record is read again with the step in its place. Refused when the machine does not accept it
+   * there, when a later step would then not be accepted, or when an effect already carried out would be undone.
+   */
+  private place(step: RecordedStep, steps: readonly RecordedStep[], now: number): { event: InspectionEvent; fold: Fold; rederived: boolean } | Refusal {
+    let fold: Fold | StepConflict;
+    const rederived = this.engineRevision === 2 && !this.fold.follows(step.event.at);
+    if (rederived) {
+      fold = Fold.rederive(this.definition, 2, this.input, [...steps, step], now);
+    } else {
+      const trial = this.fold.clone();
+      fold = trial.applyStep(step) ?? trial;
+      if (fold === trial && this.engineRevision === 2) trial.runClocks(now);
+    }
+    if (!(fold instanceof Fold)) return this.conflictRefusal(fold, step);
+    const undone = this.undoneEffect(fold);
+    if (undone) return undone;
+    this.placed = { event: step.event, fold, rederived };
+    return this.placed;
+  }
+
+  /** The steps and reading a correction makes, or why it cannot be made. */
+  private corrected(correction: Correction, actor: Actor, now: number): { steps: RecordedStep[]; fold: Fold } | Refusal {
+    if (this.engineRevision === 1) return { ok: false, code: 'not_allowed_now', message: 'this inspection reads its steps in the order they were recorded (engine revision 1): its steps cannot be corrected', stage: this.stage, allowed: [] };
+    const refused = boundaryRefusal('correction', correction);
+    if (refused) return refused;
+    const original = this.steps.find((s) => s.seq === correction.step);
+    if (!original) return { ok: false, code: 'unknown_step', message: `no step recorded in entry #${correction.step} (steps: ${this.steps.map((s) => `#${s.seq} ${s.event.type}`).join(', ') || 'none'})` };
+    const spec = this.definition.events[original.event.type]!;
+    const correctors: readonly Role[] = spec.correctableBy ?? ['manager'];
+    if (actor.role === 'system' || !correctors.includes(actor.role)) {
+      return { ok: false, code: 'forbidden', message: `a ${original.event.type} step may be corrected by ${correctors.join(' or ')}, not by ${actor.role}`, roles: [...correctors] };
+    }
+    let steps: RecordedStep[];
+    if (correction.action === 'withdraw') {
+      steps = this.steps.filter((s) => s !== original);
+    } else {
+      const payload = { ...payloadOf(original.event), ...correction.fields, ...(correction.at ? { at: correction.at } : {}) };
+      const parsed = spec.schema.safeParse(payload);
+      if (!parsed.success) {
+        const message = parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
+        return { ok: false, code: 'invalid_payload', message: `invalid correction of ${original.event.type}: ${message}`, issues: parsed.error.issues };
+      }
+      const recordedOn = londonDateOf(Date.parse(original.event.recordedAt));
+      if (correction.at && correction.at.slice(0, 10) > recordedOn) {
+        return { ok: false, code: 'invalid_date', message: `at ${correction.at} is after the step was recorded, on ${recordedOn}` };
+      }
+      const fields = parsed.data as Record<string, unknown>;
+      const remade = correction.at
+        ? eventOf({ ...this.context(now), today: recordedOn, recordedAt: original.event.recordedAt }, original.event.type, fields, original.actor)
+        : ({ ok: true, event: { ...original.event, ...fields, at: original.event.at } } as const);
+      if (!remade.ok) return remade;
+      steps = this.steps.map((s) => (s === original ? { ...s, event: remade.event } : s));
+    }
+    const fold = Fold.rederive(this.definition, 2, this.input, steps, now);
+    if (!(fold instanceof Fold)) return this.conflictRefusal(fold, undefined);
+    return this.undoneEffect(fold) ?? { steps, fold };
+  }
+
+  private conflictRefusal(conflict: StepConflict, placing: RecordedStep | undefined): Refusal {
+    const { step, stage } = conflict;
+    const what = `${step.event.type} dated ${step.event.at}`;
+    if (step === placing) {
+      if (conflict.reason) return { ok: false, code: 'not_allowed_now', message: conflict.reason, stage, allowed: allowedEvents(this.definition, conflict.snapshot) };
+      const broken = this.definition.events[step.event.type]?.breaks?.(conflict.snapshot.context as Record<string, unknown>, step.event);
+      if (broken) return { ok: false, code: 'invalid_payload', message: `invalid ${step.event.type}: ${broken}`, issues: [{ code: 'custom', path: [], message: broken, input: payloadOf(step.event) } as z.core.$ZodIssue] };
+      const allowed = allowedEvents(this.definition, conflict.snapshot);
+      const when = this.fold.follows(step.event.at) ? '' : ` on ${step.event.at}`;
+      const why = allowed.includes(step.event.type) ? ' with these details' : '';
+      return { ok: false, code: 'not_allowed_now', message: `${step.event.type} is not allowed${why}${when} at stage ${stage}; allowed ${when ? 'then' : 'now'}: ${allowed.join(', ') || 'none'}`, stage, allowed };
+    }
+    const reason = conflict.reason ?? `it would not be allowed at stage ${stage}`;
+    return { ok: false, code: 'conflicts_with_record', message: `${placing ? `${placing.event.type} dated ${placing.event.at}` : 'the correction'} conflicts with the record: then ${what} (entry #${step.seq}) comes after it, and ${reason}` };
+  }
+
+  /** An effect already asked for that another reading of the record would not ask for the same way. */
+  private undoneEffect(fold: Fold): Refusal | null {
+    const wanted = new Map(fold.effects.map((e) => [e.key, JSON.stringify(e.params)]));
+    const lost = this.fold.effects.find((e) => wanted.get(e.key) !== JSON.stringify(e.params));
+    if (!lost) return null;
+    const label = this.definition.effects[lost.type]?.label ?? lost.type;
+    return { ok: false, code: 'conflicts_with_record', message: `that would undo "${label}", already carried out; record what happened since instead` };
+  }
+
+  /** Commits a new reading: audits what changed, takes its effects, and counts a revision. */
+  private commit(fold: Fold, before: Picture, now: number, actor: Actor): void {
+    this.fold = fold;
+    this.placed = undefined;
+    for (const t of fold.takeTransitions()) {
+      this.record(now, t.actor, 'transition', { event: t.event, from: t.from, to: t.to, status: t.status }, null);
+    }
+    for (const change of changesBetween(this.definition, before, this.picture(now))) {
+      const entry = this.record(change.at ?? now, change.kind === 'effect.requested' ? actor : SYSTEM_ACTOR, change.kind, change.data, change.source);
+      if (change.effect) this.effects.push({ seq: entry.seq, type: change.effect.type, params: change.effect.params });
+    }
+    this.revision++;
+  }
+
+  /** A reading of the whole record afresh (a step entered out of order, a correction): one entry says why. */
+  private rederived(fold: Fold, now: number, actor: Actor, why: string): void {
+    fold.takeTransitions();
+    this.record(now, actor, 'record.rederived', { why, stage: fold.stage, status: fold.status, steps: [...this.steps].map((s) => ({ step: s.seq, event: s.event.type, at: s.event.at })) }, null);
+  }
+
+  private picture(now: number): Picture {
+    return pictureOf(this.definition, this.fold, this.confirmedMissed, now);
+  }
+
+  /** Revision 2: running targets whose due instant has passed by `now`, not yet told to the ledger as overdue. */
+  private targetsToNotice(now: number): OpenClock[] {
+    if (this.engineRevision === 1) return [];
+    return this.fold.clocks.filter((c) => c.spec.kind === 'target' && c.dueAt <= now && !this.overdueNoticed.has(clockKey(c)));
+  }
+
   /**
    * The decisions possible now and the clock each would stop. Trying every decision on a copy of the state is the
-   * dearest part of a view, and its answer depends only on the snapshot and the day: worked out once per snapshot and
+   * dearest part of a view, and its answer depends only on the state and the day: worked out once per state and
    * day, not again for every flush, Update answer and Query (docs/PERFORMANCE.md).
    */
   private decisionsAllowed(today: string): { event: string; answered: OpenClock | undefined }[] {
     const cached = this.decisionsCache;
-    if (cached?.snapshot === this.snapshot && cached.today === today) return cached.decisions;
-    const decisions = allowedEvents(this.definition, this.snapshot).map((event) => ({
-      event,
-      answered: clocksAnswered(this.definition, this.snapshot, event, today, this.clocks)[0],
-    }));
-    this.decisionsCache = { snapshot: this.snapshot, today, decisions };
+    if (cached?.snapshot === this.fold.snapshot && cached.today === today) return cached.decisions;
+    const { snapshot, clocks } = this.fold;
+    const decisions = allowedEvents(this.definition, snapshot)
+      .filter((event) => this.engineRevision === 1 || !this.definition.events[event]!.whenOverdue || clocks.some((c) => c.spec.id === this.definition.events[event]!.whenOverdue && today > c.due))
+      .map((event) => ({ event, answered: clocksAnswered(this.definition, snapshot, event, today, clocks)[0] }));
+    this.decisionsCache = { snapshot, today, decisions };
     return decisions;
-  }
-
-  private apply(event: InspectionEvent, actor: Actor, now: number): void {
-    const fromStage = this.stage;
-    const [next, actions] = transition(this.definition.machine, this.snapshot, event);
-    this.snapshot = next;
-    if (!this.lastEventDate || event.at > this.lastEventDate) this.lastEventDate = event.at;
-    this.record(now, actor, 'transition', { event: event.type, from: fromStage, to: this.stage, status: statusOf(this.definition, next) }, null);
-    this.afterTransition(now, actor, actions, event.at);
-  }
-
-  /** `on` is the business date of the step (DESIGN §4): whether a clock was met is judged by it, not by when it was recorded. */
-  private afterTransition(now: number, actor: Actor, actions: ReadonlyArray<{ type: string; params?: unknown }>, on: string): void {
-    this.revision++;
-    for (const action of actions) {
-      const spec = this.definition.effects[action.type];
-      if (!spec) continue;
-      const params = (action.params ?? {}) as Record<string, unknown>;
-      const entry = this.record(now, actor, 'effect.requested', { effect: action.type, params }, spec.source);
-      this.effects.push({ seq: entry.seq, type: action.type, params });
-    }
-    this.reconcileClocks(now, on);
-    if (this.done) this.record(now, actor, 'inspection.completed', { status: statusOf(this.definition, this.snapshot) }, null);
-  }
-
-  /** Audits every clock that started or stopped with this transition. */
-  private reconcileClocks(now: number, on: string): void {
-    const previous = new Map(this.clocks.map((c) => [clockKey(c), c]));
-    this.clocks = openClocks(this.definition, this.snapshot);
-    const current = new Set(this.clocks.map(clockKey));
-    for (const [key, clock] of previous) {
-      if (current.has(key)) continue;
-      const still = this.clocks.find((c) => c.spec.id === clock.spec.id);
-      if (still) {
-        this.record(now, SYSTEM_ACTOR, 'deadline.set', { clock: still.spec.id, due: still.due, replaces: clock.due }, still.spec.source);
-        continue;
-      }
-      const met = on <= clock.due;
-      for (const breach of this.breaches) {
-        if (breach.clock === clock.spec.id && breach.resolvedOn === null) breach.resolvedOn = on;
-      }
-      this.record(now, SYSTEM_ACTOR, 'deadline.closed', { clock: clock.spec.id, due: clock.due, on, met, stage: this.stage }, clock.spec.source);
-    }
-    for (const clock of this.clocks) {
-      const key = clockKey(clock);
-      if (previous.has(key) || [...previous.values()].some((p) => p.spec.id === clock.spec.id)) continue;
-      this.record(now, SYSTEM_ACTOR, 'deadline.set', { clock: clock.spec.id, due: clock.due, kind: clock.spec.kind, rule: clock.spec.rule }, clock.spec.source);
-    }
   }
 
   private record(now: number, actor: Actor, kind: AuditEntry['kind'], data: Record<string, unknown>, source: string | null): AuditEntry {
@@ -272,6 +427,10 @@ export class InspectionRecord {
     this.entries.push(entry);
     return entry;
   }
+}
+
+function emptyPicture(): Picture {
+  return { breachesAtDue: false, done: false, open: new Map(), closed: new Map(), fired: new Map(), effects: new Map(), breaches: new Map() };
 }
 
 function toDeadlineView({ spec, due, dueAt }: OpenClock, now: number): DeadlineView {
@@ -289,6 +448,8 @@ function toDeadlineView({ spec, due, dueAt }: OpenClock, now: number): DeadlineV
 }
 
 function payloadOf(event: InspectionEvent): Record<string, unknown> {
-  const { type: _type, actorId: _actorId, role: _role, recordedAt: _recordedAt, ...payload } = event;
+  const { type: _type, actorId: _actorId, role: _role, recordedAt: _recordedAt, occurredAt: _occurredAt, ...payload } = event;
   return payload;
 }
+
+export type { BreachView, DecisionRefusal };

@@ -5,11 +5,17 @@ export type AuditEntry = Omit<LedgerEntryInput, 'kind'> & {
   kind:
     | 'inspection.started'
     | 'decision.accepted'
+    | 'correction.accepted'
+    | 'record.rederived'
     | 'transition'
     | 'deadline.set'
     | 'deadline.closed'
+    | 'deadline.reopened'
+    | 'deadline.overdue'
     | 'deadline.missed'
+    | 'breach.withdrawn'
     | 'clock.expired'
+    | 'clock.expiry.withdrawn'
     | 'effect.requested'
     | 'effect.completed'
     | 'inspection.completed';

@@ -308,7 +308,7 @@ function candidateEventTypes(definition: InspectionTypeDefinition): string[] {
 function simulatedEvent(definition: InspectionTypeDefinition, type: string, at: string, recordedAt: string): InspectionEvent {
   const schema = definition.events[type]?.schema;
   const fields = schema ? (simulatedValue(schema, at) as Record<string, unknown>) : {};
-  return { ...fields, type, at, recordedAt, ...SIMULATION_ACTOR };
+  return { ...fields, type, at, occurredAt: recordedAt, recordedAt, ...SIMULATION_ACTOR };
 }
 
 /**

@@ -24,7 +24,7 @@ export const breachView = z.object({
   missedAt: z.string(),
   rule: z.string(),
   source: z.string(),
-  /** Set once the late step has happened. */
+  /** The business date of the late step that answered it; null while still awaited (a miss a manager confirmed). */
   resolvedOn: z.string().nullable(),
 });
 export type BreachView = z.infer<typeof breachView>;
@@ -55,6 +55,16 @@ export const inspectionView = z.object({
   breaches: z.array(breachView),
   allowedDecisions: z.array(allowedDecisionView),
   lastEventDate: z.string().nullable(),
+  /** The steps people recorded, in business order: `step` is the seq of its decision.accepted entry (what a correction names). */
+  steps: z.array(z.object({ step: z.number().int(), event: z.string(), at: z.string(), by: z.string(), role: z.string() })).optional(),
+  /** The business date the inspection was opened: no step is dated before it. */
+  openedOn: z.string().optional(),
+  /** How its record is read: 1, in the order steps were recorded; 2, in business-date order (engine/fold.ts). */
+  engineRevision: z.number().int().optional(),
+  /** How many audit entries the workflow has produced: the ledger is whole when its last seq is this (audit check). */
+  ledgerSeq: z.number().int().optional(),
+  /** Set while the workflow holds changes the ledger has not taken yet: since when (ISO). Long past: the record lags. */
+  unrecordedSince: z.string().nullable().optional(),
   /** Increases with every change; lets readers ignore stale copies. */
   revision: z.number().int(),
 });

@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { historyToJSONValue } from '../test/support/historyJson';
+import { historyToJSONValue } from '../api/historyJson';
 import { HISTORY_SCENARIOS, type Scenario } from '../test/support/historyScenarios';
 import { InspectionHandle, startWorker } from '../test/support/inspectionHarness';
 import { createTimeSkippingEnv } from '../test/support/temporal';

@@ -13,7 +13,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { INSPECTION_TYPES } from '../machines/registry';
-import { historyToJSONValue } from '../test/support/historyJson';
+import { historyToJSONValue } from '../api/historyJson';
 import { HISTORY_SCENARIOS, STARTED_ONLY } from '../test/support/historyScenarios';
 import { CENTRE_CYCLE_KEY, CENTRE_CYCLE_SCENARIOS } from '../test/support/historyScenarios/centreCycle';
 import { InspectionHandle, startWorker } from '../test/support/inspectionHarness';

@@ -7,6 +7,7 @@ import { loadConfig } from '../config/env';
 import { databaseOptionsFromEnv, openDatabase } from '../db';
 import { startDevServerProcess } from '../devServer/devServerProcess';
 import { ROLES } from '../machines/kit';
+import { ensureCheckpointKey, startCheckpointer } from '../ledger/checkpointer';
 import { createInspectionWorker } from '../worker/createWorker';
 
 /**
@@ -16,6 +17,10 @@ import { createInspectionWorker } from '../worker/createWorker';
  * started and that cluster is used instead; with DATABASE_URL, that PostgreSQL.
  */
 async function main() {
+  // The audit log's checkpoints, signed with a key made on first start and kept beside (not in) the database.
+  process.env.CHECKPOINT_DIR ??= 'data/checkpoints';
+  process.env.CHECKPOINT_KEY_FILE ??= 'data/checkpoint-key.pem';
+  ensureCheckpointKey(process.env.CHECKPOINT_KEY_FILE);
   const config = loadConfig();
   Runtime.install({ logger: new DefaultLogger((process.env.LOG_LEVEL as 'WARN' | undefined) ?? 'WARN') });
   mkdirSync('data', { recursive: true });
@@ -32,6 +37,7 @@ async function main() {
   const connection = await NativeConnection.connect({ address });
   const worker = await createInspectionWorker({ connection, namespace: config.temporalNamespace, taskQueue: config.taskQueue, db });
   const workerDone = worker.run();
+  const checkpointer = startCheckpointer(db, config.checkpoints, () => undefined);
   const secret = config.auth.secret ?? randomBytes(32).toString('base64url');
   const auth = createAuthenticator({ ...config.auth, secret });
   const api = await listen(config, address, db, auth);
@@ -41,7 +47,7 @@ async function main() {
       ROLES.map(async (role) => [role, await auth.issue({ id: `demo-${role}`, role, ...(role === 'provider' ? { providerId: 'URN-1000001' } : {}) })]),
     ),
   ) as Record<(typeof ROLES)[number], string>;
-  printBanner(api.url, devServer?.uiPort ? `http://localhost:${devServer.uiPort}` : undefined, address, db.engine, tokens, !config.auth.secret);
+  printBanner(api.url, devServer?.uiPort ? `http://localhost:${devServer.uiPort}` : undefined, address, db.engine, tokens, !config.auth.secret, checkpointer?.vkey);
 
   let stopping = false;
   const stop = async () => {
@@ -55,6 +61,7 @@ async function main() {
       // already shutting down: the SDK reacts to SIGINT itself
     }
     await workerDone;
+    await checkpointer?.stop();
     await connection.close();
     await db.close();
     await devServer?.stop();
@@ -65,7 +72,7 @@ async function main() {
   process.on('SIGTERM', stop);
 }
 
-function printBanner(apiUrl: string, uiUrl: string | undefined, address: string, engine: string, tokens: Record<string, string>, generated: boolean) {
+function printBanner(apiUrl: string, uiUrl: string | undefined, address: string, engine: string, tokens: Record<string, string>, generated: boolean, vkey: string | undefined) {
   const lines = [
     '',
     'Inspections are running.',
@@ -86,6 +93,14 @@ function printBanner(apiUrl: string, uiUrl: string | undefined, address: string,
     `  curl -s ${apiUrl}/inspections/<id>/audit -H "Authorization: Bearer $AUDITOR_TOKEN"`,
     `  curl -s ${apiUrl}/inbox -H "Authorization: Bearer $INSPECTOR_TOKEN"`,
     `  INSPECTIONS_TOKEN=$MANAGER_TOKEN npx inspections show <id>     # the command line (docs/CLI.md)`,
+    ...(vkey
+      ? [
+          '',
+          'The audit log is checkpointed into data/checkpoints, signed; check an inspection against them with:',
+          `  export INSPECTIONS_CHECKPOINT_KEY=${vkey}`,
+          '  INSPECTIONS_TOKEN=$AUDITOR_TOKEN npx inspections audit verify <id> --save kept-checkpoint.txt',
+        ]
+      : []),
     '',
     'Ctrl-C stops everything; data stays in data/.',
   ];

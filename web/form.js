@@ -10,7 +10,6 @@ export function schemaFields(schema, idPrefix) {
   return { elements: root.elements, read: () => root.read() ?? {} };
 }
 
-const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const LABELS = { at: 'Date it happened', note: 'Note for the audit trail' };
 const HINTS = { at: 'Leave empty for today. It may be in the past, never in the future, never before the previous event.' };
 
@@ -90,7 +89,8 @@ function field(schema, path, idPrefix, required) {
     return { element, read: () => { const v = area.value.split('\n').map((l) => l.trim()).filter(Boolean); return v.length || required ? v : undefined; } };
   }
   if (type === 'string') {
-    const isDate = schema.pattern === DATE_PATTERN || schema.format === 'date';
+    // A date, or when a step happened (a date with an optional London time): a date picker gives the date.
+    const isDate = schema.format === 'date' || takesDates(schema.pattern);
     const long = !isDate && (schema.maxLength ?? 0) > 200;
     const attrs = {
       id, name: path.join('.'), required: required || undefined, 'aria-describedby': hintId,
@@ -109,4 +109,11 @@ function field(schema, path, idPrefix, required) {
       try { return JSON.parse(area.value); } catch { return area.value; }
     },
   };
+}
+
+/** Whether a field's pattern is a date's: it takes today's date and no word. */
+function takesDates(pattern) {
+  if (!pattern) return false;
+  const re = new RegExp(pattern);
+  return re.test(new Date().toISOString().slice(0, 10)) && !re.test('text');
 }

@@ -1,4 +1,4 @@
-import { ParentClosePolicy, condition, continueAsNew, executeChild, patched, setHandler, startChild, uuid4 } from '@temporalio/workflow';
+import { ApplicationFailure, ParentClosePolicy, condition, continueAsNew, executeChild, patched, setHandler, startChild, uuid4 } from '@temporalio/workflow';
 import type { InspectionTypeDefinition, SccifGrade } from '../machines/kit';
 import { SYSTEM_ACTOR } from '../machines/kit/roles';
 import type { CaseReviewDecision } from '../machines/sccif-rfc/caseReview';
@@ -13,7 +13,7 @@ import {
   recordManagerChangeUpdate,
 } from './centreMessages';
 import { inspectionWorkflow } from './inspectionWorkflow';
-import type { InspectionOutcome, StartInspectionInput } from './messages';
+import { type InspectionOutcome, REFUSAL_FAILURE_PREFIX, type StartInspectionInput } from './messages';
 import { pureModules } from './pureRuntime';
 import { INSPECTION_TYPE } from './searchAttributes';
 
@@ -22,16 +22,20 @@ const {
   startOfLondonDay,
   SCCIF_GRADES,
   nextFullInspectionWindow,
+  broughtForwardWindow,
   combineFollowUps,
   versionInForce,
   assessManagerChange,
   managerChange,
   positionAfter,
   recommendationsToCheckNext,
+  boundaryProblem,
 } = pureModules();
 
 /** docs/CHANGING_MACHINES.md: histories recorded before the cycle passed recommendations on take the old path. */
 const RECOMMENDATIONS_PATCH = 'centre-recommendations-to-next-inspection';
+/** Likewise for histories recorded before bringing an inspection forward moved its window and scheduled date. */
+const BRING_FORWARD_PATCH = 'centre-bring-forward-moves-the-date';
 const CASE_REVIEW_SOURCE = 'seed 002 (SCCIF: residential family centres, 2024) ยง"Post-inspection debrief and case reviews"';
 
 /**
@@ -42,7 +46,7 @@ const CASE_REVIEW_SOURCE = 'seed 002 (SCCIF: residential family centres, 2024) ย
  * history stays small however many years it runs. People act on each child through the API.
  */
 export async function centreCycleWorkflow(input: CentreCycleInput): Promise<CentreCycleOutcome> {
-  const window = windowFor(input);
+  let window = windowFor(input);
   let broughtForward: string | null = null;
   let closed: string | null = null;
   let current: CentreCycleState['current'] = null;
@@ -72,10 +76,29 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
     ...(input.recommendationsToCheck ? { recommendationsToCheck: input.recommendationsToCheck } : {}),
   });
   setHandler(centreCycleStateQuery, state);
-  setHandler(bringForwardUpdate, ({ reason }) => {
-    broughtForward ??= reason;
-    return state();
-  });
+  const underWay = () => current?.kind === 'full_inspection';
+  /** Inspect sooner: the window opens today and is due by `by` (default today); the first reason given stands. */
+  const bringForward = (reason: string, by?: string) => {
+    if (broughtForward !== null || underWay()) return;
+    broughtForward = reason;
+    if (patched(BRING_FORWARD_PATCH)) window = broughtForwardWindow(window, londonDateOf(Date.now()), reason, by);
+  };
+  setHandler(
+    bringForwardUpdate,
+    ({ reason, by }) => {
+      bringForward(reason, by);
+      return state();
+    },
+    {
+      // Never patched() here: validators do not run on replay, so a marker recorded from one could not be matched.
+      validator: ({ by }) => {
+        const today = londonDateOf(Date.now());
+        if (underWay()) throw refusal('not_allowed_now', `the full inspection is already under way (${current!.inspectionId})`);
+        if (broughtForward !== null) throw refusal('not_allowed_now', `already brought forward: ${broughtForward}`);
+        if (by !== undefined && (by < today || by > window.dueBy)) throw refusal('invalid_date', `by ${by} is not between today (${today}) and the day it is due by now (${window.dueBy})`);
+      },
+    },
+  );
   setHandler(closeCentreUpdate, ({ reason }) => {
     closed ??= reason;
     return state();
@@ -89,12 +112,14 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
         const assessed = assessManagerChange(change);
         managerChanges.push(assessed);
         manager = positionAfter(manager, change);
-        if (assessed.bringsForward) broughtForward ??= assessed.bringsForward;
+        if (assessed.bringsForward) bringForward(assessed.bringsForward);
         return state();
       },
       {
         validator: (change) => {
           const today = londonDateOf(Date.now());
+          const problem = boundaryProblem(change);
+          if (problem) throw refusal(problem.kind === 'date' ? 'invalid_date' : 'invalid_payload', `invalid manager change: ${problem.path}: ${problem.message}`);
           const parsed = managerChange.parse(change);
           if ('notifiedOn' in parsed && parsed.notifiedOn > today) throw new Error(`notifiedOn ${parsed.notifiedOn} is in the future (today is ${today})`);
         },
@@ -103,11 +128,19 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
   }
 
   /** Runs one child to its end: a full inspection, a case review or a monitoring visit. */
-  async function run(kind: NonNullable<CentreCycleState['current']>['kind'], type: string, machineInput: Record<string, unknown>): Promise<InspectionOutcome & { inspectionId: string }> {
+  async function run(
+    kind: NonNullable<CentreCycleState['current']>['kind'],
+    type: string,
+    machineInput: Record<string, unknown>,
+    scheduledBy?: InspectionWindow,
+  ): Promise<InspectionOutcome & { inspectionId: string }> {
     const definition = versionInForce(type, londonDateOf(Date.now())); // the version in force on its start date
     const inspectionId = `insp-${uuid4()}`;
     current = { kind, inspectionId };
-    const args = startOf(definition, inspectionId, { ...machineInput, ...managerInputFor(definition), ...recommendationsInputFor(definition) });
+    const args = {
+      ...startOf(definition, inspectionId, { ...machineInput, ...managerInputFor(definition), ...recommendationsInputFor(definition) }),
+      ...(scheduledBy ? { scheduledBy } : {}),
+    };
     const outcome = await executeChild(inspectionWorkflow, { workflowId: inspectionId, args: [args], ...searchAttributes(definition.type) });
     current = null;
     return { ...outcome, inspectionId };
@@ -127,7 +160,8 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
   }
 
   function startOf(definition: { type: string; version: number }, inspectionId: string, machineInput: Record<string, unknown>): StartInspectionInput {
-    return { inspectionId, type: definition.type, version: definition.version, providerId: input.providerId, input: machineInput, createdBy: SYSTEM_ACTOR };
+    const engineRevision = pureModules().CURRENT_ENGINE_REVISION;
+    return { inspectionId, type: definition.type, version: definition.version, providerId: input.providerId, input: machineInput, createdBy: SYSTEM_ACTOR, engineRevision };
   }
 
   function searchAttributes(type: string) {
@@ -152,7 +186,7 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
   }
   if (closed !== null) return { closed, inspectionsCompleted: input.inspectionsCompleted };
 
-  const outcome = await run('full_inspection', 'sccif-rfc-full', { scheduledFor: window.dueBy });
+  const outcome = await run('full_inspection', 'sccif-rfc-full', { scheduledFor: window.dueBy }, window);
   const graded = outcome.endedOn && isSccifGrade(outcome.grade) ? { endedOn: outcome.endedOn, grade: outcome.grade } : null;
   const inspectionsCompleted = input.inspectionsCompleted + (graded ? 1 : 0);
   let caseReview: CentreCycleInput['caseReview'] = null;
@@ -219,6 +253,11 @@ function windowFor(input: CentreCycleInput): InspectionWindow {
     source: CASE_REVIEW_SOURCE,
     reading: `The case review decides the date (usually within 6 to 12 months); the window opens as the seed's rule would (${byRule.rule}) unless the decided date is earlier.`,
   };
+}
+
+/** A refusal the API answers with its status (400 invalid_date or invalid_payload, 409 not_allowed_now), as the inspection workflow's are. */
+function refusal(code: 'invalid_date' | 'invalid_payload' | 'not_allowed_now', message: string): ApplicationFailure {
+  return ApplicationFailure.create({ type: REFUSAL_FAILURE_PREFIX + code, message, details: [{ code, message }], nonRetryable: true });
 }
 
 function isSccifGrade(grade: string | null): grade is SccifGrade {

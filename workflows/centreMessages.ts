@@ -36,9 +36,15 @@ export interface CentreCycleOutcome {
   inspectionsCompleted: number;
 }
 
+export interface BringForwardInput {
+  reason: string;
+  /** The day the inspection is now due by (default: the day it is brought forward). */
+  by?: string;
+}
+
 export const centreCycleStateQuery = defineQuery<CentreCycleState>('centreCycleState');
 /** Decisions answered with the centre's new state. Concerns, a missing regulation 25 report, a change of manager...: inspect now (seed 002 §"Scheduling"). */
-export const bringForwardUpdate = defineUpdate<CentreCycleState, [{ reason: string }]>('bringForward');
+export const bringForwardUpdate = defineUpdate<CentreCycleState, [BringForwardInput]>('bringForward');
 /** A change of registered manager (absence, leaving, appointment, registration), answered with the centre's new state. */
 export const recordManagerChangeUpdate = defineUpdate<CentreCycleState, [ManagerChange]>('recordManagerChange');
 /** The centre's registration ends: no further inspections are scheduled. */

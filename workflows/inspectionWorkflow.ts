@@ -1,5 +1,5 @@
 import { ApplicationFailure, ParentClosePolicy, condition, patched, proxyActivities, setHandler, startChild, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { InspectionRecord, RequestedEffect } from '../engine';
+import type { Refusal, RequestedEffect } from '../engine';
 import type { InspectionActivities } from '../activities/types';
 import type { InspectionTypeDefinition } from '../machines/kit';
 import { SYSTEM_ACTOR } from '../machines/kit/roles';
@@ -7,7 +7,9 @@ import {
   type InspectionOutcome,
   REFUSAL_FAILURE_PREFIX,
   type StartInspectionInput,
+  confirmMissedUpdate,
   inspectionStateQuery,
+  recordCorrectionUpdate,
   recordDecisionUpdate,
 } from './messages';
 import { pureModules } from './pureRuntime';
@@ -32,14 +34,19 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
     input: start.input,
     actor: start.createdBy,
     now: Date.now(),
+    engineRevision: start.engineRevision ?? 1,
+    ...(start.openedOn ? { openedOn: start.openedOn } : {}),
+    ...(start.scheduledBy ? { scheduledBy: start.scheduledBy } : {}),
   });
   // Search attributes are kept up to date only when the starter set them, i.e. the server has them registered.
   const useSearchAttributes = workflowInfo().typedSearchAttributes.get(INSPECTION_TYPE) !== undefined;
 
-  setHandler(inspectionStateQuery, () => record.view(Date.now()));
+  /** Set while a write of the record to the ledger is under way (retried while it fails): the Query says since when. */
+  let writingSince: number | null = null;
+  setHandler(inspectionStateQuery, () => ({ ...record.view(Date.now()), unrecordedSince: writingSince === null ? null : new Date(writingSince).toISOString() }));
   setHandler(
     recordDecisionUpdate,
-    ({ decision, actor }) => {
+    ({ decision, actor }) => failVisibly(() => {
       // A clock that has run out but not fired yet (the workflow was still waiting on an activity, e.g. one abandoned
       // by a crashed worker) acts first: otherwise the decision would be judged against a stage the clock has
       // already ended, and a missed target would never be raised as a breach. Deterministic: the handler runs on
@@ -49,19 +56,41 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
       const checked = record.check(decision, actor, Date.now());
       if (!checked.ok) throw refusalFailure(checked);
       return record.decideChecked(checked.event, actor, Date.now());
-    },
+    }),
     {
-      validator: ({ decision, actor }) => {
+      validator: ({ decision, actor }) => failVisibly(() => {
         // With a clock already due but not yet fired (the workflow is waiting on an activity, e.g. a ledger write
         // while the database is down), the stage is about to change: judging the decision against it here would
         // refuse one the handler, which fires the clock first, accepts. The handler judges it then.
         // Who may send it and what it carries do not depend on the stage: those are still refused here.
-        const checked = record.check(decision, actor, Date.now());
+        const checked = record.checkNew(decision, actor, Date.now());
         if (checked.ok) return;
         if (clockDue() && checked.code === 'not_allowed_now') return;
         throw refusalFailure(checked);
-      },
+      }),
     },
+  );
+
+  // Corrections and confirmed misses exist only under business time (revision 2): the record refuses them otherwise.
+  setHandler(
+    recordCorrectionUpdate,
+    ({ correction, actor }) => failVisibly(() => {
+      record.fireDueClocks(Date.now());
+      const checked = record.checkCorrection(correction, actor, Date.now());
+      if (!checked.ok) throw refusalFailure(checked);
+      return record.correct(correction, actor, Date.now());
+    }),
+    { validator: ({ correction, actor }) => failVisibly(() => rejectIfRefused(record.checkCorrection(correction, actor, Date.now()))) },
+  );
+  setHandler(
+    confirmMissedUpdate,
+    ({ clock, reason, actor }) => failVisibly(() => {
+      record.fireDueClocks(Date.now());
+      const checked = record.checkMissedConfirmation(clock, reason, actor, Date.now());
+      if (!checked.ok) throw refusalFailure(checked);
+      return record.confirmMissed(clock, reason, actor, Date.now());
+    }),
+    { validator: ({ clock, reason, actor }) => failVisibly(() => rejectIfRefused(record.checkMissedConfirmation(clock, reason, actor, Date.now()))) },
   );
 
   function clockDue(): boolean {
@@ -79,7 +108,7 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
       await condition(changed);
     } else if (wakeAt <= Date.now() || !(await condition(changed, wakeAt - Date.now()))) {
       // The durable timer ran out before any decision arrived: the machine's clocks decide what follows.
-      record.fireDueClocks(Date.now());
+      failVisibly(() => record.fireDueClocks(Date.now()));
     }
   }
   await flush();
@@ -96,7 +125,9 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
       const entries = record.takeEntries();
       const effects = record.takeEffects();
       const view = record.view(Date.now());
+      writingSince = Date.now();
       await recordProgress({ inspectionId: start.inspectionId, entries, view });
+      writingSince = null;
       if (useSearchAttributes) upsertSearchAttributes(searchAttributesOf(view));
       flushedRevision = revision;
       for (const effect of effects) {
@@ -121,12 +152,20 @@ async function startTrackedItems(
   parent: StartInspectionInput,
   useSearchAttributes: boolean,
 ): Promise<Record<string, unknown>> {
-  const { versionInForce, londonDateOf } = pureModules();
+  const { versionInForce, londonDateOf, CURRENT_ENGINE_REVISION } = pureModules();
   const started: { key: string; inspectionId: string; type: string; version: number }[] = [];
   for (const item of starts(effect.params)) {
     const definition = versionInForce(item.type, londonDateOf(Date.now()));
     const inspectionId = `${parent.inspectionId}-${item.key}`;
-    const child: StartInspectionInput = { inspectionId, type: definition.type, version: definition.version, providerId: parent.providerId, input: item.input, createdBy: SYSTEM_ACTOR };
+    const child: StartInspectionInput = {
+      inspectionId,
+      type: definition.type,
+      version: definition.version,
+      providerId: parent.providerId,
+      input: item.input,
+      createdBy: SYSTEM_ACTOR,
+      engineRevision: CURRENT_ENGINE_REVISION,
+    };
     await startChild(inspectionWorkflow, {
       workflowId: inspectionId,
       args: [child],
@@ -151,7 +190,27 @@ function patchedWhereItMatters(id: string, matters: boolean): boolean {
   return (matters || workflowInfo().unsafe.isReplaying) && patched(id);
 }
 
-function refusalFailure(checked: Exclude<ReturnType<InspectionRecord['check']>, { ok: true }>): ApplicationFailure {
+/**
+ * Runs engine code so that nothing it throws can fail a workflow task (retried for ever, the inspection stuck in
+ * silence): a date the calendar cannot place is refused like any bad date; anything else fails the Update, or the
+ * inspection, visibly, with its message. Refusals pass through as they are.
+ */
+function failVisibly<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof ApplicationFailure) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof RangeError) throw refusalFailure({ ok: false, code: 'invalid_date', message });
+    throw ApplicationFailure.create({ type: 'EngineFailure', message: `the inspection cannot take this: ${message}`, nonRetryable: true });
+  }
+}
+
+function rejectIfRefused(checked: { ok: true } | Refusal): void {
+  if (!checked.ok) throw refusalFailure(checked);
+}
+
+function refusalFailure(checked: Refusal): ApplicationFailure {
   const { ok: _ok, ...refusal } = checked;
   return ApplicationFailure.create({ type: REFUSAL_FAILURE_PREFIX + refusal.code, message: refusal.message, details: [refusal], nonRetryable: true });
 }

@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Decision, InspectionView } from '../engine';
+import type { Correction, Decision, EngineRevision, InspectionView } from '../engine';
 import type { Actor } from '../machines/kit';
 
 /**
@@ -14,10 +14,27 @@ export interface StartInspectionInput {
   /** The machine's input, e.g. `{ scheduledFor }`. */
   input: Record<string, unknown>;
   createdBy: Actor;
+  /** How its record is read (engine/fold.ts). Absent in inspections started before business time: revision 1. */
+  engineRevision?: EngineRevision;
+  /** The business date it was opened (default: the day it started); no step is dated before it. */
+  openedOn?: string;
+  /** Why it was started when it was (a centre's window and its rule), for its audit trail. */
+  scheduledBy?: { opens: string; dueBy: string; rule: string; source: string; reading?: string };
 }
 
 export interface RecordDecisionInput {
   decision: Decision;
+  actor: Actor;
+}
+
+export interface RecordCorrectionInput {
+  correction: Correction;
+  actor: Actor;
+}
+
+export interface ConfirmMissedInput {
+  clock: string;
+  reason: string;
   actor: Actor;
 }
 
@@ -34,6 +51,8 @@ export interface InspectionOutcome {
 export const INSPECTION_WORKFLOW = 'inspectionWorkflow';
 
 export const recordDecisionUpdate = defineUpdate<InspectionView, [RecordDecisionInput]>('recordDecision');
+export const recordCorrectionUpdate = defineUpdate<InspectionView, [RecordCorrectionInput]>('recordCorrection');
+export const confirmMissedUpdate = defineUpdate<InspectionView, [ConfirmMissedInput]>('confirmMissed');
 export const inspectionStateQuery = defineQuery<InspectionView>('inspectionState');
 
 /** `ApplicationFailure` types a refused decision carries; the API maps each to an HTTP status. */

@@ -3,9 +3,11 @@
  * Loaded once per worker through `pureModules()` (./pureRuntime.ts), never imported directly by workflow code.
  */
 export { InspectionRecord } from '../engine/inspectionRecord';
+export { CURRENT_ENGINE_REVISION } from '../engine/fold';
 export { getDefinition, versionInForce } from '../machines/registry';
 export { SCCIF_GRADES } from '../machines/kit/grades';
-export { nextFullInspectionWindow } from '../machines/sccif-rfc/cycle';
+export { boundaryProblem } from '../machines/kit/boundary';
+export { broughtForwardWindow, nextFullInspectionWindow } from '../machines/sccif-rfc/cycle';
 export { combineFollowUps } from '../machines/sccif-rfc/followUps';
 export { assessManagerChange, managerChange, positionAfter } from '../machines/sccif-rfc/managerChange';
 export { recommendationsToCheckNext } from '../machines/sccif-rfc/previousRecommendations';

@@ -10,6 +10,7 @@ import { emptyQuery, providerId } from '../schemas';
 
 const centreParams = z.strictObject({ providerId });
 const reasonBody = z.strictObject({ reason: note });
+const bringForwardBody = z.strictObject({ reason: note, by: isoDate.optional().describe('the day it is now due by (default today)') });
 
 /** Residential family centres registered once and left: their cycle workflow schedules every full inspection. */
 export function centreRoutes(service: InspectionService): RouteSpec[] {
@@ -52,15 +53,17 @@ export function centreRoutes(service: InspectionService): RouteSpec[] {
       method: 'post',
       path: '/centres/:providerId/bring-forward',
       operationId: 'bringInspectionForward',
-      summary: 'Inspect now: concerns, missing regulation 25 reports or a change of manager (seed 002 §"Scheduling")',
+      summary: 'Inspect sooner: concerns, missing regulation 25 reports or a change of manager (seed 002 §"Subsequent inspection activity")',
+      description:
+        "The window opens today and is due by `by` (default today: inspect now); the full inspection starts at once, scheduled for that day, and its audit trail records the rule. 409 once brought forward or under way; 400 for a `by` before today or after the date it is due by now.",
       tag: 'centres',
       access: ['manager'],
       params: centreParams,
       query: emptyQuery,
-      body: reasonBody,
-      responses: { 200: { description: 'the centre, with the reason recorded', schema: centreState } },
+      body: bringForwardBody,
+      responses: { 200: { description: 'the centre, its window moved and the reason recorded', schema: centreState } },
       async handle({ params, body }) {
-        return { json: await service.decideForCentre(params.providerId, 'bringForward', body.reason) };
+        return { json: await service.bringForward(params.providerId, body.reason, body.by) };
       },
     }),
     route({
@@ -93,7 +96,7 @@ export function centreRoutes(service: InspectionService): RouteSpec[] {
       body: reasonBody,
       responses: { 200: { description: 'the centre, closing', schema: centreState } },
       async handle({ params, body }) {
-        return { json: await service.decideForCentre(params.providerId, 'close', body.reason) };
+        return { json: await service.closeCentre(params.providerId, body.reason) };
       },
     }),
   ];

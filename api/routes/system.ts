@@ -5,8 +5,17 @@ import { catalogue, machineChart } from '../catalogue';
 import { type RouteSpec, route } from '../route';
 import { emptyQuery } from '../schemas';
 import type { ApiMetrics } from '../metrics';
+import { listRecordLags } from '../../readModel';
 
-export function systemRoutes(deps: { client: Client; db: Database; metrics: ApiMetrics; openApi: () => unknown }): RouteSpec[] {
+const readiness = z.object({
+  status: z.enum(['ready', 'degraded', 'unavailable']).describe('degraded: some inspection records lag their workflow past the bound'),
+  temporal: z.string(),
+  database: z.string(),
+  records: z.string().describe('ok, or how many inspection records lag their workflow past the bound, and which first'),
+  lagging: z.array(z.object({ inspectionId: z.string(), revision: z.number().int(), attempts: z.number().int(), firstFailedAt: z.string(), lastError: z.string() })),
+});
+
+export function systemRoutes(deps: { client: Client; db: Database; metrics: ApiMetrics; lagBoundSeconds: number; openApi: () => unknown }): RouteSpec[] {
   return [
     route({
       method: 'get',
@@ -23,18 +32,24 @@ export function systemRoutes(deps: { client: Client; db: Database; metrics: ApiM
       method: 'get',
       path: '/readyz',
       operationId: 'ready',
-      summary: 'Temporal and the database are reachable',
+      summary: 'Temporal and the database are reachable, and every inspection record keeps up with its workflow',
+      description: `Degraded (still 200) when an inspection's ledger has lagged its workflow for longer than the bound (RECORD_LAG_BOUND_SECONDS, default 60): a write failing, retried.`,
       tag: 'operations',
       access: 'public',
       query: emptyQuery,
       responses: {
-        200: { description: 'ready', schema: z.object({ temporal: z.string(), database: z.string() }) },
-        503: { description: 'not ready: says which is unavailable', schema: z.object({ temporal: z.string(), database: z.string() }) },
+        200: { description: 'ready, or degraded: says which records lag', schema: readiness },
+        503: { description: 'not ready: says which is unavailable', schema: readiness },
       },
       async handle() {
-        const checks = await Promise.allSettled([deps.client.connection.workflowService.getSystemInfo({}), deps.db.ping()]);
-        const [temporal, database] = checks.map((c) => (c.status === 'fulfilled' ? 'ok' : `unavailable: ${String(c.reason)}`));
-        return { status: checks.every((c) => c.status === 'fulfilled') ? 200 : 503, json: { temporal, database } };
+        const [temporalCheck, databaseCheck] = await Promise.allSettled([deps.client.connection.workflowService.getSystemInfo({}), deps.db.ping()]);
+        const [temporal, database] = [temporalCheck, databaseCheck].map((c) => (c.status === 'fulfilled' ? 'ok' : `unavailable: ${String(c.reason)}`));
+        const lags = databaseCheck.status === 'fulfilled' ? await listRecordLags(deps.db, deps.lagBoundSeconds, 10).catch(() => null) : null;
+        const lagging = lags?.items ?? [];
+        const records = lags === null ? 'unknown' : lags.total === 0 ? 'ok' : `lagging: ${lags.total} inspection record(s) behind their workflow for over ${deps.lagBoundSeconds} s, the first ${lagging[0]!.inspectionId} since ${lagging[0]!.firstFailedAt}`;
+        const up = temporal === 'ok' && database === 'ok';
+        const status = !up ? 'unavailable' : lagging.length > 0 ? 'degraded' : 'ready';
+        return { status: up ? 200 : 503, json: { status, temporal, database, records, lagging: lagging.map(({ lastFailedAt: _l, ...lag }) => lag) } };
       },
     }),
     route({
@@ -46,7 +61,7 @@ export function systemRoutes(deps: { client: Client; db: Database; metrics: ApiM
       access: 'public',
       query: emptyQuery,
       responses: { 200: { description: 'text exposition format', contentType: 'text/plain', schema: z.string() } },
-      handle: async () => ({ text: deps.metrics.render(), contentType: 'text/plain; version=0.0.4; charset=utf-8' }),
+      handle: async () => ({ text: await deps.metrics.render(), contentType: deps.metrics.contentType }),
     }),
     route({
       method: 'get',

@@ -167,7 +167,7 @@ export async function capacitySuite(
     ids,
     Math.max(sizes.concurrency, 64),
     async (id, i) => {
-      await startInspection(client, ours, id);
+      await startInspection(client, ours, id, {}, tenDaysAgo);
       if (i % 10 === 0) await decidePatiently(client, id, DECISIONS[0]!, { at: tenDaysAgo });
     },
     (d) => {

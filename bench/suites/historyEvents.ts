@@ -85,7 +85,7 @@ export async function historyEventsSuite(env: TestWorkflowEnvironment, sides: { 
 }
 
 /** Waits until every activity the workflow scheduled has finished and its last workflow task has completed. */
-async function settled(env: TestWorkflowEnvironment, id: string): Promise<void> {
+export async function settled(env: TestWorkflowEnvironment, id: string): Promise<void> {
   for (;;) {
     const events = (await env.client.workflow.getHandle(id).fetchHistory()).events ?? [];
     let openActivities = 0;

@@ -16,7 +16,7 @@ export function childminderVisits(source: string): Fragment {
             on: {
               CHILDMINDER_VISIT_STARTED: {
                 target: to('childminderVisit'),
-                actions: update((_c, e) => ({ childminderVisitStartedAt: e.recordedAt })),
+                actions: update((_c, e) => ({ childminderVisitStartedAt: e.occurredAt })),
               },
             },
           },

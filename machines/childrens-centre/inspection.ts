@@ -160,7 +160,7 @@ const machine = setup({
           target: 'notice',
           actions: assign({
             notificationDate: ({ event }) => event.at,
-            notifiedAt: ({ event }) => event.recordedAt,
+            notifiedAt: ({ event }) => event.occurredAt,
             notifiedBy: ({ event }) => event.notifiedBy as ChildrensCentreInspectionContext['notifiedBy'],
             // seed 000 ¶33 read per domain E7: notified Monday, on site Thursday at the earliest.
             earliestStartDate: ({ event }) => addWorkingDays(event.at, 3),
@@ -205,7 +205,7 @@ const machine = setup({
               on: {
                 LEAD_INSPECTOR_CONTACTED: {
                   target: 'made',
-                  actions: assign({ leadInspectorContactedAt: ({ event }) => event.recordedAt }),
+                  actions: assign({ leadInspectorContactedAt: ({ event }) => event.occurredAt }),
                 },
               },
             },
@@ -504,6 +504,7 @@ export const childrensCentreInspection2011: InspectionTypeDefinition = {
       roles: ['manager'],
       schema: payload({ reason: note }),
       source: src(7, 10, 70),
+      whenOverdue: 'actionPlan',
     },
     ACTION_PLAN_RECEIVED: {
       label: "Local authority's action plan in response to the report's recommendations received",

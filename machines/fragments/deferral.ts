@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { startOfLondonDay } from '../../calendar';
+import { isIsoDate, startOfLondonDay } from '../../calendar';
 import { isoDate, note, payload } from '../kit';
 import { type Fragment, to } from './fragment';
 import { type FragmentContext, type FragmentGuard, update } from './update';
@@ -19,9 +19,14 @@ export interface DeferralParams {
 
 const CUT_OFF_MINUTES = 16 * 60 + 30;
 
-/** A request is late when it reaches Ofsted after 4.30pm (Europe/London) on the notification day, or on a later day. */
-export function isLateRequest(notifiedOn: string, recordedAt: string): boolean {
-  return Date.parse(recordedAt) > startOfLondonDay(notifiedOn) + CUT_OFF_MINUTES * 60_000;
+/**
+ * A request is late when it reaches Ofsted after 4.30pm (Europe/London) on the notification day, or on a later day.
+ * `occurredAt` is the instant it arrived, or its date alone when entered later without a time: then only a later day
+ * makes it late (reading: a request dated the notification day, time unknown, is not held to be after the cut-off).
+ */
+export function isLateRequest(notifiedOn: string, occurredAt: string): boolean {
+  if (isIsoDate(occurredAt)) return occurredAt > notifiedOn;
+  return Date.parse(occurredAt) > startOfLondonDay(notifiedOn) + CUT_OFF_MINUTES * 60_000;
 }
 
 /**
@@ -79,7 +84,7 @@ export function deferral(p: DeferralParams): Fragment {
   function request(withCutOff: boolean) {
     return {
       target: to('deferralRequested'),
-      actions: update((c, e) => ({ deferralRequestLate: withCutOff && isLateRequest(c.notifiedOn as string, e.recordedAt) })),
+      actions: update((c, e) => ({ deferralRequestLate: withCutOff && isLateRequest(c.notifiedOn as string, e.occurredAt) })),
     };
   }
 }

@@ -57,7 +57,7 @@ export function notification(p: NotificationParams): Fragment {
               target: to('notified'),
               actions: update((_c, e) => ({
                 notifiedOn: e.at,
-                notifiedAt: e.recordedAt,
+                notifiedAt: e.occurredAt,
                 wellbeingContact: e.wellbeingContact,
                 ...details(e, call.fields),
                 ...(follow && { followUpCallDueFrom: e.at }),

@@ -40,7 +40,7 @@ export function wellbeingPauses(p: WellbeingPauseParams): Fragment {
                 INSPECTION_PAUSED: {
                   target: to('paused'),
                   actions: update((c, e) => {
-                    const { type: _t, actorId: _a, role: _r, recordedAt: _ra, ...decision } = e;
+                    const { type: _t, actorId: _a, role: _r, recordedAt: _ra, occurredAt: _oa, ...decision } = e;
                     return { pausedOn: e.at, pauses: [...(c.pauses as unknown[]), decision] };
                   }),
                 },

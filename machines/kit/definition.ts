@@ -17,6 +17,13 @@ export interface EventSpec {
    * same function, so the refusal the caller sees names the rule instead of a bare "not allowed".
    */
   breaks?: (context: Record<string, unknown>, event: InspectionEvent) => string | null;
+  /**
+   * The clock this event acts on once it is overdue (e.g. escalating an overdue action plan): the event is offered and
+   * taken only while that clock runs and its business date is after the clock's due date.
+   */
+  whenOverdue?: string;
+  /** Who may correct or withdraw a recorded step of this kind (default: a manager). */
+  correctableBy?: readonly Role[];
 }
 
 /** Day-based units count from a date (`YYYY-MM-DD`) anchor; `hours` counts clock hours from an instant anchor. */

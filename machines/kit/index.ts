@@ -4,3 +4,4 @@ export * from './schemas';
 export * from './grades';
 export * from './events';
 export * from './actions';
+export * from './boundary';

@@ -201,7 +201,7 @@ const machine = setup({
                   actions: assign(({ context, event }) => {
                     const riskNotices = [
                       ...context.riskNotices,
-                      { summary: event.summary as string, toldOn: event.at, toldAt: event.recordedAt, confirmedInWritingOn: null },
+                      { summary: event.summary as string, toldOn: event.at, toldAt: event.occurredAt, confirmedInWritingOn: null },
                     ];
                     return { riskNotices, riskAwaitingWrittenConfirmationSince: oldestUnconfirmed(riskNotices) };
                   }),

@@ -70,3 +70,19 @@ export function nextFullInspectionWindow(registeredOn: string, last: LastFullIns
     }
   }
 }
+
+/**
+ * The window once the inspection is brought forward (seed 002 §"Subsequent inspection activity": "an inspection visit
+ * takes place sooner if any further significant concerns arise"; §"Residential family centres with no registered
+ * manager": "bringing the date of the inspection forward"). It opens on the day it is brought forward and is due by
+ * the day the manager gives, by default that same day: inspect now.
+ */
+export function broughtForwardWindow(current: InspectionWindow, on: string, reason: string, by: string = on): InspectionWindow {
+  return {
+    opens: on,
+    dueBy: by,
+    rule: `Brought forward on ${on}: ${reason}`,
+    source: `${SEED} §"Subsequent inspection activity"; §"Residential family centres with no registered manager"`,
+    reading: `The seed sets no period for an inspection brought forward: it is due by the day the manager gives, else the day it is brought forward, in place of ${current.dueBy} (${current.rule}).`,
+  };
+}

@@ -140,7 +140,7 @@ const config = {
     SAFEGUARDING_CONCERN_RECORDED: {
       actions: assign({
         safeguardingConcerns: ({ context, event }: Args) => {
-          const { type: _t, at, recordedAt: _r, actorId: _a, role: _role, note: _n, ...concern } = event;
+          const { type: _t, at, recordedAt: _r, occurredAt: _o, actorId: _a, role: _role, note: _n, ...concern } = event;
           return [...context.safeguardingConcerns, { ...(concern as Omit<SafeguardingConcern, 'recordedOn'>), recordedOn: at }];
         },
       }),

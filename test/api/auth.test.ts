@@ -1,4 +1,6 @@
+import { createSecretKey } from 'node:crypto';
 import type { Request } from 'express';
+import { SignJWT } from 'jose';
 import { createAuthenticator } from '../../api/auth';
 import type { ApiError } from '../../api/errors';
 
@@ -34,6 +36,15 @@ describe('bearer tokens, each verified once and remembered until it expires', ()
     const [header, payload, signature] = token.split('.');
     const forged = `${header}.${payload}.${signature!.startsWith('A') ? 'B' : 'A'}${signature!.slice(1)}`;
     expect((await authenticate(auth, forged)).error).toMatchObject({ status: 401, message: expect.stringContaining('signature') });
+  });
+
+  it('refuses a token with no expiry, or living longer than a day, though correctly signed', async () => {
+    const auth = createAuthenticator(settings);
+    const key = createSecretKey(Buffer.from(settings.secret, 'utf8'));
+    const base = () => new SignJWT({ role: 'manager' }).setProtectedHeader({ alg: 'HS256' }).setSubject('manager-1').setIssuer(settings.issuer).setAudience(settings.audience).setIssuedAt();
+    expect((await authenticate(auth, await base().sign(key))).error).toMatchObject({ status: 401, message: expect.stringContaining('"exp"') });
+    expect((await authenticate(auth, await base().setExpirationTime('30d').sign(key))).error).toMatchObject({ status: 401, message: expect.stringContaining('longer than 24 hours') });
+    expect((await authenticate(auth, await base().setExpirationTime('23h').sign(key))).actor).toEqual({ id: 'manager-1', role: 'manager' });
   });
 
   it('refuses a token signed with another secret', async () => {

@@ -1,5 +1,11 @@
+import { generateKeyPairSync } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { CheckpointDirectory, checkpointAuditLog } from '../../ledger/auditLog';
+import { signingKey } from '../../ledger/checkpoint';
 import { type ApiStack, useApiStack } from '../support/apiServer';
 import { eventually } from '../support/eventually';
 import { goodJudgements } from '../support/inspectionHarness';
@@ -9,7 +15,8 @@ import { PROVIDER_ID } from '../support/pureDriver';
  * Contract: the responses the running API gives match the OpenAPI document it serves, route by route and
  * status by status, validated with a JSON Schema 2020-12 validator (not with the zod schemas that produced it).
  */
-const stack = useApiStack();
+const checkpoints = fs.mkdtempSync(path.join(os.tmpdir(), 'contract-checkpoints-'));
+const stack = useApiStack({ checkpointDir: checkpoints });
 let doc: { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>>; components: { schemas: Record<string, object> } };
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
@@ -45,6 +52,18 @@ describe('every route answers as the OpenAPI document says', () => {
     );
   });
 
+  it("documents each type's decisions, chosen by `event`, with dates the calendar can place", () => {
+    const body = (doc.paths['/inspections/{id}/decisions'] as unknown as { post: { requestBody: { content: { 'application/json': { schema: { anyOf: { $ref: string }[] } } } } } }).post.requestBody.content['application/json'].schema;
+    expect(body.anyOf).toContainEqual({ $ref: '#/components/schemas/Decision.sccif-rfc-full.v1' });
+    const rfc = ajv.compile({ $ref: 'doc#/components/schemas/Decision.sccif-rfc-full.v1' });
+    expect(rfc({ event: 'FEEDBACK_GIVEN', judgements: goodJudgements })).toBe(true);
+    expect(rfc({ event: 'FEEDBACK_GIVEN' })).toBe(false); // its judgements are required
+    expect(rfc({ event: 'INSPECTION_STARTED', at: '2026-12-07T09:30' })).toBe(true);
+    for (const at of ['0000-00-00', '2026-13-01', '1999-12-31', '2099-01-05', '2026-12-07T24:00']) expect([at, rfc({ event: 'INSPECTION_STARTED', at })]).toEqual([at, false]);
+    expect(rfc({ event: 'INSPECTION_STARTED', surprise: 1 })).toBe(false);
+    expect(rfc({ event: 'NO_SUCH_EVENT' })).toBe(false);
+  });
+
   it('matches for a whole working session: start, read, decide, lists, audit, errors', async () => {
     const created = await stack.api.call('POST', '/inspections', { role: 'manager', body: { type: 'sccif-rfc-full', providerId: PROVIDER_ID } });
     conforms('POST', '/inspections', created);
@@ -59,8 +78,19 @@ describe('every route answers as the OpenAPI document says', () => {
     conforms('GET', '/breaches', await stack.api.call('GET', '/breaches', { role: 'auditor' }));
     conforms('GET', '/inspections/{id}/audit', await stack.api.call('GET', `/inspections/${id}/audit`, { role: 'auditor' }));
     conforms('GET', '/inspections/{id}/audit/verify', await stack.api.call('GET', `/inspections/${id}/audit/verify`, { role: 'auditor' }));
+    conforms('GET', '/audit/checkpoint', await stack.api.call('GET', '/audit/checkpoint', { role: 'auditor' }));
+    conforms('GET', '/inspections/{id}/audit/proof', await stack.api.call('GET', `/inspections/${id}/audit/proof`, { role: 'auditor' }));
+    await checkpointAuditLog(stack.worker.db, new CheckpointDirectory(checkpoints), signingKey('contract.example/audit-log', generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }) as string));
+    conforms('GET', '/audit/checkpoint', await stack.api.call('GET', '/audit/checkpoint', { role: 'auditor' }));
+    conforms('GET', '/inspections/{id}/audit/proof', await stack.api.call('GET', `/inspections/${id}/audit/proof?from=0`, { role: 'auditor' }));
     conforms('GET', '/inspections/{id}/history', await stack.api.call('GET', `/inspections/${id}/history`, { role: 'auditor' }));
     conforms('GET', '/inspections/{id}/timeline', await stack.api.call('GET', `/inspections/${id}/timeline`, { role: 'manager' }));
+    const feedbackStep = await eventually(async () =>
+      (await stack.api.call('GET', `/inspections/${id}/audit`, { role: 'auditor' })).body.entries.find((e: { kind: string; data: { event?: string } }) => e.kind === 'decision.accepted' && e.data.event === 'FEEDBACK_GIVEN'),
+    );
+    conforms('POST', '/inspections/{id}/corrections', await stack.api.call('POST', `/inspections/${id}/corrections`, { role: 'manager', body: { step: feedbackStep.seq, action: 'amend', fields: { judgements: { ...goodJudgements, helpAndProtection: 'outstanding' } }, reason: 'typed the wrong grade' } }));
+    conforms('POST', '/inspections/{id}/corrections', await stack.api.call('POST', `/inspections/${id}/corrections`, { role: 'manager', body: { step: 9999, action: 'withdraw', reason: 'no such step' } }));
+    conforms('POST', '/inspections/{id}/missed-deadlines', await stack.api.call('POST', `/inspections/${id}/missed-deadlines`, { role: 'manager', body: { clock: 'draftReport', reason: 'not due yet' } }));
     const centre = `URN-${Date.now()}`;
     conforms('POST', '/centres', await stack.api.call('POST', '/centres', { role: 'manager', body: { providerId: centre, registeredOn: '2026-01-05' } }));
     conforms('GET', '/centres/{providerId}', await stack.api.call('GET', `/centres/${centre}`, { role: 'manager' }));

@@ -1,3 +1,4 @@
+import { addCalendarDays, londonDateOf } from '../../calendar';
 import { useApiStack } from '../support/apiServer';
 import { eventually } from '../support/eventually';
 import { goodJudgements } from '../support/inspectionHarness';
@@ -5,19 +6,19 @@ import { PROVIDER_ID } from '../support/pureDriver';
 
 const stack = useApiStack();
 
-async function create(providerId = PROVIDER_ID) {
-  const res = await stack.api.call('POST', '/inspections', { role: 'manager', body: { type: 'sccif-rfc-full', providerId } });
+async function create(providerId = PROVIDER_ID, openedOn?: string) {
+  const res = await stack.api.call('POST', '/inspections', { role: 'manager', body: { type: 'sccif-rfc-full', providerId, ...(openedOn ? { at: openedOn } : {}) } });
   return res.body.inspectionId as string;
 }
 
 const decide = (id: string, role: 'manager' | 'inspector' | 'provider', body: unknown, headers?: Record<string, string>) =>
   stack.api.call('POST', `/inspections/${id}/decisions`, { role, body, ...(headers ? { headers } : {}) });
 
-/** Back-dated on-site start and feedback: the draft is overdue today, the final report not yet. */
+const daysAgo = (n: number) => addCalendarDays(londonDateOf(Date.now()), -n);
+
+/** Opened and on site weeks ago, entered late: the draft is overdue today, the final report not yet. */
 async function overdueDraft() {
-  const id = await create();
-  const today = new Date();
-  const daysAgo = (n: number) => new Date(today.getTime() - n * 86_400_000).toISOString().slice(0, 10);
+  const id = await create(PROVIDER_ID, daysAgo(35));
   await decide(id, 'inspector', { event: 'INSPECTION_STARTED', at: daysAgo(33) });
   await decide(id, 'inspector', { event: 'FEEDBACK_GIVEN', at: daysAgo(31), judgements: goodJudgements });
   return id;
@@ -26,7 +27,7 @@ async function overdueDraft() {
 describe('decision inbox, deadlines and breaches across inspections', () => {
   it("lists each role's waiting decisions, overdue first, with the clock that makes each due", async () => {
     const late = await overdueDraft();
-    await eventually(async () => ((await stack.api.call('GET', '/breaches?open=true', { role: 'manager' })).body.items.some((b: { inspectionId: string; clock: string }) => b.inspectionId === late && b.clock === 'draftReport') ? true : undefined));
+    await eventually(async () => ((await stack.api.call('GET', '/deadlines?overdue=true', { role: 'manager' })).body.items.some((d: { inspectionId: string; clock: string }) => d.inspectionId === late && d.clock === 'draftReport') ? true : undefined));
     const inbox = (await stack.api.call('GET', '/inbox', { role: 'inspector' })).body;
     const mine = inbox.items.filter((i: { inspectionId: string }) => i.inspectionId === late);
     expect(mine.find((i: { event: string }) => i.event === 'DRAFT_REPORT_SENT')).toMatchObject({
@@ -47,13 +48,12 @@ describe('decision inbox, deadlines and breaches across inspections', () => {
     const soon = (await stack.api.call('GET', '/deadlines?dueWithinDays=3650', { role: 'manager' })).body.items;
     expect(soon.some((d: { inspectionId: string; clock: string }) => d.inspectionId === late && d.clock === 'finalReport')).toBe(true);
 
-    const breaches = (await stack.api.call('GET', '/breaches', { role: 'auditor' })).body.items;
-    expect(breaches.find((b: { inspectionId: string; clock: string }) => b.inspectionId === late && b.clock === 'draftReport')).toMatchObject({
-      clock: 'draftReport',
-      resolvedOn: null,
-      rule: expect.any(String),
-      source: expect.stringMatching(/^seed 002/),
-    });
+    // Overdue is awaiting the record, not yet a breach; the draft dated today makes it one.
+    const breachesOf = async () => (await stack.api.call('GET', '/breaches', { role: 'auditor' })).body.items.filter((b: { inspectionId: string }) => b.inspectionId === late);
+    expect(await breachesOf()).toEqual([]);
+    expect((await decide(late, 'inspector', { event: 'DRAFT_REPORT_SENT' })).status).toBe(200);
+    const breach = await eventually(async () => (await breachesOf())[0]);
+    expect(breach).toMatchObject({ clock: 'draftReport', resolvedOn: daysAgo(0), rule: expect.any(String), source: expect.stringMatching(/^seed 002/) });
   });
 
   it('applies a decision once however often it is retried with the same Idempotency-Key, even concurrently', async () => {
@@ -67,6 +67,9 @@ describe('decision inbox, deadlines and breaches across inspections', () => {
       return res.body.entries.some((e: { kind: string }) => e.kind === 'transition') ? res.body : undefined;
     });
     expect(audit.entries.filter((e: { kind: string }) => e.kind === 'decision.accepted')).toHaveLength(1);
+    // the same key with another request: refused, nothing done
+    const reused = await decide(id, 'inspector', { event: 'INSPECTION_PAUSED', reason: 'x' }, headers);
+    expect(reused).toMatchObject({ status: 422, body: { error: { code: 'idempotency_key_reused' } } });
     // a new key is a new decision, refused in the new state
     expect((await decide(id, 'inspector', { event: 'INSPECTION_STARTED' }, { 'idempotency-key': `again-${id}` })).status).toBe(409);
   });
@@ -85,6 +88,8 @@ describe('residential family centres registered once', () => {
     });
     const inspection = await stack.api.call('GET', `/inspections/${centre.currentInspectionId}`, { role: 'manager' });
     expect(inspection.body).toMatchObject({ type: 'sccif-rfc-full', providerId, status: 'scheduled', facts: { scheduledFor: '2027-01-05' } });
+    const underWay = await stack.api.call('POST', `/centres/${providerId}/bring-forward`, { role: 'manager', body: { reason: 'concerns' } });
+    expect(underWay).toMatchObject({ status: 409, body: { error: { code: 'not_allowed_now', message: expect.stringContaining('already under way') } } });
     const closed = await stack.api.call('POST', `/centres/${providerId}/close`, { role: 'manager', body: { reason: 'registration cancelled' } });
     expect(closed.body.closed).toBe('registration cancelled');
     expect((await stack.api.call('POST', `/centres/${providerId}/close`, { role: 'inspector', body: { reason: 'x' } })).status).toBe(403);

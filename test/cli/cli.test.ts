@@ -1,7 +1,13 @@
 import { INSPECTION_TYPES } from '../../machines/registry';
 import { execFile } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { addWorkingDays, londonDateOf } from '../../calendar';
+import { readLedger } from '../../ledger';
+import { CheckpointDirectory, checkpointAuditLog } from '../../ledger/auditLog';
+import { signingKey, verifierKey } from '../../ledger/checkpoint';
+import { addCalendarDays, addWorkingDays, londonDateOf } from '../../calendar';
 import type { Io } from '../../cli/main';
 import { useApiStack } from '../support/apiServer';
 import { eventually } from '../support/eventually';
@@ -196,6 +202,14 @@ describe('inspections command line against the API, the dev server and a worker'
     expect(trail.entries.map((e) => e.kind)).toEqual(expect.arrayContaining(['inspection.started', 'decision.accepted', 'deadline.set']));
     const auditText = await cli(['audit', id], as('auditor'));
     expect(auditText.stdout).toContain('decision.accepted');
+    const trace = await cli(['history', id, '--json'], as('auditor'));
+    expect(trace.code).toBe(0);
+    const events = JSON.parse(trace.stdout).events as Record<string, { decoded?: unknown[]; input?: { decoded?: unknown[] } }>[];
+    const startedEvent = events[0]!.workflowExecutionStartedEventAttributes!;
+    expect(startedEvent.input!.decoded![0]).toMatchObject({ inspectionId: id, type: 'sccif-rfc-full', providerId: PROVIDER_ID }); // decoded, not base64
+    const traceText = await cli(['history', id], as('auditor'));
+    expect(traceText.stdout).toMatch(/WORKFLOW_EXECUTION_UPDATE_ACCEPTED .*FEEDBACK_GIVEN/);
+    expect((await cli(['history', 'insp-00000000-0000-0000-0000-000000000000'], as('auditor'))).stderr).toMatch(/HTTP 404/);
     const providerAudit = await cli(['audit', id], as('provider'));
     expect(providerAudit.code).toBe(1);
     expect(providerAudit.stderr).toMatch(/HTTP 403/);
@@ -235,10 +249,76 @@ describe('inspections command line against the API, the dev server and a worker'
     expect(unknown.stderr).toMatch(/HTTP 404/);
   });
 
+  it('start --at, decide entered late, correct and confirm-missed: a backlog entered weeks after it happened', async () => {
+    const opened = addCalendarDays(londonDateOf(Date.now()), -60);
+    const started = await cli(['start', '--type', 'sccif-rfc-full', '--provider', PROVIDER_ID, '--at', opened, '--json'], as('manager'));
+    expect(started.code).toBe(0);
+    const id = JSON.parse(started.stdout).inspectionId as string;
+    expect((await cli(['decide', id, 'INSPECTION_STARTED', '--at', `${opened}T09:30`], as('inspector'))).code).toBe(0);
+    const overdue = JSON.parse((await cli(['show', id, '--json'], as('manager'))).stdout) as { deadlines: { clock: string; overdue: boolean }[] };
+    expect(overdue.deadlines).toEqual([expect.objectContaining({ clock: 'onSiteLength', overdue: true })]);
+    const missed = await cli(['confirm-missed', id, '--clock', 'onSiteLength', '--reason', 'the inspectors stayed a week'], as('manager'));
+    expect(missed.code).toBe(0);
+    expect(missed.stdout).toContain('Confirmed onSiteLength missed');
+    expect(missed.stdout).toMatch(/onSiteLength\s+\S+\s+not yet \(confirmed missed\)/);
+    const step = await eventually(async () => {
+      const trail = JSON.parse((await cli(['audit', id, '--json'], as('auditor'))).stdout) as { entries: { seq: number; kind: string }[] };
+      return trail.entries.find((e) => e.kind === 'decision.accepted');
+    });
+    const corrected = await cli(['correct', id, '--step', String(step.seq), '--at', addCalendarDays(opened, 1), '--reason', 'arrived the next morning', '--json'], as('manager'));
+    expect(corrected.code).toBe(0);
+    expect(JSON.parse(corrected.stdout).facts.onSiteStartedAt).toBe(addCalendarDays(opened, 1));
+    const usage = await cli(['correct', id, '--step', String(step.seq), '--reason', 'nothing said'], as('manager'));
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('say what to correct: --at, --data, or --withdraw');
+    const refused = await cli(['correct', id, '--step', String(step.seq), '--withdraw', '--reason', 'x'], as('inspector'));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/corrected by manager.*HTTP 403/);
+  });
+
   it('a missing token: the API\'s 401 message, with a hint', async () => {
     const run = await cli(['show', 'insp-00000000-0000'], { INSPECTIONS_API_URL: stack.api.base });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/bearer token is required.*HTTP 401.*--token or INSPECTIONS_TOKEN/);
+  });
+});
+
+describe('inspections audit verify: an audit trail proved against signed checkpoints, trusting only the key', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-checkpoints-'));
+  const stack = useApiStack({ checkpointDir: dir });
+  const key = signingKey('test.example/audit-log', generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }) as string);
+  const vkey = verifierKey(key);
+  const as = (role: 'manager' | 'inspector' | 'auditor') => ({ INSPECTIONS_API_URL: stack.api.base, INSPECTIONS_TOKEN: stack.api.tokens[role], INSPECTIONS_CHECKPOINT_KEY: vkey });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('verifies, keeps the checkpoint, and after a rewrite of the database says what changed (exit 1)', async () => {
+    const id = JSON.parse((await cli(['start', '--type', 'sccif-rfc-full', '--provider', PROVIDER_ID, '--json'], as('manager'))).stdout).inspectionId as string;
+    await cli(['decide', id, 'INSPECTION_STARTED'], as('inspector'));
+    await eventually(async () => ((await readLedger(stack.worker.db, id)).some((e) => e.kind === 'decision.accepted') ? true : undefined));
+    expect((await cli(['audit', 'verify', id], as('auditor'))).stderr).toMatch(/no checkpoint of the audit log has been signed yet.*HTTP 409/);
+    await checkpointAuditLog(stack.worker.db, new CheckpointDirectory(dir), key); // what the worker does every minute
+    const kept = path.join(dir, '..', `${path.basename(dir)}-kept.txt`);
+    const first = await cli(['audit', 'verify', id, '--save', kept], as('auditor'));
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/\d+ entries proved in the signed log; 0 stored since its last checkpoint/);
+    expect(first.stdout).toContain('Verified.');
+    expect(fs.readFileSync(kept, 'utf8')).toMatch(/^test.example\/audit-log\n\d+\n/);
+
+    await cli(['decide', id, 'FEEDBACK_GIVEN', '--data', JSON.stringify({ judgements: goodJudgements })], as('inspector'));
+    await eventually(async () => ((await readLedger(stack.worker.db, id)).filter((e) => e.kind === 'decision.accepted').length === 2 ? true : undefined));
+    const grown = await cli(['audit', 'verify', id, '--checkpoint', kept], as('auditor'));
+    expect(grown.code).toBe(0);
+    expect(grown.stdout).toMatch(/consistent with the checkpoint you kept .*: yes/);
+
+    await stack.worker.db.exec('ALTER TABLE ledger_entries DISABLE TRIGGER USER');
+    await stack.worker.db.query(`UPDATE ledger_entries SET actor = 'someone-else' WHERE inspection_id = $1 AND seq = 2`, [id]);
+    await stack.worker.db.exec('ALTER TABLE ledger_entries ENABLE TRIGGER USER');
+    const tampered = await cli(['audit', 'verify', id, '--checkpoint', kept], as('auditor'));
+    expect(tampered.code).toBe(1);
+    expect(tampered.stdout).toContain('PROBLEM: entry 2 does not match its hash (edited)');
+    expect(tampered.stderr).toMatch(/the audit trail of .* does not verify/);
+    const noKey = await cli(['audit', 'verify', id], { ...as('auditor'), INSPECTIONS_CHECKPOINT_KEY: '' });
+    expect(noKey.code).toBe(2);
   });
 });
 

@@ -17,17 +17,19 @@
  *     window (5 working days) is a pending workflow timer. After the restart the server still holds it: started,
  *     neither fired nor cancelled, due at exactly the window's end; a new worker (empty cache, so it replays the
  *     history it reads from the restarted server) reports the same deadline.
- *  B. A timer that comes due while the server is down fires after the restart, and the inspection moves on by
- *     itself. Inspection B's draft is back-dated 6 working days, so its comment window has already run out when
- *     the decision is accepted. Before the workflow can act on that, the read model is made to fail (a wrapper
- *     around the database; the ledger write, in its own transaction, still succeeds, so every retry re-sends
- *     entries already stored). The activity is then retried on Temporal's durable retry timer (the workflow's
- *     own retry policy: 1 s, doubling). After four failed attempts the worker is stopped, the 5th attempt's instant
- *     (8 s on) is read from the server, and the server is stopped and kept down until that instant has passed.
- *     After the restart, before any worker polls, the server shows the timer fired (the attempt is released, no
- *     next-attempt instant). A new worker with the database healthy runs it, the activity completes, the workflow
- *     closes the comment window on its own (COMMENT_WINDOW_CLOSED, by the system), and a decision sent after the
- *     restart is accepted and sets the publication clock's timer.
+ *  B. A timer that comes due while the server is down fires after the restart, and the inspection acts on the clocks
+ *     that ran out meanwhile. Inspection B is entered late: on site 34 working days ago, then feedback dated 32 ago,
+ *     so the draft (18 working days) and final report (30) targets it starts are overdue the moment it is accepted.
+ *     Before the workflow can record them overdue, the read model is made to fail (a wrapper around the database; the ledger write, in its own transaction, still succeeds, so every retry
+ *     re-sends entries already stored). The activity is then retried on Temporal's durable retry timer (the
+ *     workflow's own retry policy: 1 s, doubling). After four failed attempts the worker is stopped, the 5th
+ *     attempt's instant (8 s on) is read from the server, and the server is stopped and kept down until that
+ *     instant has passed. After the restart, before any worker polls, the server shows the timer fired (the attempt
+ *     is released, no next-attempt instant). A new worker with the database healthy runs it, the activity
+ *     completes, and the workflow records both targets overdue on its own. Decisions sent after the restart are
+ *     accepted: the draft, dated 6 working days ago (its comment window closed yesterday in business time, so the
+ *     decision itself closes it: COMMENT_WINDOW_CLOSED, by the system, at the window's end), and the final report
+ *     today (both breaches, dated after their due dates), which sets the publication clock's timer.
  *
  * Then each inspection's audit ledger must verify (hash chain), with consecutive seqs and nothing twice, although
  * B's ledger batch was written once and re-sent on every retry, across the restart.
@@ -104,21 +106,21 @@ test('a dev server restart on its SQLite file: inspections keep running, their t
   const aSettled = await settled(client, a, database);
   expectOneTimerFor(await pendingTimers(client, a.inspectionId), aWindow.dueAt);
 
-  // B: on site 12 working days ago, feedback 10 ago; the draft, dated 6 working days ago, arrives with the read
-  // model down: the window ran out yesterday, but the workflow cannot get past its activity to close it.
-  const started = addWorkingDays(today, -12);
-  const feedback = addWorkingDays(today, -10);
+  // B: entered late, on site 34 working days ago; the feedback, dated 32 working days ago, arrives with the read
+  // model down: the report targets it starts ran out long ago, but the workflow cannot get past its activity to
+  // record them overdue.
+  const started = addWorkingDays(today, -34);
+  const feedback = addWorkingDays(today, -32);
   const draftSent = addWorkingDays(today, -6);
-  const b = await InspectionHandle.start({ client }, taskQueue);
+  const b = await InspectionHandle.start({ client }, taskQueue, 'sccif-rfc-full', 1, {}, started);
   await b.send(actors.inspector, 'INSPECTION_STARTED', { at: started });
-  await settled(client, b, database); // the on-site clock ran out long ago: the workflow records the breach
-  await b.send(actors.inspector, 'FEEDBACK_GIVEN', { at: feedback, judgements: goodJudgements });
   await settled(client, b, database);
   outage.down = true;
-  const bDraft = await b.send(actors.inspector, 'DRAFT_REPORT_SENT', { at: draftSent });
-  const bWindow = bDraft.deadlines.find((d) => d.clock === 'commentWindow')!;
-  expect(bWindow).toMatchObject({ due: addWorkingDays(draftSent, 5), overdue: true });
-  expect(bDraft.status).toBe('awaiting_provider_comments');
+  const bFeedback = await b.send(actors.inspector, 'FEEDBACK_GIVEN', { at: feedback, judgements: goodJudgements });
+  expect(bFeedback.deadlines.map((d) => [d.clock, d.due, d.overdue])).toEqual([
+    ['draftReport', addWorkingDays(feedback, 18), true],
+    ['finalReport', addWorkingDays(feedback, 30), true],
+  ]);
 
   // Attempts 1-4 fail (backoff 1, 2, 4 s); the 5th waits on an 8 s retry timer, enough to stop everything first.
   await outage.failures(4);
@@ -178,13 +180,15 @@ test('a dev server restart on its SQLite file: inspections keep running, their t
   expect(aView).toMatchObject({ status: 'awaiting_provider_comments', revision: aSettled.revision, breaches: [] });
   expect(aView.deadlines).toEqual(aSettled.deadlines);
 
-  // (iv, continued) the new worker runs the released attempt; the activity completes and the workflow closes the
-  // comment window by itself: the clock that ran out while the inspection was stuck fires after the restart.
-  const bClosed = await eventually(async () => {
-    const view = await bAfter.view();
-    return view.status === 'finalising_report' ? view : undefined;
+  // (iv, continued) the new worker runs the released attempt; the activity completes and the workflow records both
+  // targets overdue by itself: the clocks that ran out while the inspection was stuck are acted on after the restart.
+  const overdueEntries = await eventually(async () => {
+    const reportClocks = new Set(bFeedback.deadlines.map((d) => d.clock));
+    const found = (await readLedger(database, b.inspectionId)).filter((e) => e.kind === 'deadline.overdue' && reportClocks.has(e.data.clock as string));
+    return found.length === 2 ? found : undefined;
   }, 30_000);
-  expect(bClosed.stage).toBe('reporting.finalising');
+  expect(overdueEntries.map((e) => [e.actor, e.at, e.data.clock])).toEqual(bFeedback.deadlines.map((d) => ['system', d.dueAt, d.clock]));
+  for (const entry of overdueEntries) expect(Date.parse(entry.recordedAt)).toBeGreaterThan(restartedAt);
   const bHistory = (await bh.fetchHistory()).events ?? [];
   const retried = bHistory.filter((e) => e.activityTaskStartedEventAttributes).map((e) => e.activityTaskStartedEventAttributes!);
   const lastAttempt = retried.find((s) => (s.attempt ?? 1) > 1)!;
@@ -194,7 +198,10 @@ test('a dev server restart on its SQLite file: inspections keep running, their t
   expect(completedAt.some((t) => t > restartedAt)).toBe(true);
   expect(bHistory.some((e) => e.workflowTaskFailedEventAttributes)).toBe(false);
 
-  // (iii) a decision sent after the restart is accepted; its clock is a new durable timer.
+  // (iii) decisions sent after the restart are accepted; the last one's clock is a new durable timer.
+  const bDraft = await bAfter.send(actors.inspector, 'DRAFT_REPORT_SENT', { at: draftSent });
+  const bWindow = { due: addWorkingDays(draftSent, 5), dueAt: new Date(endOfLondonDay(addWorkingDays(draftSent, 5))).toISOString() };
+  expect(bDraft.stage).toBe('reporting.finalising'); // its comment window closed yesterday, in business time
   const final = await bAfter.send(actors.manager, 'FINAL_REPORT_SENT');
   expect(final.status).toBe('awaiting_publication');
   const publication = final.deadlines.find((d) => d.clock === 'publication')!;
@@ -213,11 +220,15 @@ test('a dev server restart on its SQLite file: inspections keep running, their t
     'DRAFT_REPORT_SENT',
     'FINAL_REPORT_SENT',
   ]);
-  expect(bEntries.filter((e) => e.kind === 'deadline.missed').map((e) => e.data.clock)).toEqual(['onSiteLength']);
+  // Late steps are breaches, answered on their own dates; the final report's, on the day it was sent.
+  expect(bEntries.filter((e) => e.kind === 'deadline.missed').map((e) => [e.data.clock, e.data.answeredOn])).toEqual([
+    ['draftReport', draftSent],
+    ['finalReport', today],
+  ]);
   const expired = bEntries.filter((e) => e.kind === 'clock.expired');
   expect(expired.map((e) => e.data)).toEqual([{ clock: 'commentWindow', due: bWindow.due, event: 'COMMENT_WINDOW_CLOSED' }]);
   expect(expired[0]).toMatchObject({ actor: 'system', at: bWindow.dueAt });
-  expect(Date.parse(expired[0]!.recordedAt)).toBeGreaterThan(restartedAt);
+
   const closedBy = bEntries.find((e) => e.kind === 'transition' && e.data.event === 'COMMENT_WINDOW_CLOSED');
   expect(closedBy?.data).toMatchObject({ from: 'reporting.commentWindow', to: 'reporting.finalising' });
 

@@ -6,7 +6,7 @@ import { PureDriver, middayOn } from '../support/pureDriver';
 
 /** What the view's allowed decisions were before they were kept per snapshot and day: worked out afresh. */
 function freshAnswers(record: InspectionRecord, now: number) {
-  const snapshot = (record as unknown as { snapshot: AnyMachineSnapshot }).snapshot;
+  const snapshot = (record as unknown as { fold: { snapshot: AnyMachineSnapshot } }).fold.snapshot;
   return allowedEvents(definition, snapshot).map((event) => ({
     event,
     answers: clocksAnswered(definition, snapshot, event, londonDateOf(now))[0]?.spec.id ?? null,
@@ -34,7 +34,7 @@ describe('allowed decisions, kept per snapshot and day (engine/inspectionRecord.
       judgements: { overallExperiencesAndProgress: 'good', helpAndProtection: 'good', leadershipAndManagement: 'good' },
     });
     check('2024-12-13');
-    driver.advanceTo('2025-02-03'); // the draft report's target runs out: a breach, the stage unchanged
+    driver.advanceTo('2025-02-03'); // the draft report's target runs out: overdue, the stage unchanged
     check('2025-02-03');
     driver.send('inspector', '2025-02-04', 'DRAFT_REPORT_SENT');
     check('2025-02-04');

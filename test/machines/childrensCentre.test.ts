@@ -3,7 +3,7 @@ import { isInState } from '../../engine/stage';
 import { type ChildrensCentreInspectionContext, childrensCentreInspection2011 as definition } from '../../machines/childrens-centre/inspection';
 import { type ChildrensCentreJudgements, hasInadequateJudgement, uniformJudgements } from '../../machines/childrens-centre/judgements';
 import { describeEveryPath } from '../support/everyPath';
-import { PureDriver, middayOn, refusal } from '../support/pureDriver';
+import { PureDriver, actors, breaches, middayOn, overdue, refusal } from '../support/pureDriver';
 
 const good = uniformJudgements('good');
 const inadequate: ChildrensCentreJudgements = {
@@ -114,7 +114,7 @@ describe("children's centre inspection (seed 000): rules and clocks", () => {
     expect(driver.send('inspector', '2025-04-24', 'INSPECTION_STARTED').status).toBe('on_site');
   });
 
-  it('tracks the lead inspector contact within 24 clock hours, through Good Friday, and raises a breach when missed (¶33, ¶38)', () => {
+  it('tracks the lead inspector contact within 24 clock hours, through Good Friday, and raises a breach when answered late (¶33, ¶38)', () => {
     const driver = new PureDriver(definition, '2025-04-14');
     // Recorded at midday (BST) on Thursday 17 April: due at midday on Good Friday, 18 April; clock hours do not stop for bank holidays.
     driver.send('manager', '2025-04-17', 'CENTRE_NOTIFIED', { notifiedBy: 'ofsted' });
@@ -125,10 +125,24 @@ describe("children's centre inspection (seed 000): rules and clocks", () => {
     expect(driver.record.view(Date.parse('2025-04-18T10:59:59.000Z')).breaches).toEqual([]);
     const late = driver.advanceTo('2025-04-18');
     expect(late.status).toBe('awaiting_lead_inspector_contact,notice_period'); // a target: nothing moves
-    expect(late.breaches).toEqual([expect.objectContaining({ clock: 'leadInspectorContact', due: '2025-04-18', resolvedOn: null })]);
+    expect(overdue(late)).toEqual([['leadInspectorContact', '2025-04-18']]);
     const made = driver.send('inspector', '2025-04-22', 'LEAD_INSPECTOR_CONTACTED');
-    expect(made.breaches[0]!.resolvedOn).toBe('2025-04-22');
+    expect(breaches(made)).toEqual([['leadInspectorContact', '2025-04-18', '2025-04-22']]);
     expect(made.facts.leadInspectorContactedAt).toBe(new Date(middayOn('2025-04-22')).toISOString());
+  });
+
+  it('counts the 24 hours from when the centre was notified, not from when that was typed in', () => {
+    const driver = new PureDriver(definition, '2025-04-14');
+    // Notified on Tuesday 15 April at 16:00, entered on Thursday 17: the contact was due by 16:00 (BST) on Wednesday.
+    const notified = driver.record.decide({ event: 'CENTRE_NOTIFIED', notifiedBy: 'ofsted', at: '2025-04-15T16:00' }, actors.manager, middayOn('2025-04-17'));
+    expect(notified.facts.notifiedAt).toBe('2025-04-15T15:00:00.000Z');
+    expect(notified.deadlines.find((d) => d.clock === 'leadInspectorContact')).toMatchObject({ due: '2025-04-16', dueAt: '2025-04-16T15:00:00.000Z' });
+    // A date without a time: the 24 hours run to the end of the next day, so an unknown time never makes a contact late.
+    const other = new PureDriver(definition, '2025-04-14');
+    const dated = other.record.decide({ event: 'CENTRE_NOTIFIED', notifiedBy: 'ofsted', at: '2025-04-15' }, actors.manager, middayOn('2025-04-17'));
+    expect(dated.facts.notifiedAt).toBe('2025-04-15');
+    expect(dated.deadlines.find((d) => d.clock === 'leadInspectorContact')).toMatchObject({ due: '2025-04-16', dueAt: '2025-04-16T23:00:00.000Z' });
+    expect(other.record.decide({ event: 'LEAD_INSPECTOR_CONTACTED', at: '2025-04-16' }, actors.inspector, middayOn('2025-04-17')).breaches).toEqual([]);
   });
 
   it("takes the zero-notice route straight on site for children's welfare, with no notice or contact clock (¶34)", () => {
@@ -196,8 +210,8 @@ describe("children's centre inspection (seed 000): rules and clocks", () => {
     // Due Thursday 1 May; 3 more working days: Friday 2 May, (Monday 5 May is a bank holiday), Tuesday 6, Wednesday 7 May.
     const extended = driver.send('manager', '2025-04-30', 'PUBLICATION_EXTENDED', { days: 3, reason: 'exceptional: linked school report' });
     expect(extended.deadlines.find((d) => d.clock === 'publication')!.due).toBe('2025-05-07');
-    expect(driver.advanceTo('2025-05-07').breaches).toEqual([expect.objectContaining({ clock: 'draftToCentre' })]);
-    expect(driver.advanceTo('2025-05-08').breaches.map((b) => b.clock)).toEqual(['draftToCentre', 'publication']);
+    expect(overdue(driver.advanceTo('2025-05-07')).map(([clock]) => clock)).toEqual(['draftToCentre']);
+    expect(overdue(driver.advanceTo('2025-05-08')).map(([clock]) => clock)).toEqual(['draftToCentre', 'publication']);
     expect(refusal(() => driver.send('inspector', '2025-05-08', 'PUBLICATION_EXTENDED', { days: 1, reason: 'x' }))).toMatchObject({ code: 'forbidden' });
   });
 
@@ -212,7 +226,7 @@ describe("children's centre inspection (seed 000): rules and clocks", () => {
     expect(driver.deadline('actionPlan', '2025-04-17')).toBe('2025-06-17');
   });
 
-  it("raises a breach when the local authority's action plan is late, over New Year and a short February; a manager escalates (¶70)", () => {
+  it("shows the local authority's action plan overdue, over New Year and a short February; a manager escalates only then; the late plan is a breach (¶70)", () => {
     const driver = new PureDriver(definition, '2024-11-25');
     driver.send('manager', '2024-11-25', 'CENTRE_NOTIFIED', { notifiedBy: 'ofsted' });
     driver.send('inspector', '2024-11-25', 'LEAD_INSPECTOR_CONTACTED');
@@ -226,15 +240,21 @@ describe("children's centre inspection (seed 000): rules and clocks", () => {
     const confirmed = driver.send('provider', '2024-12-31', 'REPORT_RECEIPT_CONFIRMED');
     expect(confirmed.facts).toMatchObject({ reportReceivedDate: '2024-12-31', moreFrequentInspection: true, grade: 'good' });
     expect(driver.deadline('actionPlan', '2024-12-31')).toBe('2025-02-28');
-    expect(driver.advanceTo('2025-02-28').breaches).toEqual([]);
+    const onTheDay = driver.advanceTo('2025-02-28');
+    expect(onTheDay.allowedDecisions.map((d) => d.event)).not.toContain('ACTION_PLAN_ESCALATED');
+    expect(refusal(() => driver.send('manager', '2025-02-28', 'ACTION_PLAN_ESCALATED', { reason: 'too soon' }))).toMatchObject({
+      code: 'not_allowed_now',
+      message: expect.stringContaining('due 2025-02-28, so not before 2025-03-01'),
+    });
     const late = driver.advanceTo('2025-03-01');
     expect(late.stage).toContain('afterInspection.report.actionPlanDue');
-    expect(late.breaches).toEqual([expect.objectContaining({ clock: 'actionPlan', due: '2025-02-28', resolvedOn: null })]);
+    expect(overdue(late)).toEqual([['actionPlan', '2025-02-28']]);
+    expect(late.allowedDecisions.map((d) => d.event)).toContain('ACTION_PLAN_ESCALATED');
     const escalated = driver.send('manager', '2025-03-03', 'ACTION_PLAN_ESCALATED', { reason: 'no plan two months after receipt' });
     expect(escalated.status).toContain('action_plan_escalated');
     expect(escalated.deadlines.find((d) => d.clock === 'actionPlan')!.due).toBe('2025-02-28');
     const received = driver.send('provider', '2025-03-10', 'ACTION_PLAN_RECEIVED');
-    expect(received.breaches[0]!.resolvedOn).toBe('2025-03-10');
+    expect(breaches(received)).toEqual([['actionPlan', '2025-02-28', '2025-03-10']]);
     // The complaint window (feedback 29 Nov 2024 + 3 months = 28 Feb 2025) closed already: the inspection is over.
     expect(received).toMatchObject({ status: 'closed', done: true });
   });

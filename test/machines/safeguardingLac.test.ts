@@ -5,7 +5,7 @@ import { activePaths } from '../../engine/stage';
 import type { InspectionEvent, Role } from '../../machines/kit';
 import { safeguardingLacInspection2010 as definition } from '../../machines/safeguarding-lac/inspection';
 import { type SlacJudgements, headlineGrade } from '../../machines/safeguarding-lac/judgements';
-import { PureDriver, actors, middayOn, refusal } from '../support/pureDriver';
+import { PureDriver, actors, breaches, middayOn, overdue, refusal } from '../support/pureDriver';
 
 const safeguarding = {
   overallEffectiveness: 'adequate',
@@ -81,6 +81,7 @@ describe('safeguarding and looked after children inspection (seed 001): every pa
   const graphEvent = (type: string): InspectionEvent => ({
     type,
     at: '2025-03-03',
+    occurredAt: '2025-03-03T12:00:00.000Z',
     recordedAt: '2025-03-03T12:00:00.000Z',
     actorId: 'graph',
     role: ROLE[type] ?? 'inspector',
@@ -170,14 +171,17 @@ describe('safeguarding and looked after children inspection (seed 001): statutor
     // meeting due Wed 16 Apr. Then Thu 17 (5); Good Friday 18 and Easter Monday 21 are bank holidays;
     // Tue 22 (6), Wed 23 (7), Thu 24 (8), Fri 25 (9), Mon 28 (10): fieldwork to begin by Mon 28 Apr.
     expect(dueOf(driver, '2025-04-10')).toEqual({ setUpMeeting: '2025-04-16', notice: '2025-04-28' });
-    expect(driver.advanceTo('2025-04-17').breaches.map((b) => [b.clock, b.due])).toEqual([['setUpMeeting', '2025-04-16']]);
-    driver.send('inspector', '2025-04-17', 'SET_UP_MEETING_HELD');
+    const awaited = driver.advanceTo('2025-04-17');
+    expect(overdue(awaited)).toEqual([['setUpMeeting', '2025-04-16']]); // overdue, awaiting the record: no breach yet
+    expect(awaited.breaches).toEqual([]);
+    expect(breaches(driver.send('inspector', '2025-04-17', 'SET_UP_MEETING_HELD'))).toEqual([['setUpMeeting', '2025-04-16', '2025-04-17']]);
     driver.send('inspector', '2025-04-17', 'CASES_SELECTED', { safeguardingCases: 5, lookedAfterChildrenCases: 4 });
     expect(driver.view('2025-04-28')).toMatchObject({ status: 'awaiting_fieldwork,no_open_complaint', breaches: [expect.objectContaining({ clock: 'setUpMeeting' })] });
     const late = driver.advanceTo('2025-04-29');
-    expect(late.breaches.map((b) => [b.clock, b.due])).toEqual([
-      ['setUpMeeting', '2025-04-16'],
-      ['notice', '2025-04-28'],
+    expect(overdue(late)).toEqual([['notice', '2025-04-28']]);
+    expect(breaches(driver.send('inspector', '2025-04-29', 'FIELDWORK_STARTED'))).toEqual([
+      ['setUpMeeting', '2025-04-16', '2025-04-17'],
+      ['notice', '2025-04-28', '2025-04-29'],
     ]);
   });
 
@@ -198,7 +202,7 @@ describe('safeguarding and looked after children inspection (seed 001): statutor
       casesAtFieldworkStart: { safeguarding: 6, lookedAfterChildren: 7 },
       caseAuditSharedOn: '2025-04-28',
     });
-    expect(driver.advanceTo('2025-05-13').breaches.map((b) => [b.clock, b.due])).toEqual([['onSiteLength', '2025-05-12']]);
+    expect(overdue(driver.advanceTo('2025-05-13'))).toEqual([['onSiteLength', '2025-05-12']]);
   });
 
   it('sets draft (10), factual accuracy (15), final (20) and publication (25 working days) from the feedback day, across the late May bank holiday', () => {
@@ -273,8 +277,9 @@ describe('safeguarding and looked after children inspection (seed 001): statutor
     // The second one is confirmed after fieldwork, late: a breach, nothing moves.
     driver.send('inspector', '2025-05-01', 'FEEDBACK_GIVEN', { judgements });
     const late = driver.advanceTo('2025-05-02');
-    expect(late.breaches.map((b) => b.clock)).toEqual(['writtenRiskConfirmation']);
+    expect(overdue(late)).toEqual([['writtenRiskConfirmation', '2025-05-01']]);
     const confirmed = driver.send('inspector', '2025-05-02', 'RISK_CONFIRMED_IN_WRITING');
+    expect(breaches(confirmed)).toEqual([['writtenRiskConfirmation', '2025-05-01', '2025-05-02']]);
     expect(confirmed.status).toBe('drafting_report,no_open_complaint');
     expect((confirmed.facts.riskNotices as { confirmedInWritingOn: string }[]).map((n) => n.confirmedInWritingOn)).toEqual(['2025-04-30', '2025-05-02']);
     expect(confirmed.facts.riskAwaitingWrittenConfirmationSince).toBeNull();

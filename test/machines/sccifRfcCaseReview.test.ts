@@ -1,5 +1,5 @@
 import { rfcCaseReview2024 as definition } from '../../machines/sccif-rfc/caseReview';
-import { PureDriver, refusal } from '../support/pureDriver';
+import { PureDriver, breaches, overdue, refusal } from '../support/pureDriver';
 
 /** Inspection judged inadequate, feedback on Wednesday 16 April 2025; Good Friday 18 and Easter Monday 21 April follow. */
 const ENDED = '2025-04-16';
@@ -44,13 +44,14 @@ describe('SCCIF RFC inadequate track: debrief, case review, alerts (seed 002 §"
     expect(closed?.data).toMatchObject({ clock: 'caseReview', due: '2025-04-25', met: true });
   });
 
-  it('raises a breach when the case review is past its 5 working days, without moving on', () => {
+  it('shows the case review overdue past its 5 working days, without moving on; the late decision is a breach', () => {
     const driver = started();
     driver.send('inspector', '2025-04-17', 'DEBRIEF_HELD', { recommendation: 'compliance notice' });
-    expect(driver.advanceTo('2025-04-25').breaches).toEqual([]);
+    expect(overdue(driver.advanceTo('2025-04-25'))).toEqual([]);
     const late = driver.advanceTo('2025-04-28');
-    expect(late).toMatchObject({ status: 'awaiting_case_review', breaches: [expect.objectContaining({ clock: 'caseReview', due: '2025-04-25', resolvedOn: null })] });
-    expect(driver.send('manager', '2025-04-29', 'CASE_REVIEW_DECIDED', decision).breaches[0]!.resolvedOn).toBe('2025-04-29');
+    expect(late).toMatchObject({ status: 'awaiting_case_review', breaches: [] });
+    expect(overdue(late)).toEqual([['caseReview', '2025-04-25']]);
+    expect(breaches(driver.send('manager', '2025-04-29', 'CASE_REVIEW_DECIDED', decision))).toEqual([['caseReview', '2025-04-25', '2025-04-29']]);
   });
 
   it('takes the case-review decision from a manager only, after the debrief, with a well-formed payload', () => {

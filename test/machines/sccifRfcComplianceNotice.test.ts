@@ -1,5 +1,5 @@
 import { DECISIONS_AFTER, NOTICE_DECISIONS, NOTICE_OUTCOMES, rfcComplianceNotice2024 as definition } from '../../machines/sccif-rfc/complianceNotice';
-import { PureDriver, refusal } from '../support/pureDriver';
+import { PureDriver, breaches, overdue, refusal } from '../support/pureDriver';
 
 /** Served before Easter 2025 with compliance due Thursday 17 April; Good Friday 18 and Easter Monday 21 April are bank holidays. */
 const input = { noticeId: 'CN-1', requirement: 'Regulation 12: protect children from harm', complianceDate: '2025-04-17' };
@@ -42,14 +42,14 @@ describe('SCCIF RFC compliance notice (seed 002 §"Monitoring compliance notices
     expect(visited).toMatchObject({ status: 'awaiting_outcome', deadlines: [], breaches: [], facts: { visitId: 'MV-1', visitedOn: '2025-04-17' } });
   });
 
-  it('raises a breach when no visit is held by the 5th working day, and marks it resolved by the late visit', () => {
+  it('shows the follow-up overdue when no visit is held by the 5th working day, and a breach answered by the late visit', () => {
     const driver = served();
-    expect(driver.advanceTo('2025-04-28').breaches).toEqual([]);
+    expect(overdue(driver.advanceTo('2025-04-28'))).toEqual([]);
     const late = driver.advanceTo('2025-04-29');
     expect(late.status).toBe('follow_up_visit_due'); // a target: nothing moves on
-    expect(late.breaches).toEqual([expect.objectContaining({ clock: 'followUpVisit', due: '2025-04-28', resolvedOn: null })]);
+    expect(overdue(late)).toEqual([['followUpVisit', '2025-04-28']]);
     const visited = driver.send('inspector', '2025-04-30', 'FOLLOW_UP_VISITED', { visitId: 'MV-2' });
-    expect(visited.breaches[0]!.resolvedOn).toBe('2025-04-30');
+    expect(breaches(visited)).toEqual([['followUpVisit', '2025-04-28', '2025-04-30']]);
   });
 
   it('takes the follow-up from inspectors only, and the case-review decision from managers only', () => {

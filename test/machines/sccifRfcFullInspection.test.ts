@@ -1,5 +1,5 @@
 import { rfcFullInspection2024 as definition } from '../../machines/sccif-rfc/fullInspection';
-import { PureDriver, actors, middayOn, refusal } from '../support/pureDriver';
+import { PureDriver, actors, breaches, middayOn, overdue, refusal } from '../support/pureDriver';
 
 const good = {
   overallExperiencesAndProgress: 'good',
@@ -57,16 +57,26 @@ describe('SCCIF residential family centre full inspection (seed 002)', () => {
     expect(driver.deadline('onSiteLength', '2024-12-18')).toBe('2024-12-20');
   });
 
-  it('raises a breach, without moving on, when on-site work overruns', () => {
+  it('shows overrunning on-site work as overdue without moving on, and a breach once feedback is dated late', () => {
     const driver = new PureDriver(definition, '2024-12-02');
     driver.send('inspector', '2024-12-10', 'INSPECTION_STARTED');
     const view = driver.advanceTo('2024-12-13');
     expect(view.status).toBe('on_site');
-    expect(view.breaches).toEqual([
-      expect.objectContaining({ clock: 'onSiteLength', due: '2024-12-12', resolvedOn: null }),
-    ]);
+    expect(overdue(view)).toEqual([['onSiteLength', '2024-12-12']]);
+    expect(view.breaches).toEqual([]);
     const after = driver.send('inspector', '2024-12-13', 'FEEDBACK_GIVEN', { judgements: good });
-    expect(after.breaches[0]!.resolvedOn).toBe('2024-12-13');
+    expect(breaches(after)).toEqual([['onSiteLength', '2024-12-12', '2024-12-13']]);
+  });
+
+  it('under arrival order (engine revision 1, inspections started before business time), breaches a target the moment it is due', () => {
+    const driver = new PureDriver(definition, '2024-12-02', {}, 1);
+    driver.send('inspector', '2024-12-10', 'INSPECTION_STARTED');
+    expect(breaches(driver.advanceTo('2024-12-13'))).toEqual([['onSiteLength', '2024-12-12', null]]);
+    expect(breaches(driver.send('inspector', '2024-12-13', 'FEEDBACK_GIVEN', { judgements: good }))).toEqual([['onSiteLength', '2024-12-12', '2024-12-13']]);
+    expect(refusal(() => driver.record.decide({ event: 'DRAFT_REPORT_SENT', at: '2024-12-12' }, actors.inspector, middayOn('2024-12-16')))).toMatchObject({
+      code: 'invalid_date',
+      message: expect.stringContaining('before the previous'),
+    });
   });
 
   it('allows feedback after fieldwork, when the inspector waited for advice (no limit)', () => {
@@ -150,28 +160,35 @@ describe('SCCIF residential family centre full inspection (seed 002)', () => {
     expect(driver.record.takeEffects().map((e) => e.type)).toEqual(['publishReport']);
   });
 
-  it('records a breach for a late draft and a late final report, and still goes on', () => {
+  it('shows a late draft and final report as overdue, and records a breach when the late draft is dated', () => {
     const driver = toFeedback();
     const late = driver.advanceTo('2025-01-30');
     expect(late.status).toBe('quality_assurance');
-    expect(late.breaches.map((b) => [b.clock, b.due])).toEqual([
+    expect(overdue(late)).toEqual([
       ['draftReport', '2025-01-13'],
       ['finalReport', '2025-01-29'],
     ]);
-    expect(driver.send('inspector', '2025-01-30', 'DRAFT_REPORT_SENT').status).toBe('awaiting_provider_comments');
+    expect(late.breaches).toEqual([]);
+    const sent = driver.send('inspector', '2025-01-30', 'DRAFT_REPORT_SENT');
+    expect(sent.status).toBe('awaiting_provider_comments');
+    expect(breaches(sent)).toEqual([['draftReport', '2025-01-13', '2025-01-30']]);
+    expect(overdue(sent)).toEqual([['finalReport', '2025-01-29']]);
     const entries = driver.record.takeEntries();
-    expect(entries.filter((e) => e.kind === 'deadline.missed').map((e) => e.data.clock)).toEqual(['draftReport', 'finalReport']);
+    expect(entries.filter((e) => e.kind === 'deadline.overdue').map((e) => e.data.clock)).toEqual(['draftReport', 'finalReport']);
+    expect(entries.filter((e) => e.kind === 'deadline.missed').map((e) => e.data)).toEqual([expect.objectContaining({ clock: 'draftReport', answeredOn: '2025-01-30' })]);
     expect(entries.find((e) => e.kind === 'deadline.closed' && e.data.clock === 'draftReport')?.data).toMatchObject({ met: false, on: '2025-01-30' });
   });
 
-  it('judges a deadline met by the business date of the step, not by when it was recorded', () => {
+  it('judges a deadline met by the business date of the step, not by when it was recorded: no breach ever raised', () => {
     const driver = toFeedback();
-    driver.advanceTo('2025-01-20'); // the draft's target (13 Jan) runs out unrecorded: a breach
+    const awaited = driver.advanceTo('2025-01-20'); // the draft's target (13 Jan) runs out unrecorded: overdue
+    expect(overdue(awaited)).toEqual([['draftReport', '2025-01-13']]);
     // recorded on 20 January, but the draft went out on 10 January
-    driver.record.decide({ event: 'DRAFT_REPORT_SENT', at: '2025-01-10' }, actors.inspector, middayOn('2025-01-20'));
-    const closed = driver.record.takeEntries().find((e) => e.kind === 'deadline.closed' && e.data.clock === 'draftReport');
-    expect(closed?.data).toMatchObject({ due: '2025-01-13', on: '2025-01-10', met: true });
-    expect(driver.view('2025-01-20').breaches).toEqual([expect.objectContaining({ clock: 'draftReport', resolvedOn: '2025-01-10' })]);
+    const sent = driver.record.decide({ event: 'DRAFT_REPORT_SENT', at: '2025-01-10' }, actors.inspector, middayOn('2025-01-20'));
+    const entries = driver.record.takeEntries();
+    expect(entries.find((e) => e.kind === 'deadline.closed' && e.data.clock === 'draftReport')?.data).toMatchObject({ due: '2025-01-13', on: '2025-01-10', met: true });
+    expect(entries.some((e) => e.kind === 'deadline.missed')).toBe(false);
+    expect(sent.breaches).toEqual([]);
   });
 
   describe('refusals', () => {
@@ -204,15 +221,20 @@ describe('SCCIF residential family centre full inspection (seed 002)', () => {
       expect(capped).toMatchObject({ code: 'invalid_payload', message: expect.stringContaining('limiting judgement') });
     });
 
-    it('refuses a date in the future or before the previous event, and accepts a past date', () => {
+    it('refuses a date in the future or before the inspection was opened, and places a past date by the rules', () => {
       const driver = new PureDriver(definition, '2024-12-02');
       const now = middayOn('2024-12-10');
       expect(driver.record.check({ event: 'INSPECTION_STARTED', at: '2024-12-11' }, actors.inspector, now)).toMatchObject({ ok: false, code: 'invalid_date' });
+      expect(driver.record.check({ event: 'INSPECTION_STARTED', at: '2024-12-01' }, actors.inspector, now)).toMatchObject({
+        ok: false,
+        code: 'invalid_date',
+        message: 'at 2024-12-01 is before the inspection was opened, on 2024-12-02',
+      });
       expect(driver.record.decide({ event: 'INSPECTION_STARTED', at: '2024-12-09' }, actors.inspector, now).facts.onSiteStartedAt).toBe('2024-12-09');
       expect(driver.record.check({ event: 'FIELDWORK_COMPLETED', at: '2024-12-08' }, actors.inspector, now)).toMatchObject({
         ok: false,
-        code: 'invalid_date',
-        message: expect.stringContaining('before the previous'),
+        code: 'not_allowed_now',
+        message: 'FIELDWORK_COMPLETED is not allowed on 2024-12-08 at stage scheduled; allowed then: DEFERRAL_REQUESTED, INSPECTION_STARTED',
       });
     });
   });

@@ -1,5 +1,5 @@
 import { rfcMonitoringVisit2024 as definition } from '../../machines/sccif-rfc/monitoringVisit';
-import { PureDriver, refusal } from '../support/pureDriver';
+import { PureDriver, overdue, refusal } from '../support/pureDriver';
 
 const ri = { overallExperiencesAndProgress: 'requires_improvement', helpAndProtection: 'requires_improvement', leadershipAndManagement: 'requires_improvement' };
 const rd = { decidedBy: 'regional_director' };
@@ -57,11 +57,12 @@ describe('SCCIF RFC monitoring visit (seed 002 §"Monitoring visits")', () => {
     ]);
   });
 
-  it('raises a breach when the draft is late, without moving on', () => {
+  it('shows the draft overdue when it is late, without moving on', () => {
     const driver = toFeedback(ri);
-    expect(driver.advanceTo('2025-01-09').breaches).toEqual([]);
+    expect(overdue(driver.advanceTo('2025-01-09'))).toEqual([]);
     const late = driver.advanceTo('2025-01-10');
-    expect(late).toMatchObject({ status: 'manager_review', breaches: [expect.objectContaining({ clock: 'draftReport', due: '2025-01-09' })] });
+    expect(late).toMatchObject({ status: 'manager_review', breaches: [] });
+    expect(overdue(late)).toEqual([['draftReport', '2025-01-09']]);
   });
 
   it("closes the provider's 5 working-day comment window by itself", () => {

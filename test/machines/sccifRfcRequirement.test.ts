@@ -1,6 +1,6 @@
 import { rfcRecommendation2024 as recommendation } from '../../machines/sccif-rfc/recommendation';
 import { rfcRequirement2024 as requirement } from '../../machines/sccif-rfc/requirement';
-import { PureDriver, refusal } from '../support/pureDriver';
+import { PureDriver, overdue, refusal } from '../support/pureDriver';
 
 /** Made at feedback on Wednesday 16 April 2025, due Tuesday 22 April: before any report, across Good Friday and Easter Monday. */
 const made = () => new PureDriver(requirement, '2025-04-16', { requirementId: 'R-1', regulation: 'Regulation 12(2)(a)', dueDate: '2025-04-22' });
@@ -35,12 +35,12 @@ describe('SCCIF RFC requirement (seed 002 §"Requirements")', () => {
 describe('SCCIF RFC recommendation (seed 002 §"Recommendations")', () => {
   const input = { recommendationId: 'REC-1', standard: 'NMS 5: assessment of parenting capacity', nextInspectionDueBy: '2025-12-25' };
 
-  it('waits for the next inspection, raising a breach if still unchecked after the date it was due by', () => {
+  it('waits for the next inspection, overdue if still unchecked after the date it was due by', () => {
     const driver = new PureDriver(recommendation, '2025-04-16', input);
-    // Due by Christmas Day 2025: a calendar date, the breach comes at the end of it whatever the holiday.
+    // Due by Christmas Day 2025: a calendar date, overdue at the end of it whatever the holiday.
     expect(driver.view('2025-04-16').deadlines.map((d) => [d.clock, d.due, d.kind])).toEqual([['nextInspection', '2025-12-25', 'target']]);
-    expect(driver.advanceTo('2025-12-25').breaches).toEqual([]);
-    expect(driver.advanceTo('2025-12-26').breaches).toEqual([expect.objectContaining({ clock: 'nextInspection', due: '2025-12-25' })]);
+    expect(overdue(driver.advanceTo('2025-12-25'))).toEqual([]);
+    expect(overdue(driver.advanceTo('2025-12-26'))).toEqual([['nextInspection', '2025-12-25']]);
     expect(new PureDriver(recommendation, '2025-04-16', { recommendationId: 'REC-2', standard: 'NMS 5' }).view('2025-04-16').deadlines).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 /**
- * Database outage (issue 8). A real PostgreSQL cluster (test/support/stoppablePostgres.ts) holds the audit ledger and
+ * Database outage. A real PostgreSQL cluster (test/support/stoppablePostgres.ts) holds the audit ledger and
  * read model; the worker runs as a separate OS process (the product's createInspectionWorker and activities); the
  * real API (createApp) answers /readyz. SCCIF RFC full inspections, back-dated (reliabilityRig.rfcStages) so every
  * automatic step is already due, take their first two decisions with the database up; then PostgreSQL is stopped
@@ -50,7 +50,7 @@ test('PostgreSQL stopped while inspections move on: decisions accepted, ledger w
   worker = startWorkerProcess({ temporalAddress: server.address, databaseUrl: pg!.url, taskQueue, bundlePath });
   await worker.ready;
   api = await startApi(client, db!, taskQueue);
-  expect((await api.call('GET', '/readyz')).body).toEqual({ temporal: 'ok', database: 'ok' });
+  expect((await api.call('GET', '/readyz')).body).toMatchObject({ status: 'ready', temporal: 'ok', database: 'ok', records: 'ok' });
 
   const ids = await startRfcInspections(client, taskQueue, INSPECTIONS);
   const stages = rfcStages();
@@ -105,7 +105,7 @@ test('PostgreSQL stopped while inspections move on: decisions accepted, ledger w
   const downMs = Date.now() - downAt;
   const upAt = Date.now();
   await eventually(async () => ((await api!.call('GET', '/readyz')).status === 200 ? true : undefined), 20_000);
-  expect((await api.call('GET', '/readyz')).body).toEqual({ temporal: 'ok', database: 'ok' });
+  expect((await api.call('GET', '/readyz')).body).toMatchObject({ status: 'ready', temporal: 'ok', database: 'ok', records: 'ok' });
 
   const outcomes = await Promise.all(ids.map((id) => client.workflow.getHandle(id).result()));
   const caughtUpMs = Date.now() - upAt;

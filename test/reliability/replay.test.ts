@@ -1,5 +1,5 @@
 /**
- * Determinism gate (issue 8). Every history under test/fixtures/histories/<type>-v<version>/<path>.json was
+ * Determinism gate. Every history under test/fixtures/histories/<type>-v<version>/<path>.json was
  * recorded by `npm run record:histories` from a real run of the workflow (time-skipping test server); each is
  * replayed here against the CURRENT workflow bundle (Worker.runReplayHistories). A code change that would make a
  * running inspection take a different path (different commands for the same history) fails this test, i.e. CI.
@@ -18,7 +18,7 @@ import path from 'node:path';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { DefaultLogger, Runtime, Worker, type WorkflowBundleOption, bundleWorkflowCode } from '@temporalio/worker';
 import { INSPECTION_TYPES } from '../../machines/registry';
-import { historyFromJSONValue } from '../support/historyJson';
+import { historyFromJSONValue } from '../../api/historyJson';
 import { CENTRE_CYCLE_WORKFLOW } from '../../workflows/centreMessages';
 import { HISTORY_SCENARIOS } from '../support/historyScenarios';
 import { CENTRE_CYCLE_KEY, CENTRE_CYCLE_SCENARIOS } from '../support/historyScenarios/centreCycle';
@@ -121,8 +121,8 @@ describe('the gate catches a breaking change and lets a patched one through', ()
   /** The centre cycle: a pause before anything else ("let the register settle"), a new timer in every run. */
   const addCyclePause = (guarded: boolean) => (source: string) =>
     source
-      .replace("import { ParentClosePolicy, condition,", `import { ParentClosePolicy, condition, ${/\bpatched\b[^;]*from '@temporalio\/workflow'/.test(source) ? '' : 'patched, '}sleep,`)
-      .replace('  const window = windowFor(input);', `  ${guarded ? "if (patched('settle-first')) " : ''}await sleep('1 minute');\n  const window = windowFor(input);`);
+      .replace("import { ApplicationFailure, ParentClosePolicy, condition,", `import { ApplicationFailure, ParentClosePolicy, condition, ${/\bpatched\b[^;]*from '@temporalio\/workflow'/.test(source) ? '' : 'patched, '}sleep,`)
+      .replace('  let window = windowFor(input);', `  ${guarded ? "if (patched('settle-first')) " : ''}await sleep('1 minute');\n  let window = windowFor(input);`);
 
   const edits = (guarded: boolean) => ({ 'inspectionWorkflow.ts': addCall(guarded), 'centreCycleWorkflow.ts': addCyclePause(guarded) });
 

@@ -1,19 +1,20 @@
 /**
- * Temporal down mid-lifecycle (issue 8). The real dev server (`temporal server start-dev` on a SQLite file), a worker
+ * Temporal down mid-lifecycle. The real dev server (`temporal server start-dev` on a SQLite file), a worker
  * process (the product's createInspectionWorker), a real PostgreSQL that can be stopped (test/support/stoppablePostgres.ts)
  * and the real API (createApp) on a loopback port. SCCIF RFC full inspections, back-dated (reliabilityRig.rfcStages).
  *
- * A clock due while the server is down: the draft report is sent dated 20 working days ago, so the provider's comment
- * window has already run out when it is accepted; PostgreSQL is stopped just before, so the workflow, whose ledger
- * write is failing and retrying, has not yet acted on that clock when the dev server is stopped (see
+ * A clock that ran out before the server went down, not yet recorded: the draft report is sent dated 20 working days
+ * ago, so the provider's comment window closes with it, in business time; PostgreSQL is stopped just before, so the
+ * workflow's ledger write (the window's closing in it) is failing and retrying when the dev server is stopped (see
  * test/durability/devServerRestart.test.ts on why no product timer can be made to fire within seconds).
  *
  * While the dev server is down, the final reports are sent through the API: each gets a clear retryable 503
  * (`temporal_unavailable`, `retryable: true`, a message) within a few seconds (the API's own Temporal client,
  * api/temporalConnection.ts, retries briefly), and /readyz says Temporal is unavailable. After the restart
- * (same file, same port; the API and worker keep their connections) the inspections show none of them applied; the
- * database returns and the overdue comment window closes by itself; the same requests, resent with the same
- * Idempotency-Key, succeed; every inspection publishes and its ledger is whole (verifyChain, seqs 1..n, each decision once).
+ * (same file, same port; the API and worker keep their connections) the inspections show none of them applied, and
+ * their records lagging; the database returns and the window's closing is written after the outage; the same
+ * requests, resent with the same Idempotency-Key, succeed; every inspection publishes and its ledger is whole
+ * (verifyChain, seqs 1..n, each decision once).
  */
 import { randomUUID } from 'node:crypto';
 import type { Connection } from '@temporalio/client';
@@ -57,7 +58,7 @@ afterAll(async () => {
   await pg?.destroy();
 });
 
-test('dev server down mid-lifecycle: API decisions get a retryable 503 and are not applied; resent after the restart they succeed; an overdue clock fires after it', async () => {
+test('dev server down mid-lifecycle: API decisions get a retryable 503 and are not applied; resent after the restart they succeed; a clock that ran out is recorded after it', async () => {
   const { client, server, bundlePath } = rig!;
   const taskQueue = `temporal-down-${randomUUID()}`;
   worker = startWorkerProcess({ temporalAddress: server.address, databaseUrl: pg!.url, taskQueue, bundlePath });
@@ -81,13 +82,13 @@ test('dev server down mid-lifecycle: API decisions get a retryable 503 and are n
     return true;
   }, 30_000);
 
-  // The draft, with its comment window already over, accepted while the ledger cannot be written: the workflow has
-  // not acted on the window when the server stops.
+  // The draft, with its comment window already over, accepted while the ledger cannot be written: in business time
+  // the window closed on its day, with the draft, but the workflow cannot record that when the server stops.
   await pg!.stop();
   const drafted = await Promise.all(ids.map((id) => decide(id, draft)));
   for (const v of drafted) {
-    expect(v.status).toBe('awaiting_provider_comments');
-    expect(v.deadlines.find((d) => d.clock === 'commentWindow')).toMatchObject({ overdue: true });
+    expect(v.status).toBe('finalising_report');
+    expect(v.deadlines.map((d) => d.clock)).toEqual(['finalReport']);
   }
 
   // ---- the dev server down -----------------------------------------------------------------------------------
@@ -142,21 +143,22 @@ test('dev server down mid-lifecycle: API decisions get a retryable 503 and are n
     worker = startWorkerProcess({ temporalAddress: server.address, databaseUrl: pg!.url, taskQueue, bundlePath });
     await worker.ready;
   }
-  // None of the refused decisions was applied: the inspections are where the draft left them, the window not yet closed.
+  // None of the refused decisions was applied: the inspections are where the draft left them, the final report awaited.
   const afterRestart = await eventually(async () => {
     const views = await Promise.all(ids.map((id) => api!.call('GET', `/inspections/${id}`, { role: 'manager' })));
     return views.every((v) => v.status === 200) ? views.map((v) => v.body) : undefined;
   }, 30_000);
   for (const [i, v] of afterRestart.entries()) {
-    expect(v.status).toBe('awaiting_provider_comments');
+    expect(v.status).toBe('finalising_report');
     expect(v.revision).toBe(drafted[i]!.revision);
+    expect(v.unrecordedSince).toEqual(expect.any(String)); // the ledger still lags the workflow
   }
 
-  // The database returns: the ledger write goes through and the comment window, overdue all along, closes by itself.
+  // The database returns: the ledger write goes through, the window's closing with it.
   await pg!.start();
   await eventually(async () => {
     const views = await Promise.all(ids.map((id) => api!.call('GET', `/inspections/${id}`, { role: 'manager' })));
-    return views.every((v) => v.body?.status === 'finalising_report') ? true : undefined;
+    return views.every((v) => v.body?.unrecordedSince === null) ? true : undefined;
   }, 60_000);
   await eventually(async () => ((await api!.call('GET', '/readyz')).status === 200 ? true : undefined), 20_000);
 
@@ -164,7 +166,7 @@ test('dev server down mid-lifecycle: API decisions get a retryable 503 and are n
   for (const id of ids) {
     const res = await sendFinal(id);
     expect(res.status).toBe(200);
-    expect(res.body.status).toBe('awaiting_publication');
+    expect(res.body.status).toBe('published'); // its publication date passed long ago: published with it
   }
   const outcomes = await Promise.all(ids.map((id) => client.workflow.getHandle(id).result()));
   expect(outcomes[0]).toMatchObject({ status: 'published', grade: 'good' });

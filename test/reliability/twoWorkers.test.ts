@@ -1,5 +1,5 @@
 /**
- * Two workers on one task queue, one killed mid-flight (issue 8). Two worker processes (test/support/workerProcess.ts:
+ * Two workers on one task queue, one killed mid-flight. Two worker processes (test/support/workerProcess.ts:
  * the product's createInspectionWorker and activities, one real PostgreSQL shared by both) poll the same task queue;
  * SCCIF RFC full inspections go through their whole lifecycle, back-dated (reliabilityRig.rfcStages) so every
  * window and automatic step is already due. While the decisions of one stage are in flight, one worker is killed

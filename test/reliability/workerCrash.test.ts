@@ -1,5 +1,5 @@
 /**
- * Worker crash at every stage (issue 8). The worker runs as a separate OS process (test/support/workerProcess.ts:
+ * Worker crash at every stage. The worker runs as a separate OS process (test/support/workerProcess.ts:
  * the product's createInspectionWorker and activities, on a real PostgreSQL shared between processes) and is
  * killed with SIGKILL at every stage of the SCCIF RFC full lifecycle, 40 ms after the stage's decisions were sent
  * (so while updates, workflow tasks and ledger activities are in flight), then started again at once; abandoned

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createApp } from '../../api/app';
+import { type AppDeps, createApp } from '../../api/app';
 import { createAuthenticator } from '../../api/auth';
 import type { Database } from '../../db';
 import type { Role } from '../../machines/kit';
@@ -19,10 +19,10 @@ export const TEST_AUTH = { secret: 'test-secret-not-for-production-0123456789', 
 export const TEST_FRAMEWORK_DATE = '2026-11-22';
 
 /** The real Express app on a loopback port, with a token for each role; new inspections take the versions in force on `frameworkDate`. */
-export async function startApi(client: Client, db: Database, taskQueue: string, frameworkDate = TEST_FRAMEWORK_DATE) {
+export async function startApi(client: Client, db: Database, taskQueue: string, frameworkDate = TEST_FRAMEWORK_DATE, options: Partial<AppDeps> = {}) {
   const auth = createAuthenticator(TEST_AUTH);
   const logs: Record<string, unknown>[] = [];
-  const app = createApp({ client, db, taskQueue, auth, searchAttributes: true, log: (line) => logs.push(line), frameworkDate: () => frameworkDate });
+  const app = createApp({ client, db, taskQueue, auth, searchAttributes: true, log: (line) => logs.push(line), frameworkDate: () => frameworkDate, ...options });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -59,14 +59,14 @@ export interface ApiStack {
  * The real dev server, a worker and the API for the test file (or describe block) that calls it: started in a
  * `beforeAll`, stopped in an `afterAll`. A file's own `beforeAll` declared after the call runs after them.
  */
-export function useApiStack(): ApiStack {
+export function useApiStack(options: Partial<AppDeps> = {}): ApiStack {
   let env: ApiStack['env'] | undefined;
   let worker: ApiStack['worker'] | undefined;
   let api: ApiStack['api'] | undefined;
   beforeAll(async () => {
     env = await createLocalEnv();
     worker = await startWorker(env.nativeConnection);
-    api = await startApi(env.client, worker.db, worker.taskQueue);
+    api = await startApi(env.client, worker.db, worker.taskQueue, TEST_FRAMEWORK_DATE, options);
   }, 180_000);
   afterAll(async () => {
     await api?.close();

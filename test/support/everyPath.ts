@@ -1,6 +1,6 @@
 import { getShortestPaths } from '@xstate/graph';
 import type { AnyMachineSnapshot } from 'xstate';
-import { londonDateOf } from '../../calendar';
+import { addCalendarDays, londonDateOf } from '../../calendar';
 import { openClocks } from '../../engine';
 import { activePaths } from '../../engine/stage';
 import type { InspectionEvent, InspectionTypeDefinition, Role } from '../../machines/kit';
@@ -40,6 +40,7 @@ export function describeEveryPath(cases: readonly PathCase[], AT: string, RECORD
       const event = (type: string, fields: Record<string, unknown> = {}): InspectionEvent => ({
         type,
         at: AT,
+        occurredAt: RECORDED,
         recordedAt: RECORDED,
         actorId: 'graph',
         role: 'graph',
@@ -60,7 +61,7 @@ export function describeEveryPath(cases: readonly PathCase[], AT: string, RECORD
       const paths = getShortestPaths(definition.machine, { events: eventsIn, serializeState, input });
       if (minPaths !== undefined) it(`has at least ${minPaths} paths`, () => expect(paths.length).toBeGreaterThanOrEqual(minPaths));
 
-      /** Decisions dated the same day as the step before; clocks run out when due. */
+      /** Decisions dated the same day as the step before (one acting on something overdue, the day after it fell due); clocks run out when due. */
       function replay(steps: readonly { event: InspectionEvent }[]) {
         const driver = new PureDriver(definition, AT, input);
         let day = AT;
@@ -75,7 +76,11 @@ export function describeEveryPath(cases: readonly PathCase[], AT: string, RECORD
             day = londonDateOf(dueAt);
             continue;
           }
-          const { type, at: _at, recordedAt: _recordedAt, actorId: _actorId, role: _role, ...fields } = step;
+          const { type, at: _at, recordedAt: _recordedAt, occurredAt: _occurredAt, actorId: _actorId, role: _role, ...fields } = step;
+          // A step that acts on something overdue waits until it is (EventSpec.whenOverdue).
+          const overdueClock = definition.events[type]!.whenOverdue;
+          const due = overdueClock && driver.deadline(overdueClock, day);
+          if (due && due >= day) day = addCalendarDays(due, 1);
           driver.send(definition.events[type]!.roles[0] as Role, day, type, fields);
         }
         return driver.view(day);

@@ -17,6 +17,7 @@ import { INSPECTION_TYPE } from '../../workflows/searchAttributes';
 import { SHARED_WORKFLOW_BUNDLE } from './globalSetup';
 import { PROVIDER_ID, actors } from './pureDriver';
 import { createTimeSkippingEnv } from './temporal';
+import { CURRENT_ENGINE_REVISION } from '../../engine';
 
 let bundle: Promise<WorkflowBundleOption> | undefined;
 
@@ -54,9 +55,19 @@ export class InspectionHandle {
     readonly inspectionId: string,
   ) {}
 
-  static async start(env: Pick<TestWorkflowEnvironment, 'client'>, taskQueue: string, type = 'sccif-rfc-full', version = 1, input: Record<string, unknown> = {}) {
+  /** `openedOn`: the business date it was opened, for steps entered late (default: today on the server). */
+  static async start(env: Pick<TestWorkflowEnvironment, 'client'>, taskQueue: string, type = 'sccif-rfc-full', version = 1, input: Record<string, unknown> = {}, openedOn?: string) {
     const inspectionId = `insp-${randomUUID()}`;
-    const args: StartInspectionInput = { inspectionId, type, version, providerId: PROVIDER_ID, input, createdBy: actors.manager };
+    const args: StartInspectionInput = {
+      inspectionId,
+      type,
+      version,
+      providerId: PROVIDER_ID,
+      input,
+      createdBy: actors.manager,
+      engineRevision: CURRENT_ENGINE_REVISION,
+      ...(openedOn ? { openedOn } : {}),
+    };
     await env.client.workflow.start(INSPECTION_WORKFLOW, {
       workflowId: inspectionId,
       taskQueue,

@@ -1,5 +1,5 @@
 import { startOfLondonDay } from '../../calendar';
-import { DecisionRefusedError, InspectionRecord } from '../../engine';
+import { DecisionRefusedError, type EngineRevision, InspectionRecord, type InspectionView } from '../../engine';
 import type { Actor, InspectionTypeDefinition, Role } from '../../machines/kit';
 
 export const PROVIDER_ID = 'provider-1';
@@ -18,13 +18,14 @@ export const middayOn = (date: string) => startOfLondonDay(date) + 12 * 3600_000
 export class PureDriver {
   readonly record: InspectionRecord;
 
-  constructor(definition: InspectionTypeDefinition, startedOn: string, input: Record<string, unknown> = {}) {
+  constructor(definition: InspectionTypeDefinition, startedOn: string, input: Record<string, unknown> = {}, engineRevision?: EngineRevision) {
     this.record = InspectionRecord.start(definition, {
       inspectionId: 'inspection-1',
       providerId: PROVIDER_ID,
       input,
       actor: actors.manager,
       now: middayOn(startedOn),
+      ...(engineRevision ? { engineRevision } : {}),
     });
   }
 
@@ -46,6 +47,16 @@ export class PureDriver {
   deadline(clock: string, on: string) {
     return this.view(on).deadlines.find((d) => d.clock === clock)?.due;
   }
+}
+
+/** The running targets past their due date, awaiting the record, as [clock, due]. */
+export function overdue(view: InspectionView): [string, string][] {
+  return view.deadlines.filter((d) => d.kind === 'target' && d.overdue).map((d) => [d.clock, d.due]);
+}
+
+/** The breaches, as [clock, due, the day the late step answered it (null while awaited)]. */
+export function breaches(view: InspectionView): [string, string, string | null][] {
+  return view.breaches.map((b) => [b.clock, b.due, b.resolvedOn]);
 }
 
 /** The refusal a decision meets; fails the test if the decision is accepted. */

@@ -19,6 +19,7 @@ import { INSPECTION_WORKFLOW, type StartInspectionInput } from '../../workflows/
 import type { Actor } from '../../machines/kit';
 import { SHARED_WORKFLOW_BUNDLE } from './globalSetup';
 import { writeWorkflowBundle } from './workerProcess';
+import { CURRENT_ENGINE_REVISION } from '../../engine';
 
 export interface Rig {
   dir: string;
@@ -53,12 +54,15 @@ export async function startRig(prefix: string): Promise<Rig> {
 
 export { openDatabase, type Database };
 
-/** Starts `n` SCCIF RFC full inspections (v1) on `taskQueue`, as a manager would; returns their ids. */
-export async function startRfcInspections(client: Client, taskQueue: string, n: number): Promise<string[]> {
+/**
+ * Starts `n` SCCIF RFC full inspections (v1) on `taskQueue`, as a manager would, opened on the day of the first of
+ * the back-dated stages (rfcStages) so every stage may be entered; returns their ids.
+ */
+export async function startRfcInspections(client: Client, taskQueue: string, n: number, openedOn = rfcStages()[0]!.fields.at as string): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const inspectionId = `insp-${randomUUID()}`;
-    const args: StartInspectionInput = { inspectionId, type: 'sccif-rfc-full', version: 1, providerId: PROVIDER_ID, input: {}, createdBy: actors.manager };
+    const args: StartInspectionInput = { inspectionId, type: 'sccif-rfc-full', version: 1, providerId: PROVIDER_ID, input: {}, createdBy: actors.manager, engineRevision: CURRENT_ENGINE_REVISION, openedOn };
     await client.workflow.start(INSPECTION_WORKFLOW, { workflowId: inspectionId, taskQueue, args: [args] });
     ids.push(inspectionId);
   }
@@ -74,10 +78,11 @@ export interface Stage {
 }
 
 /**
- * The SCCIF RFC full inspection from deferral to publication, dated in working days before `today`: the on-site
- * target is missed (a breach, recorded at once), the provider's comment window has run out when the draft is sent
- * (it closes by itself at once), and the publication clock has run out when the final report is sent (the
- * inspection publishes and completes by itself). So every automatic step happens within seconds on a real-time
+ * The SCCIF RFC full inspection from deferral to publication, dated in working days before `today` (an inspection
+ * entered late): the on-site target is overdue as soon as the inspector is on site, and a breach once feedback is
+ * dated after it; the provider's comment window has run out by the draft's date + 5 working days (it closes, in
+ * business time, with the draft itself); and the publication clock has run out when the final report is sent (the
+ * inspection publishes and completes with it). So every automatic step happens within seconds on a real-time
  * dev server, without test-only clocks (see test/durability/devServerRestart.test.ts on why no timer can be waited for).
  */
 export function rfcStages(today = londonDateOf(Date.now())): Stage[] {
@@ -85,7 +90,7 @@ export function rfcStages(today = londonDateOf(Date.now())): Stage[] {
   return [
     { name: 'deferral requested', actor: actors.provider, event: 'DEFERRAL_REQUESTED', fields: { at: d(40), reason: 'registered manager on leave' } },
     { name: 'deferral refused', actor: actors.manager, event: 'DEFERRAL_REFUSED', fields: { at: d(39) } },
-    { name: 'on site (on-site target already missed)', actor: actors.inspector, event: 'INSPECTION_STARTED', fields: { at: d(30) } },
+    { name: 'on site (on-site target already overdue)', actor: actors.inspector, event: 'INSPECTION_STARTED', fields: { at: d(30) } },
     { name: 'feedback given', actor: actors.inspector, event: 'FEEDBACK_GIVEN', fields: { at: d(26), judgements: goodJudgements } },
     { name: 'draft sent (comment window already over)', actor: actors.inspector, event: 'DRAFT_REPORT_SENT', fields: { at: d(20) } },
     { name: 'final report sent (publication already due)', actor: actors.manager, event: 'FINAL_REPORT_SENT', fields: { at: d(12) } },

@@ -10,6 +10,7 @@ import { goodJudgements, startWorker } from '../support/inspectionHarness';
 import { PROVIDER_ID } from '../support/pureDriver';
 import { createLocalEnv } from '../support/temporal';
 import { INSPECTION_TYPES } from '../../machines/registry';
+import { addCalendarDays, londonDateOf } from '../../calendar';
 
 /**
  * The managers' web page (/ui) in a real browser: Debian's headless Chromium driven by playwright-core, against
@@ -53,11 +54,12 @@ suite('the web page for managers (headless Chromium)', () => {
     await env?.teardown();
   });
 
-  const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+  const daysAgo = (n: number) => addCalendarDays(londonDateOf(Date.now()), -n);
   const decide = (id: string, role: 'manager' | 'inspector' | 'provider', body: unknown) =>
     api.call('POST', `/inspections/${id}/decisions`, { role, body });
+  /** Opened 63 days ago, so its steps may be entered late, dated from then on. */
   async function create() {
-    return (await api.call('POST', '/inspections', { role: 'manager', body: { type: 'sccif-rfc-full', providerId: PROVIDER_ID } })).body.inspectionId as string;
+    return (await api.call('POST', '/inspections', { role: 'manager', body: { type: 'sccif-rfc-full', providerId: PROVIDER_ID, at: daysAgo(63) } })).body.inspectionId as string;
   }
   const stageOf = async (id: string) => (await api.call('GET', `/inspections/${id}`, { role: 'manager' })).body.stage as string;
 
@@ -67,7 +69,7 @@ suite('the web page for managers (headless Chromium)', () => {
     await decide(id, 'inspector', { event: 'INSPECTION_STARTED', at: daysAgo(63) });
     await decide(id, 'inspector', { event: 'FEEDBACK_GIVEN', at: daysAgo(61), judgements: goodJudgements });
     await decide(id, 'inspector', { event: 'DRAFT_REPORT_SENT', at: daysAgo(59) });
-    // The comment window may already have closed by itself (its due date is long past): either way, finalising.
+    // The comment window closed long ago by the clock; dated inside it, the comments take their place before it.
     await decide(id, 'provider', { event: 'COMMENTS_SUBMITTED', at: daysAgo(58) });
     await eventually(async () => ((await stageOf(id)) === 'reporting.finalising' ? true : undefined));
     await eventually(async () => {

@@ -2,6 +2,9 @@ import { addCalendarDays, addCalendarMonths, addWorkingDays, nextWorkingDay } fr
 import { cycleStartAfter } from '../../machines/sccif-rfc/cycle';
 import { CENTRE_CYCLE_WORKFLOW, type CentreCycleInput, type CentreCycleState, bringForwardUpdate, centreCycleStateQuery, closeCentreUpdate } from '../../workflows/centreMessages';
 import { inspectionStateQuery, recordDecisionUpdate } from '../../workflows/messages';
+import { readLedger } from '../../ledger';
+import { eventually } from '../support/eventually';
+import { refusalOf } from '../support/updateRefusal';
 import { goodJudgements, useTimeSkippingWorker } from '../support/inspectionHarness';
 import { PROVIDER_ID, actors } from '../support/pureDriver';
 import { serverDay, skipDays, skipPastClock, skipToDay } from '../support/serverClock';
@@ -29,13 +32,15 @@ async function currentInspection(centre: Handle): Promise<string> {
   throw new Error('no inspection started');
 }
 
-/** Runs one full inspection to its feedback and sends the reports, then lets its publication follow by itself. */
+/** Runs one full inspection (of whichever version the cycle started) to its feedback and sends the reports, then lets its publication follow by itself. */
 async function inspect(id: string, judgements: Record<string, string>) {
   const inspection = servers.env.client.workflow.getHandle(id);
   const send = (role: keyof typeof actors, event: string, fields: Record<string, unknown> = {}) =>
     inspection.executeUpdate(recordDecisionUpdate, { args: [{ decision: { event, ...fields }, actor: actors[role] }] });
   await send('inspector', 'INSPECTION_STARTED');
   const feedback = await send('inspector', 'FEEDBACK_GIVEN', { judgements });
+  // From v3 (in force from 1 April 2028) the provider has the working day after feedback to raise a concern first.
+  if (feedback.deadlines.some((d) => d.clock === 'nextDayContact')) await skipPastClock(servers.env, feedback, 'nextDayContact');
   await send('inspector', 'DRAFT_REPORT_SENT');
   await send('provider', 'COMMENTS_SUBMITTED');
   const final = await send('manager', 'FINAL_REPORT_SENT');
@@ -155,17 +160,24 @@ describe('a residential family centre cycle, per centre, over years (time-skippi
     expect(await centre.result()).toEqual({ closed: 'registration cancelled', inspectionsCompleted: 2 });
   });
 
-  it('brings an inspection forward when concerns arise before the window opens', async () => {
+  it('brings an inspection forward when concerns arise before the window opens: the window and the scheduled date move, and say why', async () => {
     const today = await serverDay(servers.env);
     const centre = await register({ registeredOn: '2020-01-06', last: { endedOn: today, grade: 'good' }, inspectionsCompleted: 3 });
     const waiting = await centre.query(centreCycleStateQuery);
     expect(waiting.currentInspectionId).toBeNull();
     expect(waiting.window.opens > today).toBe(true);
-    const answered = await centre.executeUpdate(bringForwardUpdate, { args: [{ reason: 'regulation 25 reports not received' }] });
+    const by = addCalendarDays(today, 14);
+    const tooLate = addCalendarDays(waiting.window.dueBy, 1);
+    expect(await refusalOf(centre.executeUpdate(bringForwardUpdate, { args: [{ reason: 'x', by: tooLate }] }))).toMatch(/not between today/);
+    const answered = await centre.executeUpdate(bringForwardUpdate, { args: [{ reason: 'regulation 25 reports not received', by }] });
     expect(answered.broughtForward).toBe('regulation 25 reports not received');
+    expect(answered.window).toMatchObject({ opens: today, dueBy: by, rule: `Brought forward on ${today}: regulation 25 reports not received`, source: expect.stringContaining('Subsequent inspection activity') });
+    expect(answered.window.reading).toContain(waiting.window.dueBy); // in place of the date it was due by
     const started = await currentInspection(centre);
-    expect((await centre.query(centreCycleStateQuery)).broughtForward).toBe('regulation 25 reports not received');
-    expect((await servers.env.client.workflow.getHandle(started).query(inspectionStateQuery)).status).toBe('scheduled');
+    const inspection = await servers.env.client.workflow.getHandle(started).query(inspectionStateQuery);
+    expect(inspection).toMatchObject({ status: 'scheduled', facts: { scheduledFor: by } });
+    const first = await eventually(async () => (await readLedger(servers.worker.db, started))[0]);
+    expect(first).toMatchObject({ kind: 'inspection.started', data: { scheduledBy: { dueBy: by, rule: answered.window.rule } } });
   });
 });
 

@@ -1,9 +1,10 @@
 import { addCalendarMonths, addWorkingDays } from '../../calendar';
 import { readLedger, verifyChain } from '../../ledger';
 import { type ChildrensCentreJudgements, uniformJudgements } from '../../machines/childrens-centre/judgements';
+import { eventually } from '../support/eventually';
 import { InspectionHandle, useTimeSkippingWorker } from '../support/inspectionHarness';
 import { actors } from '../support/pureDriver';
-import { skipDays, skipPast } from '../support/serverClock';
+import { skipDays, skipPast, skipPastClock } from '../support/serverClock';
 
 const servers = useTimeSkippingWorker();
 
@@ -72,7 +73,7 @@ describe("children's centre inspection on the time-skipping test server (seed 00
     });
   });
 
-  it("raises a breach when the local authority's action plan is late, and a manager escalates", async () => {
+  it("shows the local authority's late action plan overdue, a manager escalates it, and the late plan is a breach", async () => {
     const inspection = await start();
     await inspection.send(actors.inspector, 'INSPECTION_STARTED_WITHOUT_NOTICE', { reason: 'safeguarding concern' });
     await inspection.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements: good });
@@ -81,13 +82,22 @@ describe("children's centre inspection on the time-skipping test server (seed 00
     const published = await inspection.send(actors.manager, 'REPORT_PUBLISHED');
     const due = published.deadlines.find((d) => d.clock === 'actionPlan')!.due;
     expect(due).toBe(addCalendarMonths(published.facts.reportReceivedDate as string, 2));
-    await servers.env.sleep('70 days');
+    await expect(inspection.send(actors.manager, 'ACTION_PLAN_ESCALATED', { reason: 'too soon' })).rejects.toThrow(); // not overdue yet
+    await skipPastClock(servers.env, published, 'actionPlan');
     const late = await inspection.view();
     expect(late.stage).toContain('afterInspection.report.actionPlanDue'); // a target: the inspection does not move
-    expect(late.breaches.map((b) => [b.clock, b.due, b.resolvedOn])).toEqual([['actionPlan', due, null]]);
+    expect(late.deadlines.find((d) => d.clock === 'actionPlan')).toMatchObject({ due, overdue: true });
+    expect(late.breaches).toEqual([]); // overdue, awaiting the record
     const escalated = await inspection.send(actors.manager, 'ACTION_PLAN_ESCALATED', { reason: 'no plan after two months' });
     expect(escalated.status).toContain('action_plan_escalated');
-    const entries = await readLedger(servers.worker.db, inspection.inspectionId);
-    expect(entries.find((e) => e.kind === 'deadline.missed')?.data).toMatchObject({ clock: 'actionPlan', due });
+    const received = await inspection.send(actors.provider, 'ACTION_PLAN_RECEIVED');
+    expect(received.breaches.map((b) => [b.clock, b.due, b.resolvedOn])).toEqual([['actionPlan', due, received.facts.actionPlanReceivedDate]]);
+    // The ledger is written after the Update answers: wait for the entry the late plan adds.
+    const entries = await eventually(async () => {
+      const read = await readLedger(servers.worker.db, inspection.inspectionId);
+      return read.some((e) => e.kind === 'deadline.missed') ? read : undefined;
+    });
+    expect(entries.find((e) => e.kind === 'deadline.overdue')?.data).toMatchObject({ clock: 'actionPlan', due });
+    expect(entries.find((e) => e.kind === 'deadline.missed')?.data).toMatchObject({ clock: 'actionPlan', due, answeredOn: received.facts.actionPlanReceivedDate });
   });
 });

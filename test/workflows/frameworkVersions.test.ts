@@ -14,7 +14,7 @@ import { readLedger } from '../../ledger';
 import { versionInForce } from '../../machines/registry';
 import { FRAMEWORK_VERSIONS_DIR, FRAMEWORK_VERSION_RUNS } from '../../scripts/recordFrameworkVersionHistories';
 import { goodJudgements2014 } from '../support/historyScenarios/rfc2014Full';
-import { historyFromJSONValue } from '../support/historyJson';
+import { historyFromJSONValue } from '../../api/historyJson';
 import { InspectionHandle, goodJudgements, useTimeSkippingWorker, workflowBundle } from '../support/inspectionHarness';
 import { actors } from '../support/pureDriver';
 import { skipPastClock } from '../support/serverClock';

@@ -113,6 +113,22 @@ describe('inspection workflow on the time-skipping test server (SCCIF RFC full i
     expect((await inspection.view()).stage).toBe('onSite.fieldwork');
   });
 
+
+  it('refuses, in the validator, text no database stores and dates the calendar cannot place, from any client', async () => {
+    const inspection = await start();
+    const refusal = (update: Promise<unknown>) => update.then(() => null, (e: WorkflowUpdateFailedError) => e.cause as ApplicationFailure);
+    const refusals = [
+      await refusal(inspection.send(actors.provider, 'DEFERRAL_REQUESTED', { reason: 'away\u0000' })),
+      await refusal(inspection.send(actors.inspector, 'INSPECTION_STARTED', { at: '2099-01-05' })),
+    ];
+    expect(refusals.map((f) => f?.type)).toEqual(['DecisionRefused.invalid_payload', 'DecisionRefused.invalid_date']);
+    expect(refusals[1]?.message).toMatch(/at: is outside the dates the working-day calendar covers/);
+
+    const { events } = await inspection.handle.fetchHistory();
+    expect(events!.some((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toBe(false);
+    expect(events!.some((e) => e.workflowTaskFailedEventAttributes)).toBe(false);
+    expect((await inspection.view()).stage).toBe('scheduled');
+  });
   it('freezes the on-site clock while paused and resumes it, extended by the pause', async () => {
     const inspection = await start();
     const started = await inspection.send(actors.inspector, 'INSPECTION_STARTED');
@@ -128,7 +144,9 @@ describe('inspection workflow on the time-skipping test server (SCCIF RFC full i
     expect(due).toBe(addWorkingDays(firstDue, pausedDays));
     await skipPast(servers.env, resumed.deadlines.find((d) => d.clock === 'onSiteLength')!.dueAt);
     const late = await inspection.view();
-    expect(late.status).toBe('on_site'); // a target missed raises a breach; it does not move the inspection on
-    expect(late.breaches.map((b) => [b.clock, b.due])).toEqual([['onSiteLength', due]]);
+    expect(late.status).toBe('on_site'); // a target running out does not move the inspection on: it is overdue
+    expect(late.deadlines.find((d) => d.clock === 'onSiteLength')).toMatchObject({ due, overdue: true });
+    const feedback = await inspection.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements: goodJudgements });
+    expect(feedback.breaches.map((b) => [b.clock, b.due, b.resolvedOn])).toEqual([['onSiteLength', due, feedback.facts.feedbackDate]]);
   });
 });

@@ -115,12 +115,13 @@ describe('no registered manager: the centre cycle', () => {
     });
     expect(late.managerChanges![1]).toMatchObject({ change: 'left', notifyBy: addCalendarDays(leftOn, -28), late: true });
     expect(late.broughtForward).toMatch(/the manager leaving from .* was notified on/);
+    expect(late.window).toMatchObject({ opens: notifiedOn, dueBy: notifiedOn, rule: expect.stringContaining('Brought forward on') }); // inspect now
     expect(late.manager).toEqual({ position: 'vacant', vacantSince: leftOn, recruitmentEvidence: 'active' });
 
     const started = await stateOf(centre, (s) => s.current?.kind === 'full_inspection');
     expect(await today()).toBe(notifiedOn); // now, not when the window opens
     const inspection = await workflow(started.current!.inspectionId).query(inspectionStateQuery);
-    expect(inspection).toMatchObject({ type: 'sccif-rfc-full', version: 2, facts: { managerPosition: { position: 'vacant', vacantSince: leftOn } } });
+    expect(inspection).toMatchObject({ type: 'sccif-rfc-full', version: 2, facts: { scheduledFor: notifiedOn, managerPosition: { position: 'vacant', vacantSince: leftOn } } });
     // With no registered manager in post, the inspector asks to interview the responsible individual before fieldwork ends.
     const running = InspectionHandle.of(servers.env.client, started.current!.inspectionId);
     await running.send(actors.inspector, 'INSPECTION_STARTED');
@@ -129,7 +130,7 @@ describe('no registered manager: the centre cycle', () => {
     expect((await running.send(actors.inspector, 'FIELDWORK_COMPLETED')).status).toBe('awaiting_feedback');
   });
 
-  it('refuses a change with a notification date in the future, or of an unknown kind, changing nothing', async () => {
+  it('refuses a change with a notification date in the future, of an unknown kind, or dated where the calendar cannot place it, changing nothing', async () => {
     const centre = await register({ last: { endedOn: addCalendarMonths(await today(), -1), grade: 'good' } });
     const future = addCalendarDays(await today(), 2);
     expect(await refusalOf(
@@ -138,6 +139,14 @@ describe('no registered manager: the centre cycle', () => {
       }),
     )).toMatch(/in the future/);
     expect(await refusalOf(centre.executeUpdate(recordManagerChangeUpdate, { args: [{ change: 'resigned', from: future } as never] }))).toMatch(/change/);
+    // A date the working-day calendar cannot place would fail every workflow task of the centre: refused before.
+    expect(await refusalOf(
+      centre.executeUpdate(recordManagerChangeUpdate, {
+        args: [{ change: 'left', from: '1950-01-02', emergency: false, recruitmentEvidence: 'active', notifiedOn: await today(), interimArrangementsSatisfactory: true }],
+      }),
+    )).toMatch(/from: is outside the dates the working-day calendar covers/);
     expect(await centre.query(centreCycleStateQuery)).toMatchObject({ managerChanges: [], manager: null, broughtForward: null });
+    const { events } = await centre.fetchHistory();
+    expect(events!.some((e) => e.workflowTaskFailedEventAttributes)).toBe(false);
   });
 });

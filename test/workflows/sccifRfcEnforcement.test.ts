@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { addCalendarDays, addCalendarMonths, addWorkingDays } from '../../calendar';
 import type { InspectionView } from '../../engine';
 import { readLedger } from '../../ledger';
-import type { Role } from '../../machines/kit';
-import { INSPECTION_WORKFLOW, type InspectionOutcome, type StartInspectionInput, inspectionStateQuery, recordDecisionUpdate } from '../../workflows/messages';
+import type { Actor, Role } from '../../machines/kit';
+import { INSPECTION_WORKFLOW, type InspectionOutcome, type StartInspectionInput, confirmMissedUpdate, inspectionStateQuery, recordDecisionUpdate } from '../../workflows/messages';
 import { useTimeSkippingWorker } from '../support/inspectionHarness';
 import { PROVIDER_ID, actors } from '../support/pureDriver';
 import { serverDay, skipDays, skipPastClock } from '../support/serverClock';
+import { CURRENT_ENGINE_REVISION } from '../../engine';
 
 /**
  * The enforcement machines of seed 002 (SCCIF residential family centres) run by the generic inspection
@@ -16,7 +17,7 @@ const servers = useTimeSkippingWorker();
 
 async function start(type: string, input: Record<string, unknown>) {
   const id = `${type}-${randomUUID()}`;
-  const args: StartInspectionInput = { inspectionId: id, type, version: 1, providerId: PROVIDER_ID, input, createdBy: actors.manager };
+  const args: StartInspectionInput = { inspectionId: id, type, version: 1, providerId: PROVIDER_ID, input, createdBy: actors.manager, engineRevision: CURRENT_ENGINE_REVISION };
   await servers.env.client.workflow.start(INSPECTION_WORKFLOW, { workflowId: id, taskQueue: servers.worker.taskQueue, args: [args] });
   const handle = servers.env.client.workflow.getHandle(id);
   return {
@@ -55,7 +56,7 @@ describe('SCCIF RFC enforcement on the time-skipping server (seed 002)', () => {
     expect(ledger.find((e) => e.kind === 'deadline.closed' && e.data.clock === 'followUpVisit')?.data).toMatchObject({ met: true });
   });
 
-  it('case review: past its 5 working days a breach is raised; the late decision resolves it, alerts are sent and confirmed', async () => {
+  it('case review: overdue past its 5 working days, a manager confirms it missed; the late decision answers it, alerts are sent and confirmed', async () => {
     const endedOn = await today();
     const review = await start('sccif-rfc-case-review', { inspectionEndedOn: endedOn });
     const due = addWorkingDays(endedOn, 5);
@@ -64,7 +65,12 @@ describe('SCCIF RFC enforcement on the time-skipping server (seed 002)', () => {
 
     await skipPastClock(servers.env, debriefed, 'caseReview');
     const late = await review.view();
-    expect(late).toMatchObject({ status: 'awaiting_case_review', breaches: [expect.objectContaining({ clock: 'caseReview', due, resolvedOn: null })] });
+    expect(late).toMatchObject({ status: 'awaiting_case_review', breaches: [] });
+    expect(late.deadlines).toEqual([expect.objectContaining({ clock: 'caseReview', due, overdue: true })]);
+    const confirm = (actor: Actor) => servers.env.client.workflow.getHandle(review.id).executeUpdate(confirmMissedUpdate, { args: [{ clock: 'caseReview', reason: 'no panel date', actor }] });
+    await expect(confirm(actors.inspector)).rejects.toThrow(); // a manager's call
+    const confirmed = await confirm(actors.manager);
+    expect(confirmed.breaches).toEqual([expect.objectContaining({ clock: 'caseReview', due, resolvedOn: null })]);
 
     const decided = await review.send('manager', 'CASE_REVIEW_DECIDED', {
       nextInspectionBy: addCalendarMonths(endedOn, 12),

@@ -6,11 +6,12 @@
  */
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { addCalendarMonths, addWorkingDays, londonDateOf, startOfLondonDay } from '../../../calendar';
+import { addCalendarDays, addCalendarMonths, addWorkingDays, londonDateOf, startOfLondonDay } from '../../../calendar';
 import { CENTRE_CYCLE_WORKFLOW, type CentreCycleInput, type CentreCycleState, bringForwardUpdate, centreCycleStateQuery, closeCentreUpdate } from '../../../workflows/centreMessages';
 import { eventually } from '../eventually';
 import { InspectionHandle, goodJudgements } from '../inspectionHarness';
 import { PROVIDER_ID, actors } from '../pureDriver';
+import { refused } from './scenario';
 
 export interface CentreScenarioContext {
   env: TestWorkflowEnvironment;
@@ -218,6 +219,19 @@ export const CENTRE_CYCLE_SCENARIOS: CentreScenario[] = [
       await centre.handle.executeUpdate(closeCentreUpdate, { args: [{ reason: 'registration cancelled' }] });
       await inspect(env, inspection, goodJudgements); // the inspection under way finishes; then the cycle ends
       await centre.handle.result();
+      return centre.first;
+    },
+  },
+  {
+    // Bringing forward moves the window and the scheduled date (patched: centre-bring-forward-moves-the-date).
+    path: 'brought-forward-by-a-date',
+    async run({ env, taskQueue }) {
+      const today = londonDateOf(await env.currentTimeMs());
+      const centre = await Centre.register(env, taskQueue, { registeredOn: '2020-01-06', last: { endedOn: today, grade: 'good' }, inspectionsCompleted: 3 });
+      await centre.state((s) => s.current === null);
+      await refused(centre.handle.executeUpdate(bringForwardUpdate, { args: [{ reason: 'too late a date', by: '2099-01-01' }] }));
+      await centre.handle.executeUpdate(bringForwardUpdate, { args: [{ reason: 'concerns raised by a placing authority', by: addCalendarDays(today, 10) }] });
+      await centre.current('full_inspection');
       return centre.first;
     },
   },

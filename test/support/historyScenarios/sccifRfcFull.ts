@@ -1,7 +1,10 @@
 /** SCCIF residential family centres, the full inspection of 2024 (seed 002): `sccif-rfc-full` v1. */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { addWorkingDays } from '../../../calendar';
+import { confirmMissedUpdate, recordCorrectionUpdate } from '../../../workflows/messages';
 import { type InspectionHandle, goodJudgements } from '../inspectionHarness';
 import { actors } from '../pureDriver';
+import { serverDay, skipDays, skipPastClock } from '../serverClock';
 import { REQUIRED_PATHS, type TypeHistories, refused } from './scenario';
 
 async function rfcToDraft(env: TestWorkflowEnvironment, i: InspectionHandle) {
@@ -10,6 +13,11 @@ async function rfcToDraft(env: TestWorkflowEnvironment, i: InspectionHandle) {
   await i.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements: goodJudgements });
   await env.sleep('10 days');
   await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
+}
+
+/** The seq of each step's decision.accepted entry, by event: how a correction names it. */
+async function stepSeqs(i: InspectionHandle): Promise<Record<string, number>> {
+  return Object.fromEntries(((await i.view()).steps ?? []).map((s) => [s.event, s.step]));
 }
 
 export const sccifRfcFull: TypeHistories = {
@@ -67,6 +75,54 @@ export const sccifRfcFull: TypeHistories = {
         await i.send(actors.manager, 'INSPECTION_PAUSED', { reason: 'serious incident' });
         await env.sleep('7 days');
         await i.send(actors.manager, 'INSPECTION_RESUMED');
+        await i.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements: goodJudgements });
+        return i;
+      },
+    },
+    // Business time (engine revision 2): steps entered late and out of order, a correction, a confirmed miss.
+    {
+      path: 'business-time-late-entry',
+      async run({ env, start }) {
+        const i = await start();
+        const opened = await serverDay(env);
+        await skipDays(env, 45); // the backlog is entered weeks later
+        await i.send(actors.inspector, 'INSPECTION_STARTED', { at: `${opened}T09:00` });
+        const feedback = await i.send(actors.inspector, 'FEEDBACK_GIVEN', { at: addWorkingDays(opened, 2), judgements: goodJudgements });
+        const draftOn = addWorkingDays(feedback.facts.feedbackDate as string, 10);
+        await i.send(actors.inspector, 'DRAFT_REPORT_SENT', { at: draftOn }); // its comment window closed weeks ago
+        await i.send(actors.provider, 'COMMENTS_SUBMITTED', { at: addWorkingDays(draftOn, 3) }); // dated inside it: re-read in order
+        await i.send(actors.manager, 'FINAL_REPORT_SENT', { at: addWorkingDays(draftOn, 8) });
+        await i.handle.result(); // published on its day, weeks ago
+        return i;
+      },
+    },
+    {
+      path: 'business-time-correction',
+      async run({ env, start }) {
+        const i = await start();
+        await i.send(actors.inspector, 'INSPECTION_STARTED');
+        await skipDays(env, 1);
+        const feedback = await i.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements: goodJudgements });
+        await skipDays(env, 35);
+        await i.send(actors.inspector, 'DRAFT_REPORT_SENT'); // dated today: past its 18 working days, a breach
+        const steps = await stepSeqs(i);
+        await i.handle.executeUpdate(recordCorrectionUpdate, {
+          args: [{ correction: { step: steps.FEEDBACK_GIVEN!, action: 'amend', fields: { judgements: { ...goodJudgements, helpAndProtection: 'outstanding' } }, reason: 'grade mistyped' }, actor: actors.manager }],
+        });
+        await refused(i.handle.executeUpdate(recordCorrectionUpdate, { args: [{ correction: { step: steps.FEEDBACK_GIVEN!, action: 'withdraw', reason: 'x' }, actor: actors.manager }] }));
+        await i.handle.executeUpdate(recordCorrectionUpdate, {
+          args: [{ correction: { step: steps.DRAFT_REPORT_SENT!, action: 'amend', at: addWorkingDays(feedback.facts.feedbackDate as string, 18), reason: 'entered late: it went out on its last day' }, actor: actors.manager }],
+        });
+        return i;
+      },
+    },
+    {
+      path: 'business-time-overdue-confirmed',
+      async run({ env, start }) {
+        const i = await start();
+        const started = await i.send(actors.inspector, 'INSPECTION_STARTED');
+        await skipPastClock(env, started, 'onSiteLength'); // overdue, awaiting the record
+        await i.handle.executeUpdate(confirmMissedUpdate, { args: [{ clock: 'onSiteLength', reason: 'the team stayed on site', actor: actors.manager }] });
         await i.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements: goodJudgements });
         return i;
       },
