@@ -1,6 +1,7 @@
 import { addCalendarDays, addCalendarMonths, londonDateOf, startOfLondonDay } from '../../calendar';
 import { CENTRE_CYCLE_WORKFLOW, type CentreCycleInput, type CentreCycleState, centreCycleStateQuery, recordManagerChangeUpdate } from '../../workflows/centreMessages';
 import { inspectionStateQuery } from '../../workflows/messages';
+import { versionInForce } from '../../machines/registry';
 import { InspectionHandle, goodJudgements, useTimeSkippingWorker } from '../support/inspectionHarness';
 import { eventually } from '../support/eventually';
 import { PROVIDER_ID, actors } from '../support/pureDriver';
@@ -101,7 +102,7 @@ describe('no registered manager: the centre cycle', () => {
     const waiting = await stateOf(centre, () => true);
     expect(waiting).toMatchObject({ current: null, window: { opens: addCalendarMonths(lastOn, 12) } });
 
-    // Five months on (past 1 April 2027, when v2 is in force), the manager left three weeks ago and is only notified now.
+    // Five months on, the manager left three weeks ago and is only notified now.
     await servers.env.sleep('150 days');
     const notifiedOn = await today();
     const leftOn = addCalendarDays(notifiedOn, -21);
@@ -121,7 +122,7 @@ describe('no registered manager: the centre cycle', () => {
     const started = await stateOf(centre, (s) => s.current?.kind === 'full_inspection');
     expect(await today()).toBe(notifiedOn); // now, not when the window opens
     const inspection = await workflow(started.current!.inspectionId).query(inspectionStateQuery);
-    expect(inspection).toMatchObject({ type: 'sccif-rfc-full', version: 2, facts: { scheduledFor: notifiedOn, managerPosition: { position: 'vacant', vacantSince: leftOn } } });
+    expect(inspection).toMatchObject({ type: 'sccif-rfc-full', version: versionInForce('sccif-rfc-full', notifiedOn).version, facts: { scheduledFor: notifiedOn, managerPosition: { position: 'vacant', vacantSince: leftOn } } });
     // With no registered manager in post, the inspector asks to interview the responsible individual before fieldwork ends.
     const running = InspectionHandle.of(servers.env.client, started.current!.inspectionId);
     await running.send(actors.inspector, 'INSPECTION_STARTED');

@@ -17,7 +17,7 @@ export function useApiAfterV2InForce(servers: Servers) {
     /** POST /inspections as a manager: the created inspection (its version the one in force), and a handle on it. */
     async start(type: string, input: Record<string, unknown> = {}) {
       const res = await current.api.call('POST', '/inspections', { role: 'manager', body: { type, providerId: PROVIDER_ID, ...input } });
-      expect(res.status).toBe(201);
+      expect(res).toMatchObject({ status: 201 });
       return { created: res.body as { version: number; status: string }, inspection: InspectionHandle.of(servers.env.client, res.body.inspectionId as string) };
     },
     /** POST a decision through the API: status and body (a refusal is a 4xx with its code and message). */
