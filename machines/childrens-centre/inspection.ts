@@ -12,7 +12,7 @@ import {
 
 /**
  * Children's centre inspection (seed 000: the framework for children's centre inspection, September 2011),
- * from scheduling to the local authority's action plan. Reading: ../shared/domain/seeds_000_001.md PART I.
+ * from scheduling to the local authority's action plan. Reading: the structured reading of seeds 000 and 001 PART I.
  * Every rule names its seed paragraph (¶) below; where the seed is silent the domain default is named (E1..E20).
  */
 const SEED = "seed 000 (children's centre inspection framework, 2011)";

@@ -7,6 +7,9 @@ import type { FragmentContext } from './update';
 export interface FragmentTypeSpec {
   type: string;
   version: number;
+  /** The machine revision (default 1) and, from 2 on, what it changed. */
+  machineRevision?: number;
+  revisionNote?: string;
   title: string;
   framework: string;
   inForceFrom: string;
@@ -43,6 +46,8 @@ export function defineInspection(spec: FragmentTypeSpec): InspectionTypeDefiniti
   return {
     type: spec.type,
     version: spec.version,
+    machineRevision: spec.machineRevision ?? 1,
+    ...(spec.revisionNote && { revisionNote: spec.revisionNote }),
     title: spec.title,
     framework: spec.framework,
     inForceFrom: spec.inForceFrom,

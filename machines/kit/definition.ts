@@ -65,12 +65,24 @@ export interface EffectSpec {
   starts?: (params: Record<string, unknown>) => ReadonlyArray<{ key: string; type: string; input: Record<string, unknown> }>;
 }
 
+/**
+ * One registered machine: a revision of a framework version of an inspection type. A framework version is the law,
+ * in force from the date its seed states; a machine revision is our code getting better at that law. A new
+ * inspection runs the framework version in force on its start date, at its latest revision; a running one keeps
+ * its revision until it is migrated (docs/CHANGING_MACHINES.md). A registered revision never changes: its golden
+ * file (test/machines/goldens/) holds it.
+ */
 export interface InspectionTypeDefinition {
   type: string;
+  /** The framework version: one per in-force date the seeds state for this type. */
   version: number;
+  /** The machine revision within the framework version, from 1. */
+  machineRevision: number;
+  /** What this revision changed from the one before it (absent on revision 1). */
+  revisionNote?: string;
   title: string;
   framework: string;
-  /** The dates between which this version applies to newly started inspections. */
+  /** The date the framework version comes into force, as its seed states: the same for each of its revisions. */
   inForceFrom: string;
   machine: AnyStateMachine;
   /** What starting one takes, besides its type and provider (strict: unknown fields are refused). */

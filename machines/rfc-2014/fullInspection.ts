@@ -7,7 +7,7 @@ import { JUDGEMENTS_SOURCE_2014, type Rfc2014Judgements, rfc2014Judgements } fro
  * Residential family centres: the full inspection under the 2014 framework (seed 004), version 0 of
  * `sccif-rfc-full`. Version 1 is the 2024 SCCIF (machines/sccif-rfc/fullInspection.ts); an inspection keeps the
  * version it started under, and a new one takes the version in force on its start date (registry.versionInForce).
- * Reading: ../shared/domain/seed_004.md §2.2, §3 (T3–T5), §5. Every rule names its paragraph below.
+ * Reading: the structured reading of seed 004 §2.2, §3 (T3–T5), §5. Every rule names its paragraph below.
  */
 export const SEED_004 = 'seed 004 (inspections of residential family centres, 2014)';
 export const src004 = (...paragraphs: number[]) => `${SEED_004} ${paragraphs.map((p) => `¶${p}`).join(', ')}`;

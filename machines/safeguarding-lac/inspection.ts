@@ -7,7 +7,7 @@ import { JUDGEMENTS_SOURCE, type SlacGrade, type SlacJudgements, headlineGrade, 
 /**
  * Inspections of safeguarding and looked after children services (seed 001, October 2010): the two
  * inspections run together as one event with one report, each section with its own judgements (¶15, ¶48).
- * Reading: ../shared/domain/seeds_000_001.md PART II. Every rule names its paragraph (SL¶n) below.
+ * Reading: the structured reading of seeds 000 and 001 PART II. Every rule names its paragraph (SL¶n) below.
  *
  * Two parallel regions: `inspection` moves from notice to publication; `complaints` runs beside it, so an
  * open complaint never holds publication back (¶53, ¶65), and the window stays open 30 calendar days after

@@ -6,7 +6,7 @@ import { type InspectionEvent, type InspectionTypeDefinition, isoDate, note, pay
 /**
  * SCCIF residential family centres: the inadequate track after a full inspection judged inadequate overall
  * (seed 002 §"Inadequate judgements: next steps": §"Post-inspection debrief and case reviews", §"Subsequent
- * inspection activity", §"Feedback to local authorities"). Reading: ../shared/domain/seed_002.md §2.3, T31–T34,
+ * inspection activity", §"Feedback to local authorities"). Reading: the structured reading of seed 002 §2.3, T31–T34,
  * §7.13, §7.14.
  */
 const SEED = 'seed 002 (SCCIF: residential family centres, 2024)';

@@ -6,7 +6,7 @@ import { type InspectionEvent, type InspectionTypeDefinition, isoDate, note, pay
 /**
  * SCCIF residential family centres: one compliance notice, from service to the case-review decision on it
  * (seed 002 §"Compliance notices and enforcement action", §"Monitoring compliance notices").
- * Reading: ../shared/domain/seed_002.md §2.4.3, T35, T36, §7.11, §7.12.
+ * Reading: the structured reading of seed 002 §2.4.3, T35, T36, §7.11, §7.12.
  */
 const SEED = 'seed 002 (SCCIF: residential family centres, 2024)';
 const src = (section: string) => `${SEED} §"${section}"`;

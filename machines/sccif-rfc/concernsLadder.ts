@@ -4,7 +4,7 @@ import { type InspectionEvent, note, payload } from '../kit';
 
 /**
  * A provider's concerns about a residential family centre inspection, rung by rung (seed 002 §"Concerns or complaints
- * about an inspection", §"Annex for figures" steps 1, 2, 4, 5b; reading: ../shared/domain/seed_002.md §2.10, S20,
+ * about an inspection", §"Annex for figures" steps 1, 2, 4, 5b; reading: the structured reading of seed 002 §2.10, S20,
  * S21, T17, T26). The rungs on site are recorded here; the next-working-day contact is the `nextDayContact` fragment
  * (machines/fragments/nextDayContact.ts), routed to a RIM independent of the inspection (INSPECTION_PEOPLE below); the
  * draft-stage comments and formal complaint are the full inspection's own (v1). What this adds after them is the

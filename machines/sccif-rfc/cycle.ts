@@ -3,7 +3,7 @@ import type { SccifGrade } from '../kit';
 
 /**
  * When a residential family centre's next full inspection falls due (seed 002 §"Frequency of inspection",
- * §"Scheduling"; reading: ../shared/domain/seed_002.md §3 T1–T5 and §3.3). Pure: dates in, dates out.
+ * §"Scheduling"; reading: the structured reading of seed 002 §3 T1–T5 and §3.3). Pure: dates in, dates out.
  */
 export interface InspectionWindow {
   /** The first day the inspection should happen (the scheduler starts it then). */

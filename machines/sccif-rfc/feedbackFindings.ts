@@ -4,7 +4,7 @@ import { nextFullInspectionWindow } from './cycle';
 
 /**
  * The requirements and recommendations an inspector gives at feedback (seed 002 §"Making requirements and
- * recommendations", §"End of the inspection and feedback"; reading: ../shared/domain/seed_002.md §2.4.1, §2.4.2,
+ * recommendations", §"End of the inspection and feedback"; reading: the structured reading of seed 002 §2.4.1, §2.4.2,
  * T30, §7.10). Each becomes its own tracked item, started as soon as feedback is given: a requirement's date may
  * fall before the report arrives, so it is tracked from feedback, not from publication.
  */

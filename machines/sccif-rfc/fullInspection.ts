@@ -6,7 +6,7 @@ import { JUDGEMENTS_SOURCE, type RfcJudgements, rfcJudgements } from './judgemen
 
 /**
  * SCCIF residential family centres: the full inspection (seed 002, 2024), from scheduling to publication.
- * Reading: ../shared/domain/seed_002.md §2.1, §3, §4. Every rule names its source paragraph below.
+ * Reading: the structured reading of seed 002 §2.1, §3, §4. Every rule names its source paragraph below.
  */
 const SEED = 'seed 002 (SCCIF: residential family centres, 2024)';
 const src = (section: string) => `${SEED} §"${section}"`;

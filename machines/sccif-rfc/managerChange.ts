@@ -5,7 +5,7 @@ import type { ManagerPosition } from './registeredManager';
 
 /**
  * A change of the registered manager notified to Ofsted, and what it does to the centre's cycle (seed 002
- * §"Residential family centres with no registered manager"; reading: ../shared/domain/seed_002.md §2.7, T45, T46,
+ * §"Residential family centres with no registered manager"; reading: the structured reading of seed 002 §2.7, T45, T46,
  * §7.18). Pure: dates in, dates out.
  */
 export const MANAGER_CHANGE_SOURCE = 'seed 002 (SCCIF: residential family centres, 2024) §"Residential family centres with no registered manager"';

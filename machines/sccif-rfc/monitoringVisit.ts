@@ -6,7 +6,7 @@ import { JUDGEMENTS_SOURCE, type RfcJudgements, rfcJudgements } from './judgemen
 /**
  * SCCIF residential family centres: a monitoring visit (seed 002 §"Monitoring visits" and the sections under it),
  * from planning to publication or the regional director's decision not to publish.
- * Reading: ../shared/domain/seed_002.md §2.5, T37–T39, §7.15, §7.26.
+ * Reading: the structured reading of seed 002 §2.5, T37–T39, §7.15, §7.26.
  */
 const SEED = 'seed 002 (SCCIF: residential family centres, 2024)';
 const src = (section: string) => `${SEED} §"${section}"`;

@@ -1,6 +1,6 @@
 /**
  * Inspecting a residential family centre with no families living in it (seed 002 §"Inspecting residential family
- * centres that have no families living in them"; reading: ../shared/domain/seed_002.md §2.6, T49, §7.19). The seed
+ * centres that have no families living in them"; reading: the structured reading of seed 002 §2.6, T49, §7.19). The seed
  * fixes two texts word for word; they are data here so that the certificate and the report carry them exactly.
  */
 export const NO_FAMILIES_SOURCE = 'seed 002 (SCCIF: residential family centres, 2024) §"Inspecting residential family centres that have no families living in them"';

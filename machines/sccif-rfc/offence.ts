@@ -4,7 +4,7 @@ import { type EventSpec, type InspectionEvent, note, payload } from '../kit';
 
 /**
  * A possible offence found on a visit (seed 002 §"Finding evidence of possible offences"; reading:
- * ../shared/domain/seed_002.md T13, S13, §7.21): the inspector contacts a social care compliance inspector or the RIM
+ * the structured reading of seed 002 T13, S13, §7.21): the inspector contacts a social care compliance inspector or the RIM
  * at once, and together they decide whether the inspection, or the monitoring visit, continues or stops. Shared by
  * every visit that has the rule (sccif-rfc-full v2 on, sccif-rfc-monitoring-visit v2 on), so it is written once.
  */

@@ -5,7 +5,7 @@ import { type InspectionEvent, type InspectionTypeDefinition, isoDate, note, pay
 
 /**
  * SCCIF residential family centres: one recommendation, checked at the next inspection and possibly turned into a
- * requirement (seed 002 §"Recommendations"). Reading: ../shared/domain/seed_002.md §2.4.2, S34.
+ * requirement (seed 002 §"Recommendations"). Reading: the structured reading of seed 002 §2.4.2, S34.
  */
 const SEED = 'seed 002 (SCCIF: residential family centres, 2024)';
 const RECOMMENDATIONS = `${SEED} §"Recommendations"`;

@@ -6,7 +6,7 @@ import type { RfcJudgements } from './judgements';
 /**
  * The registered manager's post, and the judgement rules that follow from it (seed 002 §"The effectiveness of leaders
  * and managers", inadequate; §"Residential family centres with no registered manager"; reading:
- * ../shared/domain/seed_002.md §2.7, T47, T48, §7.17).
+ * the structured reading of seed 002 §2.7, T47, T48, §7.17).
  */
 const SEED = 'seed 002 (SCCIF: residential family centres, 2024)';
 export const MANAGER_RULES_SOURCE = `${SEED} §"The effectiveness of leaders and managers" (inadequate); §"Residential family centres with no registered manager"`;

@@ -5,7 +5,7 @@ import { type InspectionEvent, type InspectionTypeDefinition, isoDate, note, pay
 
 /**
  * SCCIF residential family centres: one requirement made at feedback, with its own compliance date, checked and,
- * when not met, escalated to enforcement (seed 002 §"Requirements"). Reading: ../shared/domain/seed_002.md §2.4.1,
+ * when not met, escalated to enforcement (seed 002 §"Requirements"). Reading: the structured reading of seed 002 §2.4.1,
  * T30, §7.10.
  */
 const SEED = 'seed 002 (SCCIF: residential family centres, 2024)';

@@ -4,7 +4,7 @@ import { note, payload } from '../kit';
 /**
  * A serious safeguarding or child-protection concern found at any point of an inspection, with the notifications
  * the seed requires made at once (seed 002 §"Safeguarding and child protection concerns"; reading:
- * ../shared/domain/seed_002.md §2.9, T14, T15). The seed gives no numeric deadline for "immediately" (domain §7.30):
+ * the structured reading of seed 002 §2.9, T14, T15). The seed gives no numeric deadline for "immediately" (domain §7.30):
  * the notifications are recorded with the concern, in the same decision, so the record shows them made together.
  */
 export const SAFEGUARDING_SOURCE = 'seed 002 (SCCIF: residential family centres, 2024) §"Safeguarding and child protection concerns"';
