@@ -37,6 +37,7 @@ async function writeProgress(db: Database, { inspectionId, entries, view }: Reco
     id: inspectionId,
     type: view.type,
     version: view.version,
+    machineRevision: view.machineRevision,
     status: view.status,
     stage: view.stage,
     providerId: view.providerId,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AnyStateMachine } from 'xstate';
-import { INSPECTION_TYPES } from '../machines/registry';
+import { INSPECTION_TYPES, isLatestRevision } from '../machines/registry';
 import type { InspectionTypeDefinition } from '../machines/kit';
 
 /**
@@ -86,6 +86,10 @@ export function describeType(definition: InspectionTypeDefinition) {
   return {
     type: definition.type,
     version: definition.version,
+    machineRevision: definition.machineRevision,
+    revisionNote: definition.revisionNote ?? null,
+    /** Whether new inspections of this framework version start on this revision (the latest). */
+    latestRevision: isLatestRevision(definition),
     title: definition.title,
     framework: definition.framework,
     inForceFrom: definition.inForceFrom,

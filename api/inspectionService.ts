@@ -70,6 +70,7 @@ export class InspectionService {
       inspectionId,
       type: definition.type,
       version: definition.version,
+      machineRevision: definition.machineRevision,
       providerId,
       input,
       createdBy: actor,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { businessMoment, isoDate, note } from '../machines/kit';
-import { INSPECTION_TYPES } from '../machines/registry';
+import { type InspectionTypeDefinition, businessMoment, isoDate, note } from '../machines/kit';
+import { INSPECTION_TYPES, isLatestRevision } from '../machines/registry';
 import { type DocumentedBody, type JsonSchema, jsonSchema } from './jsonSchema';
 
 /**
@@ -36,38 +36,40 @@ export const decisionBody = z.looseObject({
   event: z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'an event name such as DRAFT_REPORT_SENT'),
 });
 
-/** Every type's start body, for the document: `{ type, providerId, ...that type's input }`. */
+/** Every type's start body, for the document: `{ type, providerId, ...that type's input }`, as its latest revisions take it. */
 export const createInspectionBodyDoc = z.union(
-  INSPECTION_TYPES.map((d) =>
+  INSPECTION_TYPES.filter(isLatestRevision).map((d) =>
     z.strictObject({ type: z.literal(d.type), providerId, at: createInspectionBody.shape.at, ...d.inputSchema.shape }).meta({ title: `${d.type} v${d.version}` }),
   ) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]],
 );
 
 /**
- * Each type's decisions, for the document: per type and version a component `Decision.<type>.v<version>`, one of its
- * events (`Decision.<type>.v<version>.<EVENT>`: `{ event, ...its payload }`) chosen by `event`. Which one a body must
- * match is the inspection's type and version (GET /inspections/{id}); the body names them all.
+ * Each type's decisions, for the document: per type, framework version and machine revision a component
+ * `Decision.<type>.v<version>.r<revision>`, one of its events (`….<EVENT>`: `{ event, ...its payload }`) chosen by
+ * `event`. Which one a body must match is the inspection's (GET /inspections/{id}); the body names them all.
  */
 export function decisionBodyDoc(): DocumentedBody {
   const components: Record<string, JsonSchema> = {};
   const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
   for (const d of INSPECTION_TYPES) {
-    const typeName = `Decision.${d.type}.v${d.version}`;
+    const typeName = decisionComponentName(d);
     const mapping: Record<string, string> = {};
     for (const [event, spec] of Object.entries(d.events)) {
       const name = `${typeName}.${event}`;
-      components[name] = { title: `${d.type} v${d.version}: ${event}`, description: spec.label, ...jsonSchema(spec.schema.extend({ event: z.literal(event) }), 'input') };
+      components[name] = { title: `${d.type} v${d.version} r${d.machineRevision}: ${event}`, description: spec.label, ...jsonSchema(spec.schema.extend({ event: z.literal(event) }), 'input') };
       mapping[event] = ref(name).$ref;
     }
     components[typeName] = {
-      title: `${d.title}, ${d.type} v${d.version}`,
+      title: `${d.title}, ${d.type} v${d.version} r${d.machineRevision}`,
       oneOf: Object.values(mapping).map(($ref) => ({ $ref })),
       discriminator: { propertyName: 'event', mapping },
     };
   }
-  const perType = INSPECTION_TYPES.map((d) => ref(`Decision.${d.type}.v${d.version}`));
-  return { schema: { description: "the decisions of the inspection's type and version (GET /inspections/{id} says which)", anyOf: perType }, components };
+  const perType = INSPECTION_TYPES.map((d) => ref(decisionComponentName(d)));
+  return { schema: { description: "the decisions of the inspection's type, version and machine revision (GET /inspections/{id} says which)", anyOf: perType }, components };
 }
+
+export const decisionComponentName = (d: InspectionTypeDefinition) => `Decision.${d.type}.v${d.version}.r${d.machineRevision}`;
 
 /** An integer query parameter: its text as a number; an empty one (`?offset=`) is not a number, and refused. */
 export const queryInt = (min: number, max: number) => z.preprocess((v) => (v === '' ? Number.NaN : v), z.coerce.number().int().min(min).max(max));

@@ -14,7 +14,7 @@ import { runMain } from './runMain';
 
 async function main() {
   const n = Number(process.argv[2] ?? 4000);
-  const record = InspectionRecord.start(getDefinition(TYPE, 1), { inspectionId: 'insp-0000aaaa', providerId: PROVIDER_ID, input: {}, actor: actors.manager, now: Date.now() });
+  const record = InspectionRecord.start(getDefinition(TYPE, 1, 1), { inspectionId: 'insp-0000aaaa', providerId: PROVIDER_ID, input: {}, actor: actors.manager, now: Date.now() });
   const view = record.view(Date.now());
   const answering = { workflow: { getHandle: () => ({ executeUpdate: async () => view }) } } as never;
   const db = await openDatabase({ memory: true });

@@ -93,17 +93,18 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
 
 const COMMANDS: Record<string, Command> = {
   types: {
-    summary: 'List the inspection types, with their clocks and decisions (offline)',
+    summary: 'List the inspection types, framework versions and machine revisions, with their clocks and decisions (offline)',
     usage: 'inspections types [--json]',
-    details: 'Reads the catalogue from the machines themselves; no server needed.',
+    details:
+      'Reads the catalogue from the machines themselves; no server needed. VERSION is the framework version (the law, in force from its date); REV the machine revision of it (our code), * on the one new inspections start on.',
     spec: { options: {}, positionals: [] },
     async run(_args, { io, asJson }) {
       const types = INSPECTION_TYPES.map(describeType);
       if (asJson) return io.out(json(types));
       io.out(
         table(
-          ['TYPE', 'VERSION', 'IN FORCE FROM', 'CLOCKS', 'DECISIONS', 'TITLE'],
-          types.map((t) => [t.type, t.version, t.inForceFrom, t.clocks.length, t.decisions.length, t.title]),
+          ['TYPE', 'VERSION', 'REV', 'IN FORCE FROM', 'CLOCKS', 'DECISIONS', 'TITLE'],
+          types.map((t) => [t.type, t.version, `${t.machineRevision}${t.latestRevision ? '*' : ''}`, t.inForceFrom, t.clocks.length, t.decisions.length, t.title]),
         ),
       );
     },
@@ -410,6 +411,7 @@ interface View {
   inspectionId: string;
   type: string;
   version: number;
+  machineRevision: number;
   title: string;
   providerId: string | null;
   status: string;
@@ -435,7 +437,7 @@ interface InboxItem {
 
 function viewText(view: View): string {
   const lines = [
-    `${view.inspectionId}  ${view.title} (${view.type} v${view.version})`,
+    `${view.inspectionId}  ${view.title} (${view.type} v${view.version} revision ${view.machineRevision})`,
     `provider ${view.providerId ?? '-'}   status ${view.status}${view.done ? ' (done)' : ''}   grade ${view.grade ?? '-'}`,
     '',
   ];

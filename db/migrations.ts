@@ -181,6 +181,20 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 10,
+    name: 'inspections_machine_revision',
+    sql: `
+      -- The machine revision an inspection runs, counted apart from its framework version. A row written before
+      -- held one number for both: those that stood for a later revision of a 2024 framework become that framework
+      -- version and revision (machines/legacyNumbering.ts).
+      ALTER TABLE inspections ADD COLUMN machine_revision int NOT NULL DEFAULT 1;
+      UPDATE inspections SET machine_revision = version, version = 1
+       WHERE (type, version) IN (('sccif-rfc-full', 2), ('sccif-rfc-full', 3), ('sccif-rfc-monitoring-visit', 2),
+                                 ('sccif-rfc-recommendation', 2), ('fes-inspection', 2), ('school-monitoring', 2),
+                                 ('sccif-childrens-home', 2));
+    `,
+  },
 ];
 
 export class MigrationChecksumError extends Error {

@@ -84,7 +84,7 @@ export class InspectionRecord {
     scheduledBy: Record<string, unknown> | undefined,
   ) {
     this.fold = Fold.begin(definition, engineRevision, input);
-    const data = { type: definition.type, version: definition.version, input, ...(engineRevision > 1 ? { openedOn, engineRevision } : {}), ...(scheduledBy ? { scheduledBy } : {}) };
+    const data = { type: definition.type, version: definition.version, machineRevision: definition.machineRevision, input, ...(engineRevision > 1 ? { openedOn, engineRevision } : {}), ...(scheduledBy ? { scheduledBy } : {}) };
     this.record(now, actor, 'inspection.started', data, definition.framework);
     this.commit(this.fold, emptyPicture(), now, actor);
   }
@@ -250,6 +250,7 @@ export class InspectionRecord {
       inspectionId: this.inspectionId,
       type: this.definition.type,
       version: this.definition.version,
+      machineRevision: this.definition.machineRevision,
       title: this.definition.title,
       providerId: this.providerId,
       status: this.fold.status,

@@ -42,7 +42,9 @@ export type AllowedDecisionView = z.infer<typeof allowedDecisionView>;
 export const inspectionView = z.object({
   inspectionId: z.string(),
   type: z.string(),
+  /** The framework version it runs (the law, in force from its seed's date) and the machine revision of it (our code). */
   version: z.number().int(),
+  machineRevision: z.number().int(),
   title: z.string(),
   providerId: z.string().nullable(),
   status: z.string(),

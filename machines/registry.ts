@@ -1,5 +1,6 @@
 import { childrensCentreInspection2011 } from './childrens-centre/inspection';
 import type { InspectionTypeDefinition } from './kit';
+import { fromLegacyNumber } from './legacyNumbering';
 import { safeguardingLacInspection2010 } from './safeguarding-lac/inspection';
 import { rfcFullInspection2014 } from './rfc-2014/fullInspection';
 import { rfcMonitoringInspection2014 } from './rfc-2014/monitoringInspection';
@@ -29,7 +30,10 @@ import { cafcassInspection2024 } from './cafcass/inspection';
 import { iteInspection2024 } from './initial-teacher-education/inspection';
 import { earlyYearsPlaceholder2024, jtaiPlaceholder2024, schoolInspectionPlaceholder2024 } from './handbook-only-linked/types';
 
-/** Every inspection type and version the system can run. Old versions stay: running inspections keep theirs. */
+/**
+ * Every inspection type, framework version and machine revision the system can run. Old ones stay: running
+ * inspections keep theirs until they are migrated.
+ */
 export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   rfcFullInspection2024,
   rfcFullInspection2024v2,
@@ -68,24 +72,49 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
 ];
 
 export class UnknownInspectionTypeError extends Error {
-  constructor(type: string, version?: number) {
+  constructor(type: string, version?: number, machineRevision?: number) {
     super(
-      `unknown inspection type "${type}"${version === undefined ? '' : ` version ${version}`}; known types: ${[
+      `unknown inspection type "${type}"${version === undefined ? '' : ` version ${version}`}${machineRevision === undefined ? '' : ` revision ${machineRevision}`}; known types: ${[
         ...new Set(INSPECTION_TYPES.map((d) => d.type)),
       ].join(', ')}`,
     );
   }
 }
 
-export function getDefinition(type: string, version: number): InspectionTypeDefinition {
-  const found = INSPECTION_TYPES.find((d) => d.type === type && d.version === version);
-  if (!found) throw new UnknownInspectionTypeError(type, version);
+/** One registered machine: a framework version of a type at one machine revision. */
+export function getDefinition(type: string, version: number, machineRevision: number): InspectionTypeDefinition {
+  const found = INSPECTION_TYPES.find((d) => d.type === type && d.version === version && d.machineRevision === machineRevision);
+  if (!found) throw new UnknownInspectionTypeError(type, version, machineRevision);
   return found;
 }
 
-/** The version in force on a date: the newest whose `inForceFrom` is on or before it (else the oldest). */
+/**
+ * The machine a workflow's start names. A start recorded before machine revisions were counted apart has no
+ * `machineRevision`: its `version` is then the single number of that time (machines/legacyNumbering.ts).
+ */
+export function definitionOf(start: { type: string; version: number; machineRevision?: number }): InspectionTypeDefinition {
+  if (start.machineRevision !== undefined) return getDefinition(start.type, start.version, start.machineRevision);
+  const { version, machineRevision } = fromLegacyNumber(start.type, start.version);
+  return getDefinition(start.type, version, machineRevision);
+}
+
+/** Every machine revision of a framework version, oldest first. */
+export function revisionsOf(type: string, version: number): InspectionTypeDefinition[] {
+  return INSPECTION_TYPES.filter((d) => d.type === type && d.version === version).sort((a, b) => a.machineRevision - b.machineRevision);
+}
+
+/**
+ * What a new inspection runs: the framework version in force on its start date (the newest whose `inForceFrom` is on
+ * or before it, else the oldest), at its latest machine revision.
+ */
 export function versionInForce(type: string, onDate: string): InspectionTypeDefinition {
-  const versions = INSPECTION_TYPES.filter((d) => d.type === type).sort((a, b) => a.version - b.version);
+  const versions = [...new Set(INSPECTION_TYPES.filter((d) => d.type === type).map((d) => d.version))].sort((a, b) => a - b);
   if (versions.length === 0) throw new UnknownInspectionTypeError(type);
-  return versions.filter((d) => d.inForceFrom <= onDate).pop() ?? versions[0]!;
+  const inForce = versions.filter((v) => revisionsOf(type, v)[0]!.inForceFrom <= onDate).pop() ?? versions[0]!;
+  return revisionsOf(type, inForce).pop()!;
+}
+
+/** Whether a definition is the latest machine revision of its framework version. */
+export function isLatestRevision(definition: InspectionTypeDefinition): boolean {
+  return revisionsOf(definition.type, definition.version).pop() === definition;
 }

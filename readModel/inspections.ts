@@ -5,8 +5,9 @@ import type { Queryable } from '../db';
 export type InspectionSummaryInput = {
   id: string;
   type: string;
-  /** Machine version the inspection is pinned to. */
+  /** The framework version and the machine revision the inspection runs. */
   version: number;
+  machineRevision: number;
   /** Public status (mapped from machine state in one place by the caller). */
   status: string;
   stage: string;
@@ -31,6 +32,7 @@ export const inspectionSummary = z.object({
   id: z.string(),
   type: z.string(),
   version: z.number().int(),
+  machineRevision: z.number().int(),
   status: z.string(),
   stage: z.string(),
   providerId: z.string().nullable(),
@@ -61,6 +63,7 @@ type Row = {
   id: string;
   type: string;
   version: number;
+  machine_revision: number;
   status: string;
   stage: string;
   provider_id: string | null;
@@ -74,7 +77,7 @@ type Row = {
 };
 
 const COLUMNS =
-  'id, type, version, status, stage, provider_id, next_deadline_at, next_deadline_clock, open_breaches, grade, revision, created_at, updated_at';
+  'id, type, version, machine_revision, status, stage, provider_id, next_deadline_at, next_deadline_clock, open_breaches, grade, revision, created_at, updated_at';
 
 const iso = (d: Date | null): string | null => (d === null ? null : new Date(d).toISOString());
 
@@ -83,6 +86,7 @@ function toSummary(r: Row): InspectionSummary {
     id: r.id,
     type: r.type,
     version: r.version,
+    machineRevision: r.machine_revision,
     status: r.status,
     stage: r.stage,
     providerId: r.provider_id,
@@ -118,12 +122,13 @@ export async function upsertInspectionSummary(db: Queryable, s: InspectionSummar
   nonNegativeInt(s.revision, 'revision');
   const rows = await db.query<{ id: string }>(
     `INSERT INTO inspections (id, type, version, status, stage, provider_id, next_deadline_at, next_deadline_clock,
-                              open_breaches, grade, revision, created_at, updated_at)
+                              open_breaches, grade, revision, created_at, updated_at, machine_revision)
      VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8, $9, $10, $11,
-             COALESCE($12::timestamptz, now()), COALESCE($13::timestamptz, now()))
+             COALESCE($12::timestamptz, now()), COALESCE($13::timestamptz, now()), $14)
      ON CONFLICT (id) DO UPDATE SET
        type = EXCLUDED.type,
        version = EXCLUDED.version,
+       machine_revision = EXCLUDED.machine_revision,
        status = EXCLUDED.status,
        stage = EXCLUDED.stage,
        provider_id = EXCLUDED.provider_id,
@@ -149,6 +154,7 @@ export async function upsertInspectionSummary(db: Queryable, s: InspectionSummar
       s.revision,
       instant(s.createdAt, 'createdAt'),
       instant(s.updatedAt, 'updatedAt'),
+      s.machineRevision,
     ],
   );
   return { applied: rows.length > 0 };

@@ -52,8 +52,9 @@ export async function catalogue() {
   return types;
 }
 
-export async function typeOf(type, version) {
-  return (await catalogue()).find((t) => t.type === type && t.version === version) ?? null;
+/** The catalogue entry of the machine an inspection runs: its type, framework version and machine revision. */
+export async function typeOf(type, version, machineRevision) {
+  return (await catalogue()).find((t) => t.type === type && t.version === version && t.machineRevision === machineRevision) ?? null;
 }
 
 let config;

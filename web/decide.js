@@ -8,8 +8,8 @@ let formCounter = 0;
  * The form for one decision on one inspection, generated from the event's payload schema in the catalogue.
  * A refusal shows the API's own message (and its code and request id); acceptance calls `onAccepted(view)`.
  */
-export async function decisionForm({ inspectionId, type, version, event, label, onAccepted, onCancel }) {
-  const spec = (await typeOf(type, version))?.decisions.find((d) => d.event === event);
+export async function decisionForm({ inspectionId, type, version, machineRevision, event, label, onAccepted, onCancel }) {
+  const spec = (await typeOf(type, version, machineRevision))?.decisions.find((d) => d.event === event);
   const prefix = `f${++formCounter}`;
   const headingId = `${prefix}-heading`;
   const fields = schemaFields(spec?.payload ?? { type: 'object', properties: {} }, prefix);

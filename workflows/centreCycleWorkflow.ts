@@ -13,6 +13,7 @@ import {
   recordManagerChangeUpdate,
 } from './centreMessages';
 import { inspectionWorkflow } from './inspectionWorkflow';
+import { machineForNewInspection, machineOf } from './machineChoice';
 import { type InspectionOutcome, REFUSAL_FAILURE_PREFIX, type StartInspectionInput } from './messages';
 import { pureModules } from './pureRuntime';
 import { INSPECTION_TYPE } from './searchAttributes';
@@ -24,7 +25,6 @@ const {
   nextFullInspectionWindow,
   broughtForwardWindow,
   combineFollowUps,
-  versionInForce,
   assessManagerChange,
   managerChange,
   positionAfter,
@@ -134,7 +134,7 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
     machineInput: Record<string, unknown>,
     scheduledBy?: InspectionWindow,
   ): Promise<InspectionOutcome & { inspectionId: string }> {
-    const definition = versionInForce(type, londonDateOf(Date.now())); // the version in force on its start date
+    const definition = machineForNewInspection(type);
     const inspectionId = `insp-${uuid4()}`;
     current = { kind, inspectionId };
     const args = {
@@ -159,9 +159,9 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
     return patched(RECOMMENDATIONS_PATCH) ? { previousRecommendations: toCheck } : {};
   }
 
-  function startOf(definition: { type: string; version: number }, inspectionId: string, machineInput: Record<string, unknown>): StartInspectionInput {
+  function startOf(definition: InspectionTypeDefinition, inspectionId: string, machineInput: Record<string, unknown>): StartInspectionInput {
     const engineRevision = pureModules().CURRENT_ENGINE_REVISION;
-    return { inspectionId, type: definition.type, version: definition.version, providerId: input.providerId, input: machineInput, createdBy: SYSTEM_ACTOR, engineRevision };
+    return { inspectionId, ...machineOf(definition), providerId: input.providerId, input: machineInput, createdBy: SYSTEM_ACTOR, engineRevision };
   }
 
   function searchAttributes(type: string) {
@@ -203,7 +203,7 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
       caseReview = { nextInspectionBy: decision.nextInspectionBy, monitoringVisits: decision.monitoringVisits };
       for (const notice of decision.complianceNotices) {
         const noticeInput = { noticeId: notice.noticeId, requirement: notice.requirement, complianceDate: notice.complianceDate };
-        const definition = versionInForce('sccif-rfc-compliance-notice', londonDateOf(Date.now()));
+        const definition = machineForNewInspection('sccif-rfc-compliance-notice');
         const inspectionId = `insp-${uuid4()}`;
         // A notice runs on its own (it may outlive this run of the cycle): started, not awaited.
         await startChild(inspectionWorkflow, {

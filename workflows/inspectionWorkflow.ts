@@ -12,6 +12,7 @@ import {
   recordCorrectionUpdate,
   recordDecisionUpdate,
 } from './messages';
+import { machineForNewInspection, machineOf } from './machineChoice';
 import { pureModules } from './pureRuntime';
 import { INSPECTION_TYPE, searchAttributesOf } from './searchAttributes';
 
@@ -26,8 +27,8 @@ const { recordProgress, runEffect } = proxyActivities<InspectionActivities>({
  * effect to activities, in order.
  */
 export async function inspectionWorkflow(start: StartInspectionInput): Promise<InspectionOutcome> {
-  const { getDefinition, InspectionRecord } = pureModules();
-  const definition = getDefinition(start.type, start.version);
+  const { definitionOf, InspectionRecord } = pureModules();
+  const definition = definitionOf(start);
   const record = InspectionRecord.start(definition, {
     inspectionId: start.inspectionId,
     providerId: start.providerId,
@@ -152,15 +153,14 @@ async function startTrackedItems(
   parent: StartInspectionInput,
   useSearchAttributes: boolean,
 ): Promise<Record<string, unknown>> {
-  const { versionInForce, londonDateOf, CURRENT_ENGINE_REVISION } = pureModules();
-  const started: { key: string; inspectionId: string; type: string; version: number }[] = [];
+  const { CURRENT_ENGINE_REVISION } = pureModules();
+  const started: ({ key: string; inspectionId: string } & ReturnType<typeof machineOf>)[] = [];
   for (const item of starts(effect.params)) {
-    const definition = versionInForce(item.type, londonDateOf(Date.now()));
+    const definition = machineForNewInspection(item.type);
     const inspectionId = `${parent.inspectionId}-${item.key}`;
     const child: StartInspectionInput = {
       inspectionId,
-      type: definition.type,
-      version: definition.version,
+      ...machineOf(definition),
       providerId: parent.providerId,
       input: item.input,
       createdBy: SYSTEM_ACTOR,
@@ -172,7 +172,7 @@ async function startTrackedItems(
       parentClosePolicy: ParentClosePolicy.ABANDON,
       ...(useSearchAttributes ? { typedSearchAttributes: [{ key: INSPECTION_TYPE, value: definition.type }] } : {}),
     });
-    started.push({ key: item.key, inspectionId, type: definition.type, version: definition.version });
+    started.push({ key: item.key, inspectionId, ...machineOf(definition) });
   }
   return { started };
 }

@@ -9,7 +9,10 @@ import type { Actor } from '../machines/kit';
 export interface StartInspectionInput {
   inspectionId: string;
   type: string;
+  /** The framework version. */
   version: number;
+  /** The machine revision of it; absent in starts recorded before revisions were counted apart (registry.definitionOf). */
+  machineRevision?: number;
   providerId: string | null;
   /** The machine's input, e.g. `{ scheduledFor }`. */
   input: Record<string, unknown>;

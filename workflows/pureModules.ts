@@ -4,7 +4,8 @@
  */
 export { InspectionRecord } from '../engine/inspectionRecord';
 export { CURRENT_ENGINE_REVISION } from '../engine/fold';
-export { getDefinition, versionInForce } from '../machines/registry';
+export { definitionOf } from '../machines/registry';
+export { revisionForNewInspection } from '../machines/revisionChoice';
 export { SCCIF_GRADES } from '../machines/kit/grades';
 export { boundaryProblem } from '../machines/kit/boundary';
 export { broughtForwardWindow, nextFullInspectionWindow } from '../machines/sccif-rfc/cycle';

@@ -67,18 +67,22 @@ export function systemRoutes(deps: { client: Client; db: Database; metrics: ApiM
       method: 'get',
       path: '/types',
       operationId: 'listTypes',
-      summary: 'The type catalogue: every inspection type with its version, stages, clocks, decisions, roles and sources',
+      summary: 'The type catalogue: every inspection type with its framework version, machine revision, stages, clocks, decisions, roles and sources',
       tag: 'catalogue',
       access: 'public',
       query: emptyQuery,
       responses: {
         200: {
-          description: 'every type and version',
+          description: 'every type, framework version and machine revision',
           schema: z.object({
             types: z.array(
               z.looseObject({
                 type: z.string(),
-                version: z.number().int(),
+                version: z.number().int().describe('the framework version: the law, in force from inForceFrom'),
+                machineRevision: z.number().int().describe('the revision of our machine for that framework version'),
+                revisionNote: z.string().nullable().describe('what this revision changed from the one before'),
+                latestRevision: z.boolean().describe('new inspections of this framework version start on this revision'),
+                inForceFrom: z.string(),
                 title: z.string(),
                 clocks: z.array(z.looseObject({ id: z.string(), source: z.string() })),
                 decisions: z.array(z.looseObject({ event: z.string(), roles: z.array(z.string()) })),

@@ -12,7 +12,7 @@ import { readableView } from './inspections';
 export function timelineRoutes(service: InspectionService): RouteSpec[] {
   async function project(id: string, actor: { role: string; providerId?: string }) {
     const view = await readableView(service, id, actor);
-    const definition = getDefinition(view.type, view.version);
+    const definition = getDefinition(view.type, view.version, view.machineRevision);
     return { view, timeline: projectTimeline({ definition, stage: view.stage, facts: view.facts, done: view.done }, londonDateOf(Date.now())) };
   }
   return [

@@ -398,6 +398,7 @@ export async function rfcFullInspectionBaseline(start: StartInspectionInput): Pr
       inspectionId: start.inspectionId,
       type: TYPE,
       version: VERSION,
+      machineRevision: 1,
       title: TITLE,
       providerId: start.providerId,
       status: STATUS[stage],

@@ -397,6 +397,7 @@ const linkedId = z.string().trim().min(1).max(64);
 export const childrensCentreInspection2011: InspectionTypeDefinition = {
   type: 'childrens-centre',
   version: 1,
+  machineRevision: 1,
   title: "Children's centre inspection (framework, September 2011)",
   framework: SEED,
   inForceFrom: '2011-09-01',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { note, payload } from '../kit';
-import { SEED_003, type Fragment, type FragmentContext, type FragmentGuard, type Refusal, defineInspection, handbookSource, seed003InForceFrom, inspectionSkeleton, reading, stateAt, to, update } from '../fragments';
+import { SEED_003, type Fragment, type FragmentContext, type FragmentGuard, type Refusal, defineInspection, handbookSource, SEED_003_IN_FORCE_FROM, inspectionSkeleton, reading, stateAt, to, update } from '../fragments';
 import { FES_KINDS, convertsToFull, fesJudgements, shortInspectionOutcome } from './judgements';
 
 /**
@@ -30,20 +30,22 @@ const skillsNomineeNamedForEnhanced: Refusal = function skillsNomineeNamedForAnE
 };
 
 /**
- * Version 1 (January 2024) and version 2, which adds two rules of the same page that v1 left out: the skills nominee of
- * an enhanced inspection, and the formal complaint (no deadline). One definition with the version as its parameter, so
- * no rule is written twice; v1 is exactly what it was (its histories are recorded).
+ * The January 2024 framework at revision 1 and revision 2, which adds two rules of the same page that revision 1 left
+ * out: the skills nominee of an enhanced inspection, and the formal complaint (no deadline). One definition with the
+ * revision as its parameter, so no rule is written twice; revision 1 is exactly what it was (its histories are recorded).
  */
-export function fesInspection(version: 1 | 2) {
-  const v2 = version === 2;
+export function fesInspection(machineRevision: 1 | 2) {
+  const v2 = machineRevision === 2;
   return defineInspection({
     type: 'fes-inspection',
-    version,
+    version: 1,
+    machineRevision,
+    ...(v2 && { revisionNote: 'adds the skills nominee of an enhanced college inspection and the formal complaint on receiving the final report' }),
     title: v2
       ? 'Further education and skills: full, short or monitoring inspection, with the skills nominee of an enhanced inspection and the complaint'
       : 'Further education and skills: full, short or monitoring inspection (January 2024)',
     framework: `${SEED_003} FES`,
-    inForceFrom: seed003InForceFrom(version), // v2 from 1 January 2027: why, beside SEED_003_V2_IN_FORCE_FROM
+    inForceFrom: SEED_003_IN_FORCE_FROM,
     id: 'fesInspection',
     inputSchema: z.strictObject({
       kind: z.enum(FES_KINDS).optional().describe('full (the default), short, or monitoring visit'),

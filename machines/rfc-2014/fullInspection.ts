@@ -133,6 +133,7 @@ const judgementsField = { judgements: rfc2014Judgements };
 export const rfcFullInspection2014: InspectionTypeDefinition = {
   type: 'sccif-rfc-full',
   version: 0,
+  machineRevision: 1,
   title: 'Residential family centre: full inspection (2014 framework)',
   framework: SEED_004,
   inForceFrom: RFC_2014_IN_FORCE_FROM,

@@ -119,6 +119,7 @@ const machine = setup({
 export const rfcMonitoringInspection2014: InspectionTypeDefinition = {
   type: 'rfc-2014-monitoring',
   version: 0,
+  machineRevision: 1,
   title: 'Residential family centre: monitoring inspection (2014 framework)',
   framework: SEED_004,
   inForceFrom: RFC_2014_IN_FORCE_FROM,

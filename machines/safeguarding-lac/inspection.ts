@@ -323,6 +323,7 @@ const caseCount = (minimum: number) => z.number().int().min(minimum).max(10_000)
 export const safeguardingLacInspection2010: InspectionTypeDefinition = {
   type: 'safeguarding-lac',
   version: 1,
+  machineRevision: 1,
   title: 'Inspection of safeguarding and looked after children services (2010)',
   framework: SEED,
   inForceFrom: '2010-10-01',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { note } from '../kit';
-import { SEED_003, defineInspection, handbookSource, seed003InForceFrom, inspectionSkeleton, reading } from '../fragments';
+import { SEED_003, defineInspection, handbookSource, SEED_003_IN_FORCE_FROM, inspectionSkeleton, reading } from '../fragments';
 import { JUDGEMENTS_SOURCE, rfcJudgements } from '../sccif-rfc/judgements';
 
 /**
@@ -13,17 +13,20 @@ const src = handbookSource('SCCIF');
 export const SCCIF_KINDS = ['full', 'assurance'] as const;
 
 /**
- * Version 1 (January 2024) and version 2, which adds the formal complaint on receiving the final report (no deadline),
- * a rule of the same page v1 left out. One definition with the version as its parameter; v1 is exactly what it was.
+ * The January 2024 framework at revision 1 and revision 2, which adds the formal complaint on receiving the final
+ * report (no deadline), a rule of the same page revision 1 left out. One definition with the revision as its
+ * parameter; revision 1 is exactly what it was.
  */
-export function childrensHomeInspection(version: 1 | 2) {
-  const v2 = version === 2;
+export function childrensHomeInspection(machineRevision: 1 | 2) {
+  const v2 = machineRevision === 2;
   return defineInspection({
     type: 'sccif-childrens-home',
-    version,
+    version: 1,
+    machineRevision,
+    ...(v2 && { revisionNote: 'adds the formal complaint on receiving the final report' }),
     title: v2 ? "Children's home: SCCIF full or assurance inspection, with the formal complaint" : "Children's home: SCCIF full or assurance inspection (January 2024)",
     framework: `${SEED_003} SCCIF`,
-    inForceFrom: seed003InForceFrom(version), // v2 from 1 January 2027: why, beside SEED_003_V2_IN_FORCE_FROM
+    inForceFrom: SEED_003_IN_FORCE_FROM,
     id: 'childrensHomeInspection',
     inputSchema: z.strictObject({
       kind: z.enum(SCCIF_KINDS).optional().describe('full (the default) or assurance; confirmed at the start of the inspection'),

@@ -139,6 +139,7 @@ const authorities = z.number().int().min(0).max(500);
 export const rfcCaseReview2024: InspectionTypeDefinition = {
   type: 'sccif-rfc-case-review',
   version: 1,
+  machineRevision: 1,
   title: 'Residential family centre: inadequate track, debrief, case review and alerts (SCCIF 2024)',
   framework: SEED,
   inForceFrom: '2024-04-05',

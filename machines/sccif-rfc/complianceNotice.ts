@@ -149,6 +149,7 @@ const machine = setup({
 export const rfcComplianceNotice2024: InspectionTypeDefinition = {
   type: 'sccif-rfc-compliance-notice',
   version: 1,
+  machineRevision: 1,
   title: 'Residential family centre: compliance notice (SCCIF 2024)',
   framework: SEED,
   inForceFrom: '2024-04-05',

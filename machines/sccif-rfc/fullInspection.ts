@@ -230,6 +230,7 @@ const judgementsField = { judgements: rfcJudgements };
 export const rfcFullInspection2024: InspectionTypeDefinition = {
   type: 'sccif-rfc-full',
   version: 1,
+  machineRevision: 1,
   title: 'Residential family centre: full inspection (SCCIF 2024)',
   framework: SEED,
   inForceFrom: '2024-04-05',

@@ -11,11 +11,12 @@ import { SAFEGUARDING_SOURCE, type SafeguardingConcern, safeguardingConcernPaylo
 import { extended } from './transitions';
 
 /**
- * SCCIF residential family centres, full inspection v2: v1 (machines/sccif-rfc/fullInspection.ts) unchanged on every
- * path it had, plus the situations that change the course of an inspection (seed 002), and the requirements and
- * recommendations made at feedback started as their own tracked items. Built from v1's own config, so no rule of v1
- * is written twice. Why a new version (docs/CHANGING_MACHINES.md): the judgements now also answer to the manager rules,
- * and feedback starts child workflows, which v1 histories never did.
+ * SCCIF residential family centres (2024), full inspection, machine revision 2: revision 1
+ * (machines/sccif-rfc/fullInspection.ts) unchanged on every path it had, plus the situations of the same framework that
+ * change the course of an inspection (seed 002), and the requirements and recommendations made at feedback started as
+ * their own tracked items. Built from revision 1's own config, so no rule is written twice. A revision, not an edit of
+ * revision 1 (docs/CHANGING_MACHINES.md): the judgements now also answer to the manager rules, and feedback starts
+ * child workflows, which revision 1 histories never did.
  */
 const SEED = 'seed 002 (SCCIF: residential family centres, 2024)';
 const src = (section: string) => `${SEED} §"${section}"`;
@@ -269,12 +270,10 @@ const feedbackPayload = payload({ judgements: rfcJudgements, ...departure, ...fi
 
 export const rfcFullInspection2024v2: InspectionTypeDefinition = {
   ...v1,
-  version: 2,
+  machineRevision: 2,
+  revisionNote:
+    "adds the situations of the same framework that change an inspection's course: no families at the centre, the 26-week and 12-week registered manager rules, the responsible individual's check, safeguarding notifications and a possible offence",
   title: 'Residential family centre: full inspection (SCCIF 2024), with the situations that change its course',
-  // The seed did not change (its rules were read more fully), so there is no framework date to take. The start of the
-  // next inspection year is: the rolling cycle runs from 1 April (seed 002 §"Frequency of inspection"), so every centre
-  // whose cycle opens that year is inspected under one version, and inspections already scheduled keep v1.
-  inForceFrom: '2027-04-01',
   machine,
   inputSchema: z.strictObject({ scheduledFor: isoDate.optional(), managerPosition: managerPosition.optional() }),
   events: {

@@ -8,7 +8,8 @@ import { previousRecommendation } from './previousRecommendations';
 import { extended } from './transitions';
 
 /**
- * SCCIF residential family centres, full inspection v3: v2 (machines/sccif-rfc/fullInspectionV2.ts) with the concerns
+ * SCCIF residential family centres (2024), full inspection, machine revision 3: revision 2
+ * (machines/sccif-rfc/fullInspectionV2.ts) with the concerns
  * ladder (seed 002 §"Concerns or complaints about an inspection"; machines/sccif-rfc/concernsLadder.ts): a concern
  * raised with the inspector, then the inspector's RIM, during the inspection; the informal concern on the working day
  * after, routed to a RIM independent of the inspection (the `nextDayContact` fragment); the draft comments and the
@@ -17,8 +18,8 @@ import { extended } from './transitions';
  * requirement, on its own workflow (seed 002 §"Recommendations"; machines/sccif-rfc/previousRecommendations.ts).
  * Built from v2's own config and definition, as v2 is from v1's: no rule is written twice.
  *
- * Why a new version (docs/CHANGING_MACHINES.md): after feedback the inspection now waits for the next-day window
- * (a new state and a new timer), which v1 and v2 histories never had.
+ * A revision, not an edit (docs/CHANGING_MACHINES.md): after feedback the inspection now waits for the next-day
+ * window (a new state and a new timer), which revision 1 and 2 histories never had.
  */
 type StateNode = StateConfig & { [key: string]: unknown };
 const v2Machine = v2.machine as AnyStateMachine;
@@ -74,13 +75,10 @@ const machine = createMachine(config as never, v2Machine.implementations as neve
 
 export const rfcFullInspection2024v3: InspectionTypeDefinition = {
   ...v2,
-  version: 3,
+  machineRevision: 3,
+  revisionNote:
+    'adds the concerns ladder (the inspector, their RIM, the working day after the inspection, the formal complaint on the final report) and the check of the previous inspection\'s recommendations',
   title: 'Residential family centre: full inspection (SCCIF 2024), with the concerns ladder and the previous recommendations',
-  // The start of the inspection year after v2's (1 April 2028), for v2's reason: the rolling cycle runs from 1 April
-  // (seed 002 §"Frequency of inspection"), so every centre whose cycle opens in a year is inspected under one version.
-  // v2's own date (1 April 2027) would make v2 unreachable for new inspections; a year later, v2 governs the year
-  // 2027-28 and inspections already scheduled keep theirs.
-  inForceFrom: '2028-04-01',
   machine,
   inputSchema: v2.inputSchema.extend({ previousRecommendations: z.array(previousRecommendation).max(100).optional() }),
   events: parts.events,

@@ -178,6 +178,7 @@ const regionalDirector = z.literal('regional_director');
 export const rfcMonitoringVisit2024: InspectionTypeDefinition = {
   type: 'sccif-rfc-monitoring-visit',
   version: 1,
+  machineRevision: 1,
   title: 'Residential family centre: monitoring visit (SCCIF 2024)',
   framework: SEED,
   inForceFrom: '2024-04-05',

@@ -4,11 +4,11 @@ import { rfcMonitoringVisit2024 as v1 } from './monitoringVisit';
 import { offenceRule } from './offence';
 
 /**
- * SCCIF residential family centres, monitoring visit v2: v1 (machines/sccif-rfc/monitoringVisit.ts) unchanged on every
+ * SCCIF residential family centres (2024), monitoring visit, machine revision 2: revision 1 (machines/sccif-rfc/monitoringVisit.ts) unchanged on every
  * path it had, plus a possible offence found on the visit: the inspector takes advice at once and the visit continues
  * or stops (seed 002 §"Finding evidence of possible offences": "whether the inspection (or monitoring visit) should
- * continue"). The rule is the one full inspections have had since sccif-rfc-full v2 (machines/sccif-rfc/offence.ts),
- * not a copy. Built from v1's own config. A new version because the visit gains states v1 histories never had.
+ * continue"). The rule is the one full inspections have had since sccif-rfc-full revision 2 (machines/sccif-rfc/offence.ts),
+ * not a copy. Built from v1's own config. A revision because the visit gains states revision 1 histories never had.
  */
 type StateNode = { on?: Record<string, unknown>; states?: Record<string, StateNode>; [key: string]: unknown };
 const v1Machine = v1.machine as AnyStateMachine;
@@ -37,12 +37,9 @@ const machine = createMachine(config as never, v1Machine.implementations as neve
 
 export const rfcMonitoringVisit2024v2: InspectionTypeDefinition = {
   ...v1,
-  version: 2,
+  machineRevision: 2,
+  revisionNote: 'adds the possible offence found on a visit',
   title: 'Residential family centre: monitoring visit (SCCIF 2024), with a possible offence found on the visit',
-  // The seed did not change, so there is no framework date to take. The day full inspections took the offence rule
-  // (sccif-rfc-full v2, the inspection year from 1 April 2027): from then on the rule holds on every visit to a centre,
-  // as the seed's one paragraph says, and visits already planned keep v1.
-  inForceFrom: '2027-04-01',
   machine,
   events: { ...v1.events, ...offence.events },
 };

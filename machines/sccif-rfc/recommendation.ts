@@ -101,6 +101,7 @@ const checked = payload({
 export const rfcRecommendation2024: InspectionTypeDefinition = {
   type: 'sccif-rfc-recommendation',
   version: 1,
+  machineRevision: 1,
   title: 'Residential family centre: recommendation (SCCIF 2024)',
   framework: SEED,
   inForceFrom: '2024-04-05',

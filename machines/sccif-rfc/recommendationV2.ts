@@ -3,11 +3,11 @@ import type { InspectionEvent, InspectionTypeDefinition } from '../kit';
 import { rfcRecommendation2024 as v1 } from './recommendation';
 
 /**
- * SCCIF residential family centres, recommendation v2: v1 (machines/sccif-rfc/recommendation.ts) unchanged, except
+ * SCCIF residential family centres (2024), recommendation, machine revision 2: revision 1 (machines/sccif-rfc/recommendation.ts) unchanged, except
  * that a recommendation turned into a requirement starts that requirement as its own tracked workflow, with the date
  * and regulation the inspector gave (seed 002 §"Recommendations": "If the centre has not acted on recommendations
  * made at a previous inspection, the inspector … may impose a requirement"). Built from v1's config, not a copy.
- * A new version because the transition now asks for an effect, which v1 histories never recorded.
+ * A revision because the transition now asks for an effect, which revision 1 histories never recorded.
  */
 type Transition = { guard?: unknown; target?: string; actions?: unknown };
 type Open = { on: { RECOMMENDATION_CHECKED: Transition[] } };
@@ -48,9 +48,8 @@ const machine = createMachine(config as never, {
 
 export const rfcRecommendation2024v2: InspectionTypeDefinition = {
   ...v1,
-  version: 2,
-  // As sccif-rfc-full v2, which raises recommendations by itself: from the inspection year starting 1 April 2027.
-  inForceFrom: '2027-04-01',
+  machineRevision: 2,
+  revisionNote: 'a recommendation turned into a requirement starts that requirement as a workflow of its own',
   machine,
   events: {
     RECOMMENDATION_CHECKED: {

@@ -111,6 +111,7 @@ const machine = setup({
 export const rfcRequirement2024: InspectionTypeDefinition = {
   type: 'sccif-rfc-requirement',
   version: 1,
+  machineRevision: 1,
   title: 'Residential family centre: requirement (SCCIF 2024)',
   framework: SEED,
   inForceFrom: '2024-04-05',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../kit';
-import { SEED_003, type FragmentGuard, defineInspection, handbookSource, seed003InForceFrom, inspectionSkeleton, reading } from '../fragments';
+import { SEED_003, type FragmentGuard, defineInspection, handbookSource, SEED_003_IN_FORCE_FROM, inspectionSkeleton, reading } from '../fragments';
 import { cancellationAskedAtCall, closureCheck, closureCheckDecidedBeforeTheStart, confirmedClosure } from './closureCheck';
 import { governorsMeeting } from './governorsMeeting';
 import { DEEMABLE_KINDS, MONITORING_KINDS, type MonitoringJudgements, type MonitoringKind, monitoringJudgements } from './judgements';
@@ -27,21 +27,23 @@ const specialMeasures: FragmentGuard = function specialMeasuresNotSubjectToModer
 const REQUESTS = src('Requests for inspections to be deferred or cancelled');
 
 /**
- * Version 1 (January 2024) and version 2, which adds three rules of the same page that v1 left out: the closure check
- * at notification (T42), the meeting with governors about a lack of urgency (T45) and the formal complaint on
- * receiving the final report (§2.1 step 12). One definition with the version as its parameter, so no rule is written
- * twice; v1 is exactly what it was (its histories are recorded).
+ * The January 2024 framework at revision 1 and revision 2, which adds three rules of the same page that revision 1
+ * left out: the closure check at notification (T42), the meeting with governors about a lack of urgency (T45) and the
+ * formal complaint on receiving the final report (§2.1 step 12). One definition with the revision as its parameter,
+ * so no rule is written twice; revision 1 is exactly what it was (its histories are recorded).
  */
-export function schoolMonitoringInspection(version: 1 | 2) {
-  const v2 = version === 2;
+export function schoolMonitoringInspection(machineRevision: 1 | 2) {
+  const v2 = machineRevision === 2;
   return defineInspection({
     type: 'school-monitoring',
-    version,
+    version: 1,
+    machineRevision,
+    ...(v2 && { revisionNote: 'adds the closure check at notification, the meeting with governors about a lack of urgency and the formal complaint on receiving the final report' }),
     title: v2
       ? 'School monitoring inspection: routine, special measures, serious weaknesses or early, with the closure check, the governors meeting and the complaint'
       : 'School monitoring inspection: routine, special measures, serious weaknesses or early (January 2024)',
     framework: `${SEED_003} SMH`,
-    inForceFrom: seed003InForceFrom(version), // v2 from 1 January 2027: why, beside SEED_003_V2_IN_FORCE_FROM
+    inForceFrom: SEED_003_IN_FORCE_FROM,
     id: 'schoolMonitoring',
     inputSchema: z.strictObject({
       kind: z.enum(MONITORING_KINDS).optional().describe('routine (the default), special_measures, serious_weaknesses or early_safeguarding'),

@@ -54,8 +54,8 @@ describe('every route answers as the OpenAPI document says', () => {
 
   it("documents each type's decisions, chosen by `event`, with dates the calendar can place", () => {
     const body = (doc.paths['/inspections/{id}/decisions'] as unknown as { post: { requestBody: { content: { 'application/json': { schema: { anyOf: { $ref: string }[] } } } } } }).post.requestBody.content['application/json'].schema;
-    expect(body.anyOf).toContainEqual({ $ref: '#/components/schemas/Decision.sccif-rfc-full.v1' });
-    const rfc = ajv.compile({ $ref: 'doc#/components/schemas/Decision.sccif-rfc-full.v1' });
+    expect(body.anyOf).toContainEqual({ $ref: '#/components/schemas/Decision.sccif-rfc-full.v1.r1' });
+    const rfc = ajv.compile({ $ref: 'doc#/components/schemas/Decision.sccif-rfc-full.v1.r1' });
     expect(rfc({ event: 'FEEDBACK_GIVEN', judgements: goodJudgements })).toBe(true);
     expect(rfc({ event: 'FEEDBACK_GIVEN' })).toBe(false); // its judgements are required
     expect(rfc({ event: 'INSPECTION_STARTED', at: '2026-12-07T09:30' })).toBe(true);

@@ -7,7 +7,7 @@ const now = new Date('2024-03-01T12:00:00Z');
 const page = { limit: 50, offset: 0 };
 
 function summary(id: string, revision: number, providerId = 'prov-1'): InspectionSummaryInput {
-  return { id, type: 'rfc-full', version: 1, status: 'on_site', stage: 'onSite', providerId, nextDeadlineAt: null, nextDeadlineClock: null, openBreaches: 0, grade: null, revision };
+  return { id, type: 'rfc-full', version: 1, machineRevision: 1, status: 'on_site', stage: 'onSite', providerId, nextDeadlineAt: null, nextDeadlineClock: null, openBreaches: 0, grade: null, revision };
 }
 
 function deadline(clock: string, dueAt: string): DeadlineView {

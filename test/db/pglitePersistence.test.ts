@@ -25,6 +25,7 @@ describe('PGlite persisted to a directory', () => {
       id: 'insp-1',
       type: 'rfc-full',
       version: 1,
+      machineRevision: 1,
       status: 'notice',
       stage: 'notice',
       providerId: 'p-1',

@@ -32,7 +32,7 @@ function countWorkingDays(anchor: string, n: number): string {
 }
 
 function checkWorkingDayDeadlines(lifecycle: Lifecycle, view: InspectionView) {
-  const definition = getDefinition(lifecycle.type, lifecycle.version);
+  const definition = getDefinition(lifecycle.type, lifecycle.version, lifecycle.machineRevision);
   for (const deadline of view.deadlines) {
     const spec = definition.clocks.find((c) => c.id === deadline.clock)!;
     if (spec.unit !== 'workingDays' || spec.extendedBy?.some((f) => Number(view.facts[f] ?? 0) > 0)) continue;

@@ -44,7 +44,7 @@ function outcome(view: InspectionView) {
  * one; the test fails if a step is refused with every step dated before it already entered.
  */
 function enterLate(lifecycle: Lifecycle, startOn: string, decisions: RecordedDecision[], delays: number[]) {
-  const driver = new PureDriver(getDefinition(lifecycle.type, lifecycle.version), startOn, lifecycle.input ?? {});
+  const driver = new PureDriver(getDefinition(lifecycle.type, lifecycle.version, lifecycle.machineRevision), startOn, lifecycle.input ?? {});
   const entries = decisions
     .map((d, index) => ({ d, index, enteredAt: Math.max(happenedAt(d) + 3_600_000, middayOn(addCalendarDays(d.at.slice(0, 10), delays[index]!))) }))
     .sort((a, b) => a.enteredAt - b.enteredAt || a.index - b.index);

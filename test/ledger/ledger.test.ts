@@ -254,6 +254,7 @@ describeEachEngine('audit ledger', (ctx) => {
       id,
       type: 'rfc-full',
       version: 1,
+      machineRevision: 1,
       status: 'in_progress',
       stage: 'notice',
       providerId: null,

@@ -34,8 +34,8 @@ describe('framework versions of the residential family centre full inspection', 
     expect(versionInForce('sccif-rfc-full', '2014-09-01').version).toBe(0);
     expect(versionInForce('sccif-rfc-full', '2010-01-01').version).toBe(0); // before any: the oldest
     expect(versionInForce('rfc-2014-monitoring', '2025-06-01')).toBe(monitoring);
-    expect(getDefinition('sccif-rfc-full', 0)).toBe(full);
-    expect(getDefinition('sccif-rfc-full', 1)).toBe(rfcFullInspection2024);
+    expect(getDefinition('sccif-rfc-full', 0, 1)).toBe(full);
+    expect(getDefinition('sccif-rfc-full', 1, 1)).toBe(rfcFullInspection2024);
   });
 
   it("keeps each version's own rules: a 2024 judgement set is refused by the 2014 machine", () => {

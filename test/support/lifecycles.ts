@@ -32,6 +32,7 @@ export interface Lifecycle {
   name: string;
   type: string;
   version: number;
+  machineRevision: number;
   input?: Record<string, unknown>;
   steps: LifecycleStep[];
   /** The status at the end. */
@@ -53,9 +54,10 @@ const schoolGrades = {
 
 export const LIFECYCLES: Lifecycle[] = [
   {
-    name: 'residential family centre full inspection (SCCIF 2024, v1)',
+    name: 'residential family centre full inspection (SCCIF 2024, revision 1)',
     type: 'sccif-rfc-full',
     version: 1,
+    machineRevision: 1,
     steps: [
       { role: 'inspector', event: 'INSPECTION_STARTED' },
       { role: 'inspector', event: 'FEEDBACK_GIVEN', fields: { judgements: rfcGood }, onDueOf: 'onSiteLength' },
@@ -67,9 +69,10 @@ export const LIFECYCLES: Lifecycle[] = [
     ends: 'published',
   },
   {
-    name: 'residential family centre full inspection, a late draft (SCCIF 2024, v1)',
+    name: 'residential family centre full inspection, a late draft (SCCIF 2024, revision 1)',
     type: 'sccif-rfc-full',
     version: 1,
+    machineRevision: 1,
     steps: [
       { role: 'inspector', event: 'INSPECTION_STARTED' },
       { role: 'inspector', event: 'FEEDBACK_GIVEN', fields: { judgements: rfcGood }, after: 1 },
@@ -82,9 +85,10 @@ export const LIFECYCLES: Lifecycle[] = [
     late: ['draftReport'],
   },
   {
-    name: 'residential family centre full inspection with the next-day contact (SCCIF 2024, v3)',
+    name: 'residential family centre full inspection with the next-day contact (SCCIF 2024, revision 3)',
     type: 'sccif-rfc-full',
-    version: 3,
+    version: 1,
+    machineRevision: 3,
     steps: [
       { role: 'inspector', event: 'INSPECTION_STARTED' },
       { role: 'inspector', event: 'FEEDBACK_GIVEN', fields: { judgements: rfcGood }, after: 1 },
@@ -100,6 +104,7 @@ export const LIFECYCLES: Lifecycle[] = [
     name: "children's centre inspection, notified at a time of day (2013)",
     type: 'childrens-centre',
     version: 1,
+    machineRevision: 1,
     steps: [
       { role: 'manager', event: 'CENTRE_NOTIFIED', fields: { notifiedBy: 'ofsted' }, time: '15:30' },
       { role: 'inspector', event: 'LEAD_INSPECTOR_CONTACTED', after: 1, time: '11:00' },
@@ -119,6 +124,7 @@ export const LIFECYCLES: Lifecycle[] = [
     name: 'independent school standard inspection (January 2024 handbook)',
     type: 'independent-school',
     version: 1,
+    machineRevision: 1,
     input: { aligned: true },
     steps: [
       { role: 'inspector', event: 'NOTIFIED', fields: { wellbeingContact: 'chair of the proprietor body' } },
@@ -134,9 +140,10 @@ export const LIFECYCLES: Lifecycle[] = [
     ends: 'awaiting_publication',
   },
   {
-    name: 'residential family centre full inspection (2014 framework, v0)',
+    name: 'residential family centre full inspection (2014 framework)',
     type: 'sccif-rfc-full',
     version: 0,
+    machineRevision: 1,
     steps: [
       { role: 'inspector', event: 'INSPECTION_STARTED' },
       { role: 'inspector', event: 'FEEDBACK_GIVEN', fields: { judgements: goodJudgements2014 }, after: 2 },
@@ -161,7 +168,7 @@ export interface RecordedDecision {
  * match. Returns the decisions as recorded (with their business dates), the last business day and the driver.
  */
 export function runOnTheDay(lifecycle: Lifecycle, startOn: string, afterEachStep?: (view: InspectionView) => void) {
-  const driver = new PureDriver(getDefinition(lifecycle.type, lifecycle.version), startOn, lifecycle.input ?? {});
+  const driver = new PureDriver(getDefinition(lifecycle.type, lifecycle.version, lifecycle.machineRevision), startOn, lifecycle.input ?? {});
   const decisions: RecordedDecision[] = [];
   let day = startOn;
   let view = driver.view(day);

@@ -4,15 +4,19 @@ import { h } from '../dom.js';
 
 const UNITS = { workingDays: 'working days', calendarDays: 'calendar days', months: 'months', years: 'years', hours: 'hours' };
 
+/** One catalogue entry: a type's framework version at one machine revision. */
+const key = (t) => `${t.type}-v${t.version}-r${t.machineRevision}`;
+
 export async function renderCatalogue(main) {
   const types = await catalogue();
   main.replaceChildren(
     h('h1', { tabindex: '-1' }, 'Inspection types'),
-    h('p', { class: 'lede' }, `${types.length} types, each drawn from its machine, with its statutory clocks, decisions and sources.`),
-    h('nav', { 'aria-label': 'Types on this page' }, h('ul', { class: 'plain inline' }, types.map((t) => h('li', {}, h('a', { href: `#/catalogue`, 'data-target': `type-${t.type}` }, t.title))))),
-    ...types.map((t) => h('section', { id: `type-${t.type}`, 'aria-labelledby': `h-${t.type}`, class: 'type' },
-      h('h2', { id: `h-${t.type}`, tabindex: '-1' }, t.title),
-      h('p', {}, h('code', {}, `${t.type} v${t.version}`), ` · in force from ${t.inForceFrom} · ${t.framework}`),
+    h('p', { class: 'lede' }, `${new Set(types.map((t) => t.type)).size} types in ${types.length} framework versions and machine revisions, each drawn from its machine, with its statutory clocks, decisions and sources.`),
+    h('nav', { 'aria-label': 'Types on this page' }, h('ul', { class: 'plain inline' }, types.map((t) => h('li', {}, h('a', { href: `#/catalogue`, 'data-target': `type-${key(t)}` }, t.title))))),
+    ...types.map((t) => h('section', { id: `type-${key(t)}`, 'aria-labelledby': `h-${key(t)}`, class: 'type' },
+      h('h2', { id: `h-${key(t)}`, tabindex: '-1' }, t.title),
+      h('p', {}, h('code', {}, `${t.type} v${t.version} r${t.machineRevision}`), ` · framework version ${t.version}, in force from ${t.inForceFrom} · ${t.framework}`),
+      h('p', { class: 'hint' }, `Machine revision ${t.machineRevision}${t.revisionNote ? `: ${t.revisionNote}` : ''}. ${t.latestRevision ? 'New inspections start on this revision.' : 'Kept for the inspections that run it; new ones start on a later revision.'}`),
       h('h3', {}, 'The machine'),
       h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': `State chart of ${t.title} (scrolls)` }, drawChart(t.chart, { title: `State chart of ${t.title}` })),
       h('details', {}, h('summary', {}, 'The chart as a list'), chartAsList(t.chart)),

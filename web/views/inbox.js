@@ -19,7 +19,7 @@ export async function renderInbox(main) {
       button.setAttribute('aria-expanded', 'true');
       const view = await api('GET', `/inspections/${item.inspectionId}`);
       const form = await decisionForm({
-        inspectionId: item.inspectionId, type: view.type, version: view.version, event: item.event, label: item.label,
+        inspectionId: item.inspectionId, type: view.type, version: view.version, machineRevision: view.machineRevision, event: item.event, label: item.label,
         onCancel: () => { panel.replaceChildren(); button.setAttribute('aria-expanded', 'false'); button.focus(); },
         onAccepted: async (after) => {
           await renderInbox(main);

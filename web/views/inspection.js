@@ -8,7 +8,7 @@ export async function renderInspection(main, id, message) {
   const role = claimsOf(token.get())?.role;
   const [view, config] = await Promise.all([api('GET', `/inspections/${id}`), uiConfig()]);
   const [type, timeline, audit] = await Promise.all([
-    typeOf(view.type, view.version),
+    typeOf(view.type, view.version, view.machineRevision),
     api('GET', `/inspections/${id}/timeline`).catch((e) => ({ error: e })),
     api('GET', `/inspections/${id}/audit`).catch((e) => ({ error: e })),
   ]);
@@ -20,7 +20,7 @@ export async function renderInspection(main, id, message) {
     const button = h('button', { type: 'button', class: 'button small', disabled: !mine || undefined, 'data-event': d.event, 'aria-controls': 'inspection-decide' }, `Decide: ${d.label}`);
     button.addEventListener('click', async () => {
       const form = await decisionForm({
-        inspectionId: id, type: view.type, version: view.version, event: d.event, label: d.label,
+        inspectionId: id, type: view.type, version: view.version, machineRevision: view.machineRevision, event: d.event, label: d.label,
         onCancel: () => { panel.replaceChildren(); button.focus(); },
         onAccepted: async (after) => renderInspection(main, id, `${d.label}: accepted. Now ${humanise(after.status)} (stage ${after.stage}).`),
       });
