@@ -23,12 +23,16 @@ describe('API end to end against the dev server and a worker', () => {
     });
     expect(res.status).toBe(201);
     expect(res.headers.get('location')).toBe(`/inspections/${res.body.inspectionId}`);
-    expect(res.body).toMatchObject({ type: 'sccif-rfc-full', version: 1, status: 'scheduled', facts: { scheduledFor: '2030-01-10' } });
+    // The 2024 framework at its latest machine revision: every rule of the seed, from the framework's own date.
+    expect(res.body).toMatchObject({ type: 'sccif-rfc-full', version: 1, machineRevision: 3, status: 'scheduled', facts: { scheduledFor: '2030-01-10' } });
     const read = await stack.api.call('GET', `/inspections/${res.body.inspectionId}`, { role: 'auditor' });
     expect(read.status).toBe(200);
     expect(read.body.allowedDecisions).toEqual([
       expect.objectContaining({ event: 'DEFERRAL_REQUESTED', roles: ['provider', 'manager'] }),
       expect.objectContaining({ event: 'INSPECTION_STARTED', roles: ['inspector'] }),
+      expect.objectContaining({ event: 'NO_FAMILIES_FOUND', roles: ['inspector'] }),
+      expect.objectContaining({ event: 'MANAGER_POSITION_RECORDED', roles: ['inspector', 'manager'] }),
+      expect.objectContaining({ event: 'SAFEGUARDING_CONCERN_RECORDED', roles: ['inspector', 'manager'] }),
     ]);
   });
 
@@ -37,9 +41,9 @@ describe('API end to end against the dev server and a worker', () => {
     expect((await decide(id, 'inspector', { event: 'INSPECTION_STARTED' })).body.status).toBe('on_site');
     const res = await decide(id, 'inspector', { event: 'FEEDBACK_GIVEN', judgements: goodJudgements });
     expect(res.status).toBe(200);
-    expect(res.body.status).toBe('quality_assurance');
-    expect(res.body.deadlines.map((d: { clock: string }) => d.clock)).toEqual(['draftReport', 'finalReport']);
-    expect(res.body.deadlines[0].source).toMatch(/^seed 002/);
+    expect(res.body.status).toBe('next_day_contact_open');
+    expect(res.body.deadlines.map((d: { clock: string }) => d.clock)).toEqual(['nextDayContact', 'draftReport', 'finalReport']);
+    for (const deadline of res.body.deadlines) expect(deadline.source).toMatch(/^seed 002/);
   });
 
   it('400: a payload that fails its schema, with the zod issues', async () => {
@@ -157,8 +161,8 @@ describe('API end to end against the dev server and a worker', () => {
     expect(res.body.error).toMatchObject({
       code: 'not_allowed_now',
       stage: 'scheduled',
-      allowed: ['DEFERRAL_REQUESTED', 'INSPECTION_STARTED'],
-      message: expect.stringContaining('allowed now: DEFERRAL_REQUESTED, INSPECTION_STARTED'),
+      allowed: ['DEFERRAL_REQUESTED', 'INSPECTION_STARTED', 'NO_FAMILIES_FOUND', 'MANAGER_POSITION_RECORDED', 'SAFEGUARDING_CONCERN_RECORDED'],
+      message: expect.stringContaining('allowed now: DEFERRAL_REQUESTED, INSPECTION_STARTED, NO_FAMILIES_FOUND'),
     });
   });
 

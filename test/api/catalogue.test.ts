@@ -32,11 +32,14 @@ describe.each(types.map((t) => [`${t.type} v${t.version}`, t] as const))('catalo
   });
 });
 
-it('lists the seed 003 types, each v1 in force from January 2024 and each v2 from 1 January 2027', () => {
+it('lists the seed 003 types on one framework version in force from January 2024, three of them with a second machine revision that new inspections start on', () => {
   const seed003 = types.filter((t) => t.framework.startsWith('seed 003'));
   expect(seed003.map((t) => t.type)).toEqual(expect.arrayContaining(['fes-inspection', 'school-monitoring', 'childminder-agency', 'sccif-childrens-home']));
-  for (const t of seed003) expect(t.inForceFrom).toMatch(t.version === 1 ? /^2024-01/ : /^2027-01-01$/);
-  expect(seed003.filter((t) => t.version === 2).map((t) => t.type)).toEqual(expect.arrayContaining(['fes-inspection', 'sccif-childrens-home', 'school-monitoring']));
+  for (const t of seed003) expect(t).toMatchObject({ version: 1, inForceFrom: '2024-01-19' });
+  const revised = seed003.filter((t) => t.machineRevision === 2);
+  expect(revised.map((t) => t.type).sort()).toEqual(['fes-inspection', 'sccif-childrens-home', 'school-monitoring']);
+  for (const t of revised) expect(t).toMatchObject({ latestRevision: true, revisionNote: expect.stringContaining('complaint') });
+  for (const t of seed003.filter((s) => revised.some((r) => r.type === s.type) && s.machineRevision === 1)) expect(t.latestRevision).toBe(false);
 });
 
 it('marks the placeholders of handbooks the seed only links (EY, SIH, JTAI) as skeleton only, and no other type', () => {

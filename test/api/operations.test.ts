@@ -107,8 +107,8 @@ describe('timeline', () => {
     const res = await stack.api.call('GET', `/inspections/${id}/timeline`, { role: 'manager' });
     expect(res.status).toBe(200);
     const clocks = res.body.entries.map((e: { clock: string }) => e.clock);
-    expect(clocks).toEqual(['draftReport', 'commentWindow', 'finalReport', 'publication']);
-    const draft = res.body.entries[0];
+    expect(clocks).toEqual(['nextDayContact', 'draftReport', 'commentWindow', 'finalReport', 'publication']);
+    const draft = res.body.entries[1];
     expect(draft).toMatchObject({ due: feedback.body.deadlines.find((d: { clock: string }) => d.clock === 'draftReport').due, event: 'DRAFT_REPORT_SENT', source: expect.stringMatching(/^seed 002/) });
     expect(res.body.end.reason).toBe('done');
 
@@ -116,7 +116,7 @@ describe('timeline', () => {
     expect(ics.headers.get('content-type')).toContain('text/calendar');
     const text = await ics.text();
     expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
-    expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(4);
+    expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(clocks.length);
     expect(text).toContain(`DTSTART;VALUE=DATE:${draft.due.replace(/-/g, '')}`);
     const other = await create('other-provider');
     expect((await stack.api.call('GET', `/inspections/${other}/timeline`, { role: 'provider' })).status).toBe(404);

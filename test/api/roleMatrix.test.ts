@@ -9,15 +9,16 @@ import { PROVIDER_ID, actors, middayOn } from '../support/pureDriver';
  * machine does not name that role for it. Roles come from the machine; the API only maps the refusal
  * (REFUSAL_STATUS, also used by the end-to-end tests) to its status.
  */
+const nameOf = (d: (typeof INSPECTION_TYPES)[number]) => `${d.type} v${d.version} r${d.machineRevision}`;
 const cases = INSPECTION_TYPES.flatMap((definition) =>
   Object.entries(definition.events).flatMap(([event, spec]) =>
-    ROLES.map((role) => [`${definition.type} v${definition.version}`, event, role, spec.roles.includes(role)] as const),
+    ROLES.map((role) => [nameOf(definition), event, role, spec.roles.includes(role)] as const),
   ),
 );
 
 describe('role matrix', () => {
   it.each(cases)('%s %s from %s: allowed %s', (typeName, event, role, allowed) => {
-    const definition = INSPECTION_TYPES.find((d) => `${d.type} v${d.version}` === typeName)!;
+    const definition = INSPECTION_TYPES.find((d) => nameOf(d) === typeName)!;
     const record = InspectionRecord.start(definition, { inspectionId: 'i', providerId: PROVIDER_ID, input: {}, actor: actors.manager, now: middayOn('2025-01-06') });
     const check = record.check({ event }, actors[role], middayOn('2025-01-06'));
     const status = check.ok ? 200 : REFUSAL_STATUS[check.code];

@@ -44,8 +44,9 @@ describe('inspections command line, offline', () => {
     expect(types.map((t) => `${t.type}`)).toEqual(INSPECTION_TYPES.map((d) => d.type));
     expect(types.every((t) => t.clocks.length > 0 && t.decisions.length > 0)).toBe(true);
     const table = await cli(['types']);
-    expect(table.stdout).toMatch(/^TYPE\s+VERSION/);
-    expect(table.stdout).toContain('sccif-rfc-full');
+    expect(table.stdout).toMatch(/^TYPE\s+VERSION\s+REV\s+IN FORCE FROM/);
+    expect(table.stdout).toMatch(/^sccif-rfc-full\s+1\s+1\s+2024-04-05/m); // kept for the inspections that run it
+    expect(table.stdout).toMatch(/^sccif-rfc-full\s+1\s+3\*\s+2024-04-05/m); // the revision new inspections start on
   });
 
   it('timeline --type sccif-rfc-full --end 2024-12-13 --json: the dates that follow, with rule and source', async () => {
@@ -53,6 +54,12 @@ describe('inspections command line, offline', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual([
+      {
+        clock: 'nextDayContact',
+        due: '2024-12-16', // the working day after Friday 13 December
+        rule: 'The provider may contact Ofsted on the working day after the end of the inspection',
+        source: `${SCCIF} §"Concerns or complaints about an inspection"; ${SCCIF} §"Annex for figures" step 2; domain reading §2.10 step 3, T17`,
+      },
       {
         clock: 'draftReport',
         due: '2025-01-13',
@@ -93,6 +100,7 @@ describe('inspections command line, offline', () => {
     ]);
     const both = await cli(['timeline', '--type', 'sccif-rfc-full', '--end', '2024-12-13', '--compliance-date', '2025-01-15', '--json']);
     expect((JSON.parse(both.stdout) as { clock: string; due: string }[]).map((e) => `${e.due} ${e.clock}`)).toEqual([
+      '2024-12-16 nextDayContact',
       '2025-01-13 draftReport',
       '2025-01-20 commentWindow',
       '2025-01-22 complianceFollowUp',
@@ -238,8 +246,9 @@ describe('inspections command line against the API, the dev server and a worker'
     expect(run.code).toBe(0);
     const body = JSON.parse(run.stdout) as { inspectionId: string; entries: { clock: string; due: string }[] };
     expect(body.inspectionId).toBe(id);
-    expect(body.entries.map((e) => e.clock)).toEqual(['draftReport', 'commentWindow', 'finalReport', 'publication']);
-    expect(body.entries[0]!.due).toBe(addWorkingDays(today, 18));
+    expect(body.entries.map((e) => e.clock)).toEqual(['nextDayContact', 'draftReport', 'commentWindow', 'finalReport', 'publication']);
+    expect(body.entries[0]!.due).toBe(addWorkingDays(today, 1));
+    expect(body.entries[1]!.due).toBe(addWorkingDays(today, 18));
     const text = await cli(['timeline', '--id', id], as('manager'));
     expect(text.stdout).toContain(`${addWorkingDays(today, 18)}  target    Draft report to the provider`);
     const ics = await cli(['timeline', '--id', id, '--ics'], as('manager'));

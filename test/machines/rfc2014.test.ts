@@ -1,5 +1,5 @@
 import { isInState } from '../../engine/stage';
-import { getDefinition, versionInForce } from '../../machines/registry';
+import { getDefinition, revisionsOf, versionInForce } from '../../machines/registry';
 import { rfcFullInspection2014 as full } from '../../machines/rfc-2014/fullInspection';
 import { LIMITING_MESSAGES, rfc2014Judgements } from '../../machines/rfc-2014/judgements';
 import { rfcMonitoringInspection2014 as monitoring } from '../../machines/rfc-2014/monitoringInspection';
@@ -22,9 +22,10 @@ const inadequate: Judgements = { ...good, overallExperiences: 'inadequate', help
 const requiresImprovement: Judgements = { ...good, overallExperiences: 'requires_improvement' };
 
 describe('framework versions of the residential family centre full inspection', () => {
-  it('takes the 2014 framework (v0) for an inspection starting in 2015 and the 2024 SCCIF (v1) for one in 2025', () => {
+  it('takes the 2014 framework (v0) for an inspection starting in 2015 and the 2024 SCCIF (v1, its latest revision) for one in 2025', () => {
     expect(versionInForce('sccif-rfc-full', '2015-06-01')).toBe(full);
-    expect(versionInForce('sccif-rfc-full', '2025-06-01')).toBe(rfcFullInspection2024);
+    expect(versionInForce('sccif-rfc-full', '2025-06-01').machineRevision).toBe(revisionsOf('sccif-rfc-full', 1).length);
+    expect(revisionsOf('sccif-rfc-full', 1)[0]).toBe(rfcFullInspection2024);
     expect(full).toMatchObject({ type: 'sccif-rfc-full', version: 0, inForceFrom: '2014-09-01' });
   });
 

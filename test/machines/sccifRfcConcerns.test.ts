@@ -23,14 +23,6 @@ function onSite() {
   return d;
 }
 
-describe('which version a new inspection takes', () => {
-  it('v1, then v2 for the inspection year from 1 April 2027, then v3 from 1 April 2028', () => {
-    expect(versionInForce('sccif-rfc-full', '2027-03-31')).toBe(rfcFullInspection2024);
-    expect(versionInForce('sccif-rfc-full', '2028-03-31')).toBe(rfcFullInspection2024v2);
-    expect(versionInForce('sccif-rfc-full', '2028-04-01')).toBe(rfcFullInspection2024v3);
-  });
-});
-
 describe('during the inspection: the inspector, then the inspector\'s RIM (seed 002 §"Concerns"; annex steps 1 and 2)', () => {
   it('records the concern and the action taken in the evidence; resolved there, nothing more happens', () => {
     const d = onSite();

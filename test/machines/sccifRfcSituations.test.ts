@@ -14,13 +14,6 @@ const DAY = '2026-11-23'; // a Monday
 const good = { overallExperiencesAndProgress: 'good', helpAndProtection: 'good', leadershipAndManagement: 'good' };
 const start = (input: Record<string, unknown> = {}) => new PureDriver(rfcFullInspection2024v2, DAY, input);
 
-describe('which version a new inspection takes', () => {
-  it('v1 until the inspection year that starts on 1 April 2027, v2 from then on', () => {
-    expect(versionInForce('sccif-rfc-full', '2027-03-31')).toBe(rfcFullInspection2024);
-    expect(versionInForce('sccif-rfc-full', '2027-04-01')).toBe(rfcFullInspection2024v2);
-  });
-});
-
 describe('no families living at the centre (seed 002 §"Inspecting residential family centres that have no families living in them")', () => {
   it('postpones the planned inspection to a new date', () => {
     const d = start({ scheduledFor: DAY });

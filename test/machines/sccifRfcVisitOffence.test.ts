@@ -17,9 +17,8 @@ function suspect() {
 }
 
 describe('a possible offence on a monitoring visit', () => {
-  it('is taken from 1 April 2027, with full inspections; visits started before keep v1, which has no such rule', () => {
-    expect(versionInForce('sccif-rfc-monitoring-visit', '2027-03-31')).toBe(rfcMonitoringVisit2024);
-    expect(versionInForce('sccif-rfc-monitoring-visit', '2027-04-01')).toBe(rfcMonitoringVisit2024v2);
+  it('is taken by every visit started on the 2024 framework (its latest revision); visits running revision 1 have no such rule', () => {
+    expect(versionInForce('sccif-rfc-monitoring-visit', '2024-04-05')).toBe(rfcMonitoringVisit2024v2);
     expect(Object.keys(rfcMonitoringVisit2024.events)).not.toContain('OFFENCE_SUSPECTED');
   });
 

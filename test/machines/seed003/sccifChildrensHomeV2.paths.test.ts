@@ -60,9 +60,8 @@ describe('sccif-childrens-home v2: the formal complaint (SCCIF §"Complaints")',
     expect(d.send('manager', '2025-05-20', 'COMPLAINT_RESPONDED', { outcome: 'not_upheld' })).toMatchObject({ status: 'published', done: true });
   });
 
-  it('v1 has no complaint, and v2 is the version in force from 2027-01-01', () => {
+  it('revision 1 has no complaint; revision 2 is what a new inspection on the January 2024 framework runs', () => {
     expect(childrensHomeInspection2024.events.COMPLAINT_MADE).toBeUndefined();
-    expect(versionInForce('sccif-childrens-home', '2026-12-31').version).toBe(1);
-    expect(versionInForce('sccif-childrens-home', '2027-01-01').version).toBe(2);
+    expect(versionInForce('sccif-childrens-home', '2024-01-19')).toMatchObject({ version: 1, machineRevision: 2 });
   });
 });

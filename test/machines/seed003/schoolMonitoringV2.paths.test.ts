@@ -93,11 +93,10 @@ describe('school-monitoring v2: the closure check (SMH §"Requests for inspectio
     expect(refusal(() => d.send('inspector', '2025-05-06', 'INSPECTION_STARTED')).message).toMatch(/record the regional duty desk's advice/);
   });
 
-  it('v1 has none of it, and v2 is the version in force from 2027-01-01', () => {
+  it('revision 1 has none of it; revision 2 is what a new inspection on the January 2024 framework runs', () => {
     expect(schoolMonitoringInspection2024.events.CLOSURE_CHECK_ADVICE_RECORDED).toBeUndefined();
     expect(() => schoolMonitoringInspection2024.inputSchema.parse({ confirmedClosure: CLOSES_LATER })).toThrow();
-    expect(versionInForce('school-monitoring', '2026-12-31').version).toBe(1);
-    expect(versionInForce('school-monitoring', '2027-01-01').version).toBe(2);
+    expect(versionInForce('school-monitoring', '2024-01-19')).toMatchObject({ version: 1, machineRevision: 2 });
   });
 });
 
