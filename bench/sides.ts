@@ -93,6 +93,7 @@ export async function startInspection(client: Client, side: Side, inspectionId: 
     inspectionId,
     type: TYPE,
     version: 1,
+    machineRevision: 1, // the revision the hand-written baseline (bench/baseline/) matches
     providerId: PROVIDER_ID,
     input,
     createdBy: actors.manager,

@@ -18,11 +18,6 @@ import path from 'node:path';
 import { addCalendarDays, bankHolidaysInYear, HOLIDAY_COVERAGE, isLeapYear, londonDateOf } from '../calendar';
 import { TEST_START_DATE } from '../test/support/serverClock';
 
-/**
- * Files whose tests move the server to dates of their own, ahead of any awkward date (a centre registered in the
- * inspection year of sccif-rfc-full v2, re-inspected in v3's): started later, they would test another thing.
- */
-const PINNED_TO_THEIR_OWN_DATES = ['/node_modules/', 'centreRecommendations\\.test\\.ts'];
 
 interface AwkwardDate {
   date: string;
@@ -62,7 +57,7 @@ export function awkwardDates(today: string): AwkwardDate[] {
 function main(args: string[]): number {
   const jestAt = args.indexOf('--jest');
   const own = jestAt === -1 ? args : args.slice(0, jestAt);
-  const files = jestAt === -1 ? ['test/workflows', '--testPathIgnorePatterns', ...PINNED_TO_THEIR_OWN_DATES] : args.slice(jestAt + 1);
+  const files = jestAt === -1 ? ['test/workflows'] : args.slice(jestAt + 1);
   const resultsAt = own.indexOf('--results');
   const resultsDir = resultsAt === -1 ? undefined : own[resultsAt + 1];
   const chosen = own.filter((a) => /^\d{4}-\d{2}-\d{2}$/.test(a));

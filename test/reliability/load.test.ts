@@ -1,3 +1,4 @@
+import { addWorkingDays, londonDateOf } from '../../calendar';
 import { useApiStack } from '../support/apiServer';
 import { eventually } from '../support/eventually';
 import { goodJudgements } from '../support/inspectionHarness';
@@ -5,7 +6,7 @@ import { PROVIDER_ID } from '../support/pureDriver';
 import { recordFigures } from '../support/reliabilityRig';
 
 /**
- * Issue 8, load: a bounded load test on loopback. 20 inspections created through the API, then 8 concurrent
+ * Load: a bounded load test on loopback. 20 inspections created through the API, then 8 concurrent
  * clients drive each through five decisions, with reads in between, in a random (seeded) interleaving; some
  * decisions are retried with the same Idempotency-Key, some sent twice without one (the second must be a 409).
  * Every response is checked; afterwards every ledger holds exactly one `decision.accepted` per decision
@@ -17,13 +18,18 @@ const TIME_LIMIT_MS = 90_000;
 const SEED = Number(process.env.LOAD_SEED ?? 20261122);
 
 type Role = 'manager' | 'inspector' | 'provider' | 'auditor';
-const STEPS: { event: string; role: Role; fields?: Record<string, unknown> }[] = [
-  { event: 'INSPECTION_STARTED', role: 'inspector' },
-  { event: 'FEEDBACK_GIVEN', role: 'inspector', fields: { judgements: goodJudgements } },
-  { event: 'DRAFT_REPORT_SENT', role: 'inspector' },
-  { event: 'COMMENTS_SUBMITTED', role: 'provider' },
-  { event: 'FINAL_REPORT_SENT', role: 'inspector' },
+/**
+ * Each step dated so many working days after the inspection opened, a week ago: the draft waits for the working
+ * day after feedback (the provider's next-day contact), as the framework says, and every step is still on time.
+ */
+const STEPS: { event: string; role: Role; after: number; fields?: Record<string, unknown> }[] = [
+  { event: 'INSPECTION_STARTED', role: 'inspector', after: 0 },
+  { event: 'FEEDBACK_GIVEN', role: 'inspector', after: 0, fields: { judgements: goodJudgements } },
+  { event: 'DRAFT_REPORT_SENT', role: 'inspector', after: 2 },
+  { event: 'COMMENTS_SUBMITTED', role: 'provider', after: 3 },
+  { event: 'FINAL_REPORT_SENT', role: 'inspector', after: 4 },
 ];
+const OPENED_ON = addWorkingDays(londonDateOf(Date.now()), -5);
 
 const stack = useApiStack();
 
@@ -79,7 +85,7 @@ describe('bounded load: concurrent decisions and reads', () => {
     const ids: string[] = [];
     for (let i = 0; i < INSPECTIONS; i += 4) {
       const batch = await Promise.all(
-        Array.from({ length: Math.min(4, INSPECTIONS - i) }, () => request('create', 'POST', '/inspections', creator.manager, { body: { type: 'sccif-rfc-full', providerId: PROVIDER_ID } })),
+        Array.from({ length: Math.min(4, INSPECTIONS - i) }, () => request('create', 'POST', '/inspections', creator.manager, { body: { type: 'sccif-rfc-full', providerId: PROVIDER_ID, at: OPENED_ON } })),
       );
       for (const res of batch) if (expectStatus('create', res, 201)) ids.push(res.body.inspectionId);
     }
@@ -113,7 +119,7 @@ describe('bounded load: concurrent decisions and reads', () => {
 
     async function decide(client: string, tokens: Record<Role, string>, id: string) {
       const step = STEPS[next.get(id)!]!;
-      const body = { event: step.event, ...step.fields };
+      const body = { event: step.event, at: addWorkingDays(OPENED_ON, step.after), ...step.fields };
       const path = `/inspections/${id}/decisions`;
       const what = `${client} ${step.event} on ${id}`;
       const mode = rand();

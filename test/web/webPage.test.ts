@@ -10,7 +10,7 @@ import { goodJudgements, startWorker } from '../support/inspectionHarness';
 import { PROVIDER_ID } from '../support/pureDriver';
 import { createLocalEnv } from '../support/temporal';
 import { INSPECTION_TYPES } from '../../machines/registry';
-import { addCalendarDays, londonDateOf } from '../../calendar';
+import { addCalendarDays, addWorkingDays, londonDateOf } from '../../calendar';
 
 /**
  * The managers' web page (/ui) in a real browser: Debian's headless Chromium driven by playwright-core, against
@@ -68,9 +68,10 @@ suite('the web page for managers (headless Chromium)', () => {
     const id = await create();
     await decide(id, 'inspector', { event: 'INSPECTION_STARTED', at: daysAgo(63) });
     await decide(id, 'inspector', { event: 'FEEDBACK_GIVEN', at: daysAgo(61), judgements: goodJudgements });
-    await decide(id, 'inspector', { event: 'DRAFT_REPORT_SENT', at: daysAgo(59) });
+    // The draft after the working day the provider has to raise a concern (the next-day contact).
+    await decide(id, 'inspector', { event: 'DRAFT_REPORT_SENT', at: addWorkingDays(daysAgo(61), 2) });
     // The comment window closed long ago by the clock; dated inside it, the comments take their place before it.
-    await decide(id, 'provider', { event: 'COMMENTS_SUBMITTED', at: daysAgo(58) });
+    await decide(id, 'provider', { event: 'COMMENTS_SUBMITTED', at: addWorkingDays(daysAgo(61), 3) });
     await eventually(async () => ((await stageOf(id)) === 'reporting.finalising' ? true : undefined));
     await eventually(async () => {
       const inbox = (await api.call('GET', '/inbox?limit=200', { role: 'manager' })).body.items;
@@ -79,12 +80,14 @@ suite('the web page for managers (headless Chromium)', () => {
     return id;
   }
 
+  /** Feedback 6 working days ago, the draft 2 after it, the provider's complaint inside its comment window. */
   async function underComplaint() {
     const id = await create();
-    await decide(id, 'inspector', { event: 'INSPECTION_STARTED' });
-    await decide(id, 'inspector', { event: 'FEEDBACK_GIVEN', judgements: goodJudgements });
-    await decide(id, 'inspector', { event: 'DRAFT_REPORT_SENT' });
-    await decide(id, 'provider', { event: 'COMPLAINT_MADE', summary: 'the judgement on leadership is unfair' });
+    const feedbackOn = addWorkingDays(londonDateOf(Date.now()), -6);
+    await decide(id, 'inspector', { event: 'INSPECTION_STARTED', at: feedbackOn });
+    await decide(id, 'inspector', { event: 'FEEDBACK_GIVEN', at: feedbackOn, judgements: goodJudgements });
+    await decide(id, 'inspector', { event: 'DRAFT_REPORT_SENT', at: addWorkingDays(feedbackOn, 2) });
+    await decide(id, 'provider', { event: 'COMPLAINT_MADE', at: addWorkingDays(feedbackOn, 3), summary: 'the judgement on leadership is unfair' });
     await eventually(async () => ((await stageOf(id)) === 'reporting.complaint' ? true : undefined));
     await eventually(async () => {
       const inbox = (await api.call('GET', '/inbox?limit=200', { role: 'manager' })).body.items;

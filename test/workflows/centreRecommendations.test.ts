@@ -7,14 +7,13 @@ import { PROVIDER_ID, actors } from '../support/pureDriver';
 import { serverDay, skipPastClock, skipToDay } from '../support/serverClock';
 
 /**
- * Recommendations are "checked at the next inspection and possibly turned into requirements" (issue 4; seed 002
+ * Recommendations are "checked at the next inspection and possibly turned into requirements" (seed 002
  * §"Recommendations"): the centre cycle passes those made at one full inspection to the next, which shows them, and the
- * inspector checks each on its own workflow. On the time-skipping server, across the change of version: the first
- * inspection runs under sccif-rfc-full v2 (the inspection year from 1 April 2027), the next under v3 (from 1 April 2028).
+ * inspector checks each on its own workflow. On the time-skipping server; both inspections run the 2024 framework at
+ * its latest machine revision.
  */
 const servers = useTimeSkippingWorker();
 const requiresImprovement = { ...goodJudgements, overallExperiencesAndProgress: 'requires_improvement' };
-const REGISTERED_ON = '2027-05-03'; // in v2's inspection year; the first inspection is due from registration
 
 function child(id: string) {
   const handle = servers.env.client.workflow.getHandle(id);
@@ -27,7 +26,8 @@ function child(id: string) {
 
 it('passes the recommendations of one full inspection to the next, where they are checked and one becomes a requirement', async () => {
   const centreId = `centre-${Math.random().toString(16).slice(2)}`;
-  const input: CentreCycleInput = { centreId, providerId: PROVIDER_ID, registeredOn: REGISTERED_ON, last: null, inspectionsCompleted: 0, searchAttributes: true };
+  const registeredOn = await serverDay(servers.env); // the first inspection is due from registration
+  const input: CentreCycleInput = { centreId, providerId: PROVIDER_ID, registeredOn, last: null, inspectionsCompleted: 0, searchAttributes: true };
   await servers.env.client.workflow.start(CENTRE_CYCLE_WORKFLOW, { workflowId: centreId, taskQueue: servers.worker.taskQueue, args: [input] });
   const centre = servers.env.client.workflow.getHandle(centreId);
   const state = (ready: (s: CentreCycleState) => boolean) => eventually(async () => {
@@ -35,11 +35,10 @@ it('passes the recommendations of one full inspection to the next, where they ar
     return ready(s) ? s : undefined;
   });
 
-  // The first inspection, under v2: requires improvement, with two recommendations, each tracked on its own workflow.
-  await skipToDay(servers.env, REGISTERED_ON);
+  // The first inspection: requires improvement, with two recommendations, each tracked on its own workflow.
   const firstId = (await state((s) => s.current?.kind === 'full_inspection')).current!.inspectionId;
   const first = child(firstId);
-  expect(await first.view()).toMatchObject({ type: 'sccif-rfc-full', version: 2 });
+  expect(await first.view()).toMatchObject({ type: 'sccif-rfc-full', version: 1, machineRevision: 3 });
   await first.send('inspector', 'INSPECTION_STARTED');
   const recommendations = [
     { recommendationId: 'N1', standard: 'NMS 5: records of each family' },
@@ -47,6 +46,7 @@ it('passes the recommendations of one full inspection to the next, where they ar
   ];
   const feedback = await first.send('inspector', 'FEEDBACK_GIVEN', { judgements: requiresImprovement, recommendations });
   const endedOn = feedback.facts.feedbackDate as string;
+  await skipPastClock(servers.env, feedback, 'nextDayContact'); // the working day after: the informal concern window closes
   await first.send('inspector', 'DRAFT_REPORT_SENT');
   await first.send('provider', 'COMMENTS_SUBMITTED');
   await skipPastClock(servers.env, await first.send('manager', 'FINAL_REPORT_SENT'), 'publication');
@@ -56,13 +56,12 @@ it('passes the recommendations of one full inspection to the next, where they ar
   const waiting = await state((s) => s.inspectionsCompleted === 1);
   expect(waiting).toMatchObject({ window: { opens: addCalendarMonths(endedOn, 12) }, recommendationsToCheck: toCheck });
 
-  // The re-inspection, under v3 (in force from 1 April 2028), is given them.
+  // The re-inspection is given them.
   await skipToDay(servers.env, waiting.window.opens);
   const secondId = (await state((s) => s.current?.kind === 'full_inspection')).current!.inspectionId;
   const second = child(secondId);
   const started = await second.view();
-  expect(started).toMatchObject({ type: 'sccif-rfc-full', version: 3 });
-  expect((await serverDay(servers.env)) >= '2028-04-01').toBe(true);
+  expect(started).toMatchObject({ type: 'sccif-rfc-full', version: 1, machineRevision: 3 });
   expect(started.facts.previousRecommendations).toEqual(toCheck);
 
   // Graded with none made this time, the next inspection has none to check.

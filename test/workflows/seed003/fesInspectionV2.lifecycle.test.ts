@@ -2,16 +2,16 @@ import { useTimeSkippingWorker } from '../../support/inspectionHarness';
 import { actors } from '../../support/pureDriver';
 import { skipPastClock } from '../../support/serverClock';
 import { fesGrades } from '../../machines/seed003Samples';
-import { useApiAfterV2InForce } from './throughTheApiAfterV2';
+import { useApiForNewInspections } from './throughTheApi';
 
-/** fes-inspection v2 on the time-skipping server, started through the API on a day v2 is in force. */
+/** fes-inspection (January 2024) at machine revision 2 on the time-skipping server, started through the API. */
 const servers = useTimeSkippingWorker();
-const api = useApiAfterV2InForce(servers);
+const api = useApiForNewInspections(servers);
 const NOMINEES = { wellbeingContact: 'principal', nominee: 'Vice principal' };
 
 it('an enhanced college inspection: notified only with its skills nominee; a complaint weeks after the final report, answered, then published', async () => {
   const { created, inspection } = await api.start('fes-inspection', { kind: 'full', enhanced: true });
-  expect(created).toMatchObject({ version: 2, status: 'scheduled' });
+  expect(created).toMatchObject({ version: 1, machineRevision: 2, status: 'scheduled' });
   const refused = await api.decide(inspection, 'inspector', { event: 'NOTIFIED', ...NOMINEES });
   expect(refused.status).toBe(400);
   expect(refused.body.error.message).toMatch(/skills nominee/);

@@ -3,15 +3,15 @@ import { useTimeSkippingWorker } from '../../support/inspectionHarness';
 import { actors } from '../../support/pureDriver';
 import { skipPastClock } from '../../support/serverClock';
 import { sccifGood } from '../../machines/seed003Samples';
-import { useApiAfterV2InForce } from './throughTheApiAfterV2';
+import { useApiForNewInspections } from './throughTheApi';
 
-/** sccif-childrens-home v2 on the time-skipping server, started through the API on a day v2 is in force. */
+/** sccif-childrens-home (January 2024) at machine revision 2 on the time-skipping server, started through the API. */
 const servers = useTimeSkippingWorker();
-const api = useApiAfterV2InForce(servers);
+const api = useApiForNewInspections(servers);
 
 async function finalReportSent() {
   const { created, inspection } = await api.start('sccif-childrens-home', { kind: 'full' });
-  expect(created).toMatchObject({ version: 2 });
+  expect(created).toMatchObject({ version: 1, machineRevision: 2 });
   await inspection.send(actors.inspector, 'INSPECTION_STARTED_UNANNOUNCED', { wellbeingContact: 'responsible individual', feedbackAttendees: 'RM and RI' });
   await servers.env.sleep('1 day');
   await inspection.send(actors.inspector, 'FIELDWORK_COMPLETED');

@@ -6,18 +6,18 @@ import { actors } from '../../support/pureDriver';
 import { skipPastClock } from '../../support/serverClock';
 import { monitoringJudgement } from '../../machines/seed003Samples';
 import { lifecycleHelpers } from './lifecycleHelpers';
-import { useApiAfterV2InForce } from './throughTheApiAfterV2';
+import { useApiForNewInspections } from './throughTheApi';
 
-/** school-monitoring v2 on the time-skipping server, started through the API on a day v2 is in force. */
+/** school-monitoring (January 2024) at machine revision 2 on the time-skipping server, started through the API. */
 const servers = useTimeSkippingWorker();
-const api = useApiAfterV2InForce(servers);
+const api = useApiForNewInspections(servers);
 const publications = (id: string) => servers.worker.db.query('SELECT grade FROM publications WHERE inspection_id = $1', [id]);
 const { today } = lifecycleHelpers(servers);
 const closingIn = async (days: number) => ({ confirmedClosure: { closesOn: addCalendarDays(await today(), days), evidence: 'funding agreement terminated' } });
 
 it('a school closing within 6 months: the start waits for the duty desk; then the governors meeting and a complaint that outlives publication', async () => {
   const { created, inspection } = await api.start('school-monitoring', await closingIn(120));
-  expect(created).toMatchObject({ version: 2, status: 'scheduled' });
+  expect(created).toMatchObject({ version: 1, machineRevision: 2, status: 'scheduled' });
   await inspection.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'the trust' });
   const held = await api.decide(inspection, 'inspector', { event: 'INSPECTION_STARTED' });
   expect(held.status).toBe(400);
