@@ -1,10 +1,10 @@
 /**
- * `npm run record:histories [-- <type>-v<version>[/<path>] | centre-cycle[/<path>] ...]`: runs every scenario in
+ * `npm run record:histories [-- <key>[/<path>] | centre-cycle[/<path>] ...]`: runs every scenario in
  * test/support/historyScenarios/ on a fresh time-skipping test server with the current workflow code and writes
- * each workflow's history, as Temporal's JSON, to test/fixtures/histories/<type>-v<version>/<path>.json; the centre
+ * each workflow's history, as Temporal's JSON, to test/fixtures/histories/<key>/<path>.json (test/support/historyKey.ts); the centre
  * cycle workflow's scenarios (historyScenarios/centreCycle.ts) to test/fixtures/histories/centre-cycle/<path>.json.
  *
- * Fixtures are the evidence that running inspections survive a code change: record them for a NEW machine version
+ * Fixtures are the evidence that running inspections survive a code change: record them for a new machine revision
  * or a new path, never re-record an existing one to make a failing replay pass (see docs/CHANGING_MACHINES.md).
  */
 import fs from 'node:fs';
@@ -18,6 +18,7 @@ import { HISTORY_SCENARIOS, STARTED_ONLY } from '../test/support/historyScenario
 import { CENTRE_CYCLE_KEY, CENTRE_CYCLE_SCENARIOS } from '../test/support/historyScenarios/centreCycle';
 import { InspectionHandle, startWorker } from '../test/support/inspectionHarness';
 import { createTimeSkippingEnv } from '../test/support/temporal';
+import { historyKey } from '../test/support/historyKey';
 
 export const FIXTURE_DIR = path.join(__dirname, '..', 'test', 'fixtures', 'histories');
 
@@ -27,13 +28,13 @@ async function main() {
   const wanted = (key: string, p: string) => only.length === 0 || only.some((o) => o === key || o === `${key}/${p}`);
   let written = 0;
   for (const def of INSPECTION_TYPES) {
-    const key = `${def.type}-v${def.version}`;
+    const key = historyKey(def);
     // A type with no scenarios yet still gets one history (started, nothing decided), so its version is replayed;
     // the replay test fails until its paths are recorded.
     const scenarios = HISTORY_SCENARIOS[key]?.scenarios ?? [STARTED_ONLY];
     for (const scenario of scenarios.filter((s) => wanted(key, s.path))) {
       written += await recordOne(key, scenario.path, async (env, taskQueue) => {
-        const inspection = await scenario.run({ env, start: (input) => InspectionHandle.start(env, taskQueue, def.type, def.version, input) });
+        const inspection = await scenario.run({ env, start: (input) => InspectionHandle.startAs(env, taskQueue, def, input) });
         return inspection.handle;
       });
     }

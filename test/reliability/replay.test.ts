@@ -1,5 +1,5 @@
 /**
- * Determinism gate. Every history under test/fixtures/histories/<type>-v<version>/<path>.json was
+ * Determinism gate. Every history under test/fixtures/histories/<key>/<path>.json (test/support/historyKey.ts) was
  * recorded by `npm run record:histories` from a real run of the workflow (time-skipping test server); each is
  * replayed here against the CURRENT workflow bundle (Worker.runReplayHistories). A code change that would make a
  * running inspection take a different path (different commands for the same history) fails this test, i.e. CI.
@@ -17,7 +17,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { DefaultLogger, Runtime, Worker, type WorkflowBundleOption, bundleWorkflowCode } from '@temporalio/worker';
-import { INSPECTION_TYPES } from '../../machines/registry';
+import { INSPECTION_TYPES, definitionOf } from '../../machines/registry';
+import { historyKey } from '../support/historyKey';
 import { historyFromJSONValue } from '../../api/historyJson';
 import { CENTRE_CYCLE_WORKFLOW } from '../../workflows/centreMessages';
 import { HISTORY_SCENARIOS } from '../support/historyScenarios';
@@ -40,14 +41,14 @@ const names = (dir: string) => fixtures.filter((f) => f.dir === dir).map((f) => 
 const workflowTypeOf = (full: string) => load(full).events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name;
 
 describe('recorded histories (fixtures)', () => {
-  const keys = INSPECTION_TYPES.map((d) => `${d.type}-v${d.version}`);
-  test.each(INSPECTION_TYPES.map((d) => [`${d.type}-v${d.version}`, d] as const))('%s has at least one recorded history, of that type and version', (key, def) => {
+  const keys = INSPECTION_TYPES.map(historyKey);
+  test.each(INSPECTION_TYPES.map((d) => [historyKey(d), d] as const))('%s has at least one recorded history, of that machine', (key, def) => {
     const mine = fixtures.filter((f) => f.dir === key);
     expect(mine.length).toBeGreaterThan(0);
     for (const f of mine) {
       const started = load(f.full).events?.[0]?.workflowExecutionStartedEventAttributes;
       const input = JSON.parse(Buffer.from(started!.input!.payloads![0]!.data!).toString('utf8'));
-      expect({ type: input.type, version: input.version }).toEqual({ type: def.type, version: def.version });
+      expect(definitionOf(input)).toBe(def); // as recorded: with its revision, or a number of the numbering before revisions
     }
   });
   test.each(keys)('%s has scenarios, and a history for every path it requires and every scenario', (key) => {

@@ -56,12 +56,29 @@ export class InspectionHandle {
   ) {}
 
   /** `openedOn`: the business date it was opened, for steps entered late (default: today on the server). */
+  /**
+   * Starts an inspection of `type` as a workflow start without a machine revision names it: `version` is then the
+   * framework version at revision 1, or a number of the numbering before revisions (machines/legacyNumbering.ts).
+   */
   static async start(env: Pick<TestWorkflowEnvironment, 'client'>, taskQueue: string, type = 'sccif-rfc-full', version = 1, input: Record<string, unknown> = {}, openedOn?: string) {
+    return InspectionHandle.startAs(env, taskQueue, { type, version }, input, openedOn);
+  }
+
+  /** Starts an inspection on exactly the machine named: type, framework version and, when given, machine revision. */
+  static async startAs(
+    env: Pick<TestWorkflowEnvironment, 'client'>,
+    taskQueue: string,
+    machine: { type: string; version: number; machineRevision?: number },
+    input: Record<string, unknown> = {},
+    openedOn?: string,
+  ) {
+    const { type, version, machineRevision } = machine;
     const inspectionId = `insp-${randomUUID()}`;
     const args: StartInspectionInput = {
       inspectionId,
       type,
       version,
+      ...(machineRevision === undefined ? {} : { machineRevision }),
       providerId: PROVIDER_ID,
       input,
       createdBy: actors.manager,
