@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AnyStateMachine } from 'xstate';
 import { INSPECTION_TYPES, isLatestRevision } from '../machines/registry';
-import type { InspectionTypeDefinition } from '../machines/kit';
+import { type InspectionTypeDefinition, clockCounts } from '../machines/kit';
 
 /**
  * The machine's structure as data, for drawing it: every state node (flat, parents before children, each
@@ -96,7 +96,7 @@ export function describeType(definition: InspectionTypeDefinition) {
     ...(definition.skeletonOnly && { skeletonOnly: true, note: 'handbook only linked on the seed page: the common skeleton, none of its own rules' }),
     input: z.toJSONSchema(definition.inputSchema, { unrepresentable: 'any' }),
     clocks: definition.clocks.map(({ id, label, runsIn, anchor, length, unit, extendedBy, kind, onExpiry, rule, source, reading }) => ({
-      id, label, runsIn, anchor, length, unit, extendedBy: extendedBy ?? [], kind, onExpiry: onExpiry ?? null, rule, source, reading: reading ?? null,
+      id, label, runsIn, anchor, length, unit, extendedBy: extendedBy ?? [], counts: clockCounts({ length, unit, anchor, extendedBy }), kind, onExpiry: onExpiry ?? null, rule, source, reading: reading ?? null,
     })),
     decisions: Object.entries(definition.events).map(([event, spec]) => ({
       event,

@@ -5,3 +5,4 @@ export * from './grades';
 export * from './events';
 export * from './actions';
 export * from './boundary';
+export * from './clockText';
