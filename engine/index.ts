@@ -4,6 +4,7 @@ export * from './decisions';
 export * from './fold';
 export * from './inspectionRecord';
 export * from './ledgerEntries';
+export * from './migration';
 export * from './stage';
 export * from './view';
 export * from './timeline';

@@ -7,6 +7,7 @@ import { type OpenClock, clockKey } from './clocks';
 import { type Decision, type DecisionCheck, type DecisionContext, type DecisionRefusal, allowedEvents, boundaryRefusal, checkDecision, eventOf } from './decisions';
 import { CURRENT_ENGINE_REVISION, type EngineRevision, Fold, type RecordedStep, type StepConflict, byBusinessOrder } from './fold';
 import type { AuditEntry } from './ledgerEntries';
+import { type MigrationPreview, migrationPreview, migrationRefusal } from './migration';
 import { type Picture, changesBetween, pictureOf } from './picture';
 import type { BreachView, DeadlineView, InspectionView } from './view';
 
@@ -73,19 +74,19 @@ export class InspectionRecord {
   private decisionsCache: { snapshot: unknown; today: string; decisions: { event: string; answered: OpenClock | undefined }[] } | undefined;
 
   private constructor(
-    readonly definition: InspectionTypeDefinition,
+    private machine: InspectionTypeDefinition,
     readonly inspectionId: string,
     readonly providerId: string | null,
-    private readonly input: Record<string, unknown>,
+    private input: Record<string, unknown>,
     readonly openedOn: string,
     readonly engineRevision: EngineRevision,
     now: number,
     actor: Actor,
     scheduledBy: Record<string, unknown> | undefined,
   ) {
-    this.fold = Fold.begin(definition, engineRevision, input);
-    const data = { type: definition.type, version: definition.version, machineRevision: definition.machineRevision, input, ...(engineRevision > 1 ? { openedOn, engineRevision } : {}), ...(scheduledBy ? { scheduledBy } : {}) };
-    this.record(now, actor, 'inspection.started', data, definition.framework);
+    this.fold = Fold.begin(machine, engineRevision, input);
+    const data = { type: machine.type, version: machine.version, machineRevision: machine.machineRevision, input, ...(engineRevision > 1 ? { openedOn, engineRevision } : {}), ...(scheduledBy ? { scheduledBy } : {}) };
+    this.record(now, actor, 'inspection.started', data, machine.framework);
     this.commit(this.fold, emptyPicture(), now, actor);
   }
 
@@ -93,6 +94,11 @@ export class InspectionRecord {
     const revision = options.engineRevision ?? CURRENT_ENGINE_REVISION;
     const openedOn = options.openedOn ?? londonDateOf(options.now);
     return new InspectionRecord(definition, options.inspectionId, options.providerId, options.input, openedOn, revision, options.now, options.actor, options.scheduledBy);
+  }
+
+  /** The machine revision the record is read through: the one it started on, or the one it was migrated to. */
+  get definition(): InspectionTypeDefinition {
+    return this.machine;
   }
 
   get done(): boolean {
@@ -173,6 +179,30 @@ export class InspectionRecord {
     this.steps = made.steps;
     this.rederived(made.fold, now, actor, `step #${correction.step} ${correction.action === 'amend' ? 'amended' : 'withdrawn'}: ${correction.reason}`);
     this.commit(made.fold, before, now, actor);
+    return this.view(now);
+  }
+
+  /**
+   * Whether the inspection may move to `target` (a later revision of its framework version) now, and what would
+   * change: its recorded steps read again through the target machine (engine/migration.ts). Changes nothing.
+   */
+  previewMigration(target: InspectionTypeDefinition, actor: Actor, now: number): { ok: true; preview: MigrationPreview } | Refusal {
+    const moved = this.migrated(target, actor, now);
+    return 'ok' in moved ? moved : { ok: true, preview: migrationPreview(this.definition, target, this.fold, moved.fold) };
+  }
+
+  /** Moves the inspection to `target`, audited with who, why and what changed; throws `DecisionRefusedError` if it cannot. */
+  migrate(target: InspectionTypeDefinition, reason: string, actor: Actor, now: number): InspectionView {
+    const moved = this.migrated(target, actor, now);
+    if ('ok' in moved) throw new DecisionRefusedError(moved);
+    const before = this.picture(now);
+    const preview = migrationPreview(this.definition, target, this.fold, moved.fold);
+    this.record(now, actor, 'inspection.migrated', { ...preview, reason }, target.migratesFrom!.note);
+    this.machine = target;
+    this.input = moved.input;
+    this.decisionsCache = undefined;
+    this.rederived(moved.fold, now, actor, `migrated to ${target.type} v${target.version} revision ${target.machineRevision}: ${reason}`);
+    this.commit(moved.fold, before, now, actor);
     return this.view(now);
   }
 
@@ -312,6 +342,21 @@ export class InspectionRecord {
     if (undone) return undone;
     this.placed = { event: step.event, fold, rederived };
     return this.placed;
+  }
+
+  /** The reading of the record through `target`, or why the inspection cannot move there. */
+  private migrated(target: InspectionTypeDefinition, actor: Actor, now: number): { fold: Fold; input: Record<string, unknown> } | Refusal {
+    const refused = migrationRefusal(this.definition, target, this.engineRevision, this.done, actor);
+    if (refused) return refused;
+    const input = target.migratesFrom!.input?.(this.input) ?? this.input;
+    const parsed = target.inputSchema.safeParse(input);
+    if (!parsed.success) return { ok: false, code: 'conflicts_with_record', message: `its start input does not fit revision ${target.machineRevision}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ')}` };
+    const fold = Fold.rederive(target, 2, input, this.steps, now);
+    if (!(fold instanceof Fold)) {
+      const { step, stage, reason } = fold;
+      return { ok: false, code: 'conflicts_with_record', message: `no place for it in revision ${target.machineRevision}: its step ${step.event.type} dated ${step.event.at} (entry #${step.seq}) ${reason ?? `would not be allowed at stage ${stage}`}` };
+    }
+    return this.undoneEffect(fold) ?? { fold, input };
   }
 
   /** The steps and reading a correction makes, or why it cannot be made. */

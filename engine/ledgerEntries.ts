@@ -7,6 +7,7 @@ export type AuditEntry = Omit<LedgerEntryInput, 'kind'> & {
     | 'decision.accepted'
     | 'correction.accepted'
     | 'record.rederived'
+    | 'inspection.migrated'
     | 'transition'
     | 'deadline.set'
     | 'deadline.closed'

@@ -1,6 +1,6 @@
 import { type AnyStateMachine, setup } from 'xstate';
 import type { z } from 'zod';
-import type { InspectionEvent, InspectionTypeDefinition } from '../kit';
+import type { InspectionEvent, InspectionTypeDefinition, MigrationPath } from '../kit';
 import { type Fragment, type StateConfig, mergeFragments } from './fragment';
 import type { FragmentContext } from './update';
 
@@ -10,6 +10,7 @@ export interface FragmentTypeSpec {
   /** The machine revision (default 1) and, from 2 on, what it changed. */
   machineRevision?: number;
   revisionNote?: string;
+  migratesFrom?: MigrationPath;
   title: string;
   framework: string;
   inForceFrom: string;
@@ -48,6 +49,7 @@ export function defineInspection(spec: FragmentTypeSpec): InspectionTypeDefiniti
     version: spec.version,
     machineRevision: spec.machineRevision ?? 1,
     ...(spec.revisionNote && { revisionNote: spec.revisionNote }),
+    ...(spec.migratesFrom && { migratesFrom: spec.migratesFrom }),
     title: spec.title,
     framework: spec.framework,
     inForceFrom: spec.inForceFrom,

@@ -41,6 +41,7 @@ export function fesInspection(machineRevision: 1 | 2) {
     version: 1,
     machineRevision,
     ...(v2 && { revisionNote: 'adds the skills nominee of an enhanced college inspection and the formal complaint on receiving the final report' }),
+    ...(v2 && { migratesFrom: { revisions: [1], note: 'the skills nominee is asked for at notification of an enhanced inspection, and a formal complaint may follow the final report' } }),
     title: v2
       ? 'Further education and skills: full, short or monitoring inspection, with the skills nominee of an enhanced inspection and the complaint'
       : 'Further education and skills: full, short or monitoring inspection (January 2024)',

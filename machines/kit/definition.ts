@@ -53,6 +53,15 @@ export interface ClockSpec {
   reading?: string;
 }
 
+/** The migration path from earlier revisions, declared beside the newer one. */
+export interface MigrationPath {
+  /** The machine revisions an inspection may be migrated from. */
+  revisions: readonly number[];
+  /** What changes for an inspection migrated, in a sentence (shown in the dry run). */
+  note: string;
+  input?: (input: Record<string, unknown>) => Record<string, unknown>;
+}
+
 /** Side effects a machine asks for by naming an action; the workflow runs each as an activity. */
 export interface EffectSpec {
   label: string;
@@ -94,6 +103,12 @@ export interface InspectionTypeDefinition {
   gradeField?: string;
   /** Context field holding the end of the inspection (the date later cycles count from), when there is one. */
   endDateField?: string;
+  /**
+   * How a running inspection moves here from an earlier revision of the same framework version (a governed
+   * migration, docs/CHANGING_MACHINES.md): its recorded steps are read again through this machine, so states that
+   * match need no map; `input` turns the old start input into this revision's, where they differ.
+   */
+  migratesFrom?: MigrationPath;
   /**
    * Set on a placeholder: the seed only links the handbook (EY, SIH, JTAI), so the type is the common skeleton of its
    * seed, with none of the handbook's own rules. The catalogue shows it; absent on every other type.

@@ -24,6 +24,7 @@ export function childrensHomeInspection(machineRevision: 1 | 2) {
     version: 1,
     machineRevision,
     ...(v2 && { revisionNote: 'adds the formal complaint on receiving the final report' }),
+    ...(v2 && { migratesFrom: { revisions: [1], note: 'a formal complaint may follow the final report' } }),
     title: v2 ? "Children's home: SCCIF full or assurance inspection, with the formal complaint" : "Children's home: SCCIF full or assurance inspection (January 2024)",
     framework: `${SEED_003} SCCIF`,
     inForceFrom: SEED_003_IN_FORCE_FROM,

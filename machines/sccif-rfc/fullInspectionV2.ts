@@ -273,6 +273,7 @@ export const rfcFullInspection2024v2: InspectionTypeDefinition = {
   machineRevision: 2,
   revisionNote:
     "adds the situations of the same framework that change an inspection's course: no families at the centre, the 26-week and 12-week registered manager rules, the responsible individual's check, safeguarding notifications and a possible offence",
+  migratesFrom: { revisions: [1], note: 'the situations become open to record (no families, the manager rules, safeguarding, a possible offence); requirements and recommendations made at feedback are tracked from then on' },
   title: 'Residential family centre: full inspection (SCCIF 2024), with the situations that change its course',
   machine,
   inputSchema: z.strictObject({ scheduledFor: isoDate.optional(), managerPosition: managerPosition.optional() }),

@@ -76,6 +76,7 @@ const machine = createMachine(config as never, v2Machine.implementations as neve
 export const rfcFullInspection2024v3: InspectionTypeDefinition = {
   ...v2,
   machineRevision: 3,
+  migratesFrom: { revisions: [1, 2], note: "the concerns ladder opens: after feedback, the provider's working day to raise a concern comes before the draft; a formal complaint may follow the final report" },
   revisionNote:
     'adds the concerns ladder (the inspector, their RIM, the working day after the inspection, the formal complaint on the final report) and the check of the previous inspection\'s recommendations',
   title: 'Residential family centre: full inspection (SCCIF 2024), with the concerns ladder and the previous recommendations',

@@ -39,6 +39,7 @@ export const rfcMonitoringVisit2024v2: InspectionTypeDefinition = {
   ...v1,
   machineRevision: 2,
   revisionNote: 'adds the possible offence found on a visit',
+  migratesFrom: { revisions: [1], note: 'a possible offence may be recorded on the visit' },
   title: 'Residential family centre: monitoring visit (SCCIF 2024), with a possible offence found on the visit',
   machine,
   events: { ...v1.events, ...offence.events },

@@ -50,6 +50,7 @@ export const rfcRecommendation2024v2: InspectionTypeDefinition = {
   ...v1,
   machineRevision: 2,
   revisionNote: 'a recommendation turned into a requirement starts that requirement as a workflow of its own',
+  migratesFrom: { revisions: [1], note: 'a recommendation turned into a requirement from then on starts it as its own workflow' },
   machine,
   events: {
     RECOMMENDATION_CHECKED: {

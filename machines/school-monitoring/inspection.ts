@@ -39,6 +39,7 @@ export function schoolMonitoringInspection(machineRevision: 1 | 2) {
     version: 1,
     machineRevision,
     ...(v2 && { revisionNote: 'adds the closure check at notification, the meeting with governors about a lack of urgency and the formal complaint on receiving the final report' }),
+    ...(v2 && { migratesFrom: { revisions: [1], note: 'the closure check, the governors meeting and the formal complaint become open to record' } }),
     title: v2
       ? 'School monitoring inspection: routine, special measures, serious weaknesses or early, with the closure check, the governors meeting and the complaint'
       : 'School monitoring inspection: routine, special measures, serious weaknesses or early (January 2024)',
