@@ -12,10 +12,13 @@ import { CURRENT_ENGINE_REVISION, type Correction, type Decision, type DecisionR
 import type { Actor, InspectionTypeDefinition } from '../machines/kit';
 import {
   INSPECTION_WORKFLOW,
+  type MigrationCheckView,
   REFUSAL_FAILURE_PREFIX,
   type StartInspectionInput,
   confirmMissedUpdate,
   inspectionStateQuery,
+  migrateUpdate,
+  migrationPreviewQuery,
   recordCorrectionUpdate,
   recordDecisionUpdate,
 } from '../workflows/messages';
@@ -129,6 +132,20 @@ export class InspectionService {
   /** A manager confirms that an overdue target was missed: a breach before the late step is recorded. */
   async confirmMissed(inspectionId: string, clock: string, reason: string, actor: Actor): Promise<InspectionView> {
     return this.update(inspectionId, (handle) => handle.executeUpdate(confirmMissedUpdate, { args: [{ clock, reason, actor }] }));
+  }
+
+  /** A migration's dry run for one inspection: what would change, or why it cannot move (engine/migration.ts). */
+  async previewMigration(inspectionId: string, toRevision: number, actor: Actor): Promise<MigrationCheckView> {
+    try {
+      return await this.options.client.workflow.getHandle(inspectionId).query(migrationPreviewQuery, { toRevision, actor });
+    } catch (error) {
+      throw mapTemporalError(error, `inspection ${inspectionId}`);
+    }
+  }
+
+  /** Moves one inspection to another revision. Its Update id names the revision, so a retried migration applies once. */
+  async migrate(inspectionId: string, toRevision: number, reason: string, actor: Actor): Promise<InspectionView> {
+    return this.update(inspectionId, (handle) => handle.executeUpdate(migrateUpdate, { args: [{ toRevision, reason, actor }], updateId: `migration-to-revision-${toRevision}` }));
   }
 
   /**

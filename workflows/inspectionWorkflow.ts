@@ -5,10 +5,14 @@ import type { InspectionTypeDefinition } from '../machines/kit';
 import { SYSTEM_ACTOR } from '../machines/kit/roles';
 import {
   type InspectionOutcome,
+  type MigrateInput,
+  type MigrationCheckView,
   REFUSAL_FAILURE_PREFIX,
   type StartInspectionInput,
   confirmMissedUpdate,
   inspectionStateQuery,
+  migrateUpdate,
+  migrationPreviewQuery,
   recordCorrectionUpdate,
   recordDecisionUpdate,
 } from './messages';
@@ -94,6 +98,25 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
     { validator: ({ clock, reason, actor }) => failVisibly(() => rejectIfRefused(record.checkMissedConfirmation(clock, reason, actor, Date.now()))) },
   );
 
+  // A governed migration (docs/CHANGING_MACHINES.md): the dry run as a Query, the move as an Update.
+  const targetRevision = (toRevision: number) => pureModules().revisionsOf(record.definition.type, record.definition.version).find((d) => d.machineRevision === toRevision);
+  const checkMigration = ({ toRevision, actor }: Omit<MigrateInput, 'reason'>): MigrationCheckView => {
+    const target = targetRevision(toRevision);
+    if (!target) return { ok: false, code: 'conflicts_with_record', message: `${record.definition.type} v${record.definition.version} has no revision ${toRevision}` };
+    return record.previewMigration(target, actor, Date.now());
+  };
+  setHandler(migrationPreviewQuery, (input) => failVisibly(() => checkMigration(input)));
+  setHandler(
+    migrateUpdate,
+    ({ toRevision, reason, actor }) => failVisibly(() => {
+      record.fireDueClocks(Date.now());
+      const checked = checkMigration({ toRevision, actor });
+      if (!checked.ok) throw refusalFailure(checked);
+      return record.migrate(targetRevision(toRevision)!, reason, actor, Date.now());
+    }),
+    { validator: (input) => failVisibly(() => rejectIfRefused(checkMigration(input))) },
+  );
+
   function clockDue(): boolean {
     return (record.nextClockAt() ?? Infinity) <= Date.now();
   }
@@ -114,7 +137,8 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
   }
   await flush();
   const view = record.view(Date.now());
-  const endedOn = definition.endDateField ? ((view.facts[definition.endDateField] as string | null | undefined) ?? null) : null;
+  const endDateField = record.definition.endDateField;
+  const endedOn = endDateField ? ((view.facts[endDateField] as string | null | undefined) ?? null) : null;
   return { status: view.status, grade: view.grade, breaches: view.breaches.length, endedOn, facts: view.facts };
 
   /** Writes what has happened since the last flush: ledger entries and summary first, then effects. */
@@ -132,7 +156,7 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
       if (useSearchAttributes) upsertSearchAttributes(searchAttributesOf(view));
       flushedRevision = revision;
       for (const effect of effects) {
-        const starts = definition.effects[effect.type]?.starts;
+        const starts = record.definition.effects[effect.type]?.starts;
         // Only machine versions made after this change ask for such effects; patched() all the same
         // (docs/CHANGING_MACHINES.md), so no history recorded before can take this path.
         const result = starts && patched('effects-start-tracked-items') ? await startTrackedItems(effect, starts, start, useSearchAttributes) : await runEffect({ inspectionId: start.inspectionId, effect, view });

@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Correction, Decision, EngineRevision, InspectionView } from '../engine';
+import type { Correction, Decision, DecisionRefusal, EngineRevision, InspectionView, MigrationPreview } from '../engine';
 import type { Actor } from '../machines/kit';
 
 /**
@@ -41,6 +41,16 @@ export interface ConfirmMissedInput {
   actor: Actor;
 }
 
+/** Moves a running inspection to another machine revision of its framework version (engine/migration.ts). */
+export interface MigrateInput {
+  toRevision: number;
+  reason: string;
+  actor: Actor;
+}
+
+/** A migration's dry run: what it would change, or why it cannot be made. */
+export type MigrationCheckView = { ok: true; preview: MigrationPreview } | ({ ok: false } & DecisionRefusal);
+
 export interface InspectionOutcome {
   status: string;
   grade: string | null;
@@ -57,6 +67,8 @@ export const recordDecisionUpdate = defineUpdate<InspectionView, [RecordDecision
 export const recordCorrectionUpdate = defineUpdate<InspectionView, [RecordCorrectionInput]>('recordCorrection');
 export const confirmMissedUpdate = defineUpdate<InspectionView, [ConfirmMissedInput]>('confirmMissed');
 export const inspectionStateQuery = defineQuery<InspectionView>('inspectionState');
+export const migrateUpdate = defineUpdate<InspectionView, [MigrateInput]>('migrate');
+export const migrationPreviewQuery = defineQuery<MigrationCheckView, [Omit<MigrateInput, 'reason'>]>('migrationPreview');
 
 /** `ApplicationFailure` types a refused decision carries; the API maps each to an HTTP status. */
 export const REFUSAL_FAILURE_PREFIX = 'DecisionRefused.';

@@ -4,7 +4,7 @@
  */
 export { InspectionRecord } from '../engine/inspectionRecord';
 export { CURRENT_ENGINE_REVISION } from '../engine/fold';
-export { definitionOf } from '../machines/registry';
+export { definitionOf, revisionsOf } from '../machines/registry';
 export { revisionForNewInspection } from '../machines/revisionChoice';
 export { SCCIF_GRADES } from '../machines/kit/grades';
 export { boundaryProblem } from '../machines/kit/boundary';
