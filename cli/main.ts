@@ -282,6 +282,39 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 
+  migrate: {
+    summary: 'Move running inspections to another machine revision of their framework version (POST /migrations; manager)',
+    usage: 'inspections migrate --type <type> --version <N> --from <revision> --to <revision> (--ids <id,id,...> | --all) --reason <text> [--apply] [--json]',
+    details: [
+      'Without --apply, a dry run: for each inspection, where it would stand and every deadline that would move (old',
+      'due -> new due), or why it cannot move; nothing changes. With --apply, each that can move is migrated, audited in',
+      'its ledger with who, why and the difference; exit 1 if any was refused. --all takes every running inspection',
+      'the read model lists on --from (at most 200 a request).',
+    ].join('\n'),
+    spec: { options: { type: 'string', version: 'string', from: 'string', to: 'string', ids: 'string', all: 'boolean', reason: 'string', apply: 'boolean' }, positionals: [] },
+    async run({ options }, ctx) {
+      const number = (flag: string) => {
+        const value = Number(options[flag]);
+        if (options[flag] === undefined || !Number.isInteger(value) || value < 0) throw new UsageError(`missing or bad --${flag} <N>`, 'migrate');
+        return value;
+      };
+      const type = options.type as string | undefined;
+      if (!type) throw new UsageError('missing --type <type>', 'migrate');
+      const reason = options.reason as string | undefined;
+      if (!reason?.trim()) throw new UsageError('missing --reason <text>: a migration says why', 'migrate');
+      const ids = (options.ids as string | undefined)?.split(',').map((id) => id.trim()).filter(Boolean);
+      if ((ids === undefined) === (options.all !== true)) throw new UsageError('name the inspections (--ids a,b,...) or all of them (--all), not both', 'migrate');
+      const body = {
+        type, version: number('version'), fromRevision: number('from'), toRevision: number('to'), reason, dryRun: options.apply !== true,
+        ...(ids ? { inspectionIds: ids } : { all: true }),
+      };
+      const result = (await callApi(ctx.connection(), 'POST', '/migrations', body)) as MigrationResult;
+      if (ctx.asJson) ctx.io.out(json(result));
+      else ctx.io.out(migrationText(result));
+      if (!result.dryRun && result.refused > 0) throw new CheckFailed(`${result.refused} of ${result.results.length} not migrated`);
+    },
+  },
+
   inbox: {
     summary: 'The decisions waiting for your role, soonest due first (GET /inbox)',
     usage: 'inspections inbox [--role <role>] [--json]',
@@ -402,6 +435,32 @@ function carried(attributes: unknown): string {
   };
   walk(attributes);
   return [...names, ...values.map((x) => JSON.stringify(x))].join(' ');
+}
+
+interface MigrationResult {
+  dryRun: boolean;
+  migrated: number;
+  refused: number;
+  results: {
+    inspectionId: string;
+    ok: boolean;
+    preview?: { stage: { before: string; after: string }; deadlines: { clock: string; before: string | null; after: string | null }[] };
+    migrated?: { machineRevision: number; stage: string };
+    error?: { code: string; message: string };
+  }[];
+}
+
+function migrationText(result: MigrationResult): string {
+  const rows = result.results.map((r) => {
+    const moves = r.preview?.deadlines.map((d) => `${d.clock} ${d.before ?? '-'} -> ${d.after ?? '-'}`).join('; ') || (r.ok ? 'no deadline moves' : '');
+    const stage = r.preview ? `${r.preview.stage.before} -> ${r.preview.stage.after}` : '';
+    const outcome = !r.ok ? 'REFUSED' : result.dryRun ? 'would move' : 'moved';
+    return [r.inspectionId, outcome, stage, r.ok ? moves : (r.error?.message ?? '')];
+  });
+  const summary = result.dryRun
+    ? `Dry run: ${result.results.length - result.refused} would move, ${result.refused} refused; nothing changed (--apply to migrate).`
+    : `${result.migrated} migrated, ${result.refused} refused.`;
+  return `${table(['INSPECTION', 'RESULT', 'STAGE', 'DEADLINES / WHY'], rows)}\n${summary}\n`;
 }
 
 /** A check that ran and found a problem (exit 1, like a refusal from the API). */

@@ -11,7 +11,7 @@ import { addCalendarDays, addWorkingDays, londonDateOf } from '../../calendar';
 import type { Io } from '../../cli/main';
 import { useApiStack } from '../support/apiServer';
 import { eventually } from '../support/eventually';
-import { goodJudgements } from '../support/inspectionHarness';
+import { InspectionHandle, goodJudgements } from '../support/inspectionHarness';
 import { PROVIDER_ID } from '../support/pureDriver';
 
 const BIN = path.join(__dirname, '..', '..', 'cli', 'bin.js');
@@ -283,6 +283,24 @@ describe('inspections command line against the API, the dev server and a worker'
     const refused = await cli(['correct', id, '--step', String(step.seq), '--withdraw', '--reason', 'x'], as('inspector'));
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/corrected by manager.*HTTP 403/);
+  });
+
+  it('migrate: a dry run that changes nothing, then --apply; a bad call is a usage error', async () => {
+    const inspection = await InspectionHandle.startAs(stack.env, stack.worker.taskQueue, { type: 'sccif-rfc-full', version: 1, machineRevision: 1 });
+    const args = ['migrate', '--type', 'sccif-rfc-full', '--version', '1', '--from', '1', '--to', '3', '--ids', inspection.inspectionId, '--reason', 'every rule of the 2024 framework'];
+    const dry = await cli(args, as('manager'));
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(`${inspection.inspectionId}  would move`);
+    expect(dry.stdout).toContain('Dry run: 1 would move, 0 refused; nothing changed');
+    expect((await inspection.view()).machineRevision).toBe(1);
+    const applied = await cli([...args, '--apply', '--json'], as('manager'));
+    expect(applied.code).toBe(0);
+    expect(JSON.parse(applied.stdout)).toMatchObject({ dryRun: false, migrated: 1, refused: 0 });
+    expect((await inspection.view()).machineRevision).toBe(3);
+    const wrong = await cli(['migrate', '--type', 'sccif-rfc-full', '--version', '1', '--from', '1', '--to', '3', '--all'], as('manager'));
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('missing --reason');
+    expect(wrong.stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
   });
 
   it('a missing token: the API\'s 401 message, with a hint', async () => {
