@@ -11,6 +11,7 @@ import { CENTRE_CYCLE_WORKFLOW, type CentreCycleInput, type CentreCycleState, br
 import { eventually } from '../eventually';
 import { InspectionHandle, goodJudgements } from '../inspectionHarness';
 import { PROVIDER_ID, actors } from '../pureDriver';
+import { skipPastClock } from '../serverClock';
 import { refused } from './scenario';
 
 export interface CentreScenarioContext {
@@ -78,6 +79,8 @@ class Centre {
 async function inspect(env: TestWorkflowEnvironment, i: InspectionHandle, judgements: Record<string, string>) {
   await i.send(actors.inspector, 'INSPECTION_STARTED');
   const feedback = await i.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements });
+  // From revision 3 the provider has the working day after feedback to raise a concern first.
+  if (feedback.deadlines.some((d) => d.clock === 'nextDayContact')) await skipPastClock(env, feedback, 'nextDayContact');
   await i.send(actors.inspector, 'DRAFT_REPORT_SENT');
   await i.send(actors.provider, 'COMMENTS_SUBMITTED');
   await i.send(actors.manager, 'FINAL_REPORT_SENT');
@@ -185,6 +188,16 @@ export const CENTRE_CYCLE_SCENARIOS: CentreScenario[] = [
     async run({ env, taskQueue }) {
       const centre = await Centre.register(env, taskQueue);
       await centre.current('full_inspection');
+      return centre.first;
+    },
+  },
+  {
+    // The first inspection started on the latest revision, behind its revision's patch (workflows/machineChoice.ts).
+    path: 'first-inspection-on-the-latest-revision',
+    async run({ env, taskQueue }) {
+      const centre = await Centre.register(env, taskQueue);
+      const inspection = await centre.current('full_inspection');
+      if ((await inspection.view()).machineRevision !== 3) throw new Error('the first inspection did not start on revision 3');
       return centre.first;
     },
   },

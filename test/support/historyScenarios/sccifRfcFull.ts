@@ -1,7 +1,7 @@
 /** SCCIF residential family centres, the full inspection of 2024 (seed 002): `sccif-rfc-full` v1. */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { addWorkingDays } from '../../../calendar';
-import { confirmMissedUpdate, recordCorrectionUpdate } from '../../../workflows/messages';
+import { confirmMissedUpdate, migrateUpdate, recordCorrectionUpdate } from '../../../workflows/messages';
 import { type InspectionHandle, goodJudgements } from '../inspectionHarness';
 import { actors } from '../pureDriver';
 import { serverDay, skipDays, skipPastClock } from '../serverClock';
@@ -23,6 +23,20 @@ async function stepSeqs(i: InspectionHandle): Promise<Record<string, number>> {
 export const sccifRfcFull: TypeHistories = {
   required: [...REQUIRED_PATHS, 'pause-resume', 'complaint'],
   scenarios: [
+    {
+      // A governed migration in the history: the rest of the inspection runs revision 3 (engine/migration.ts).
+      path: 'migrated-to-revision-3',
+      async run({ env, start }) {
+        const i = await start();
+        await rfcToDraft(env, i);
+        const reason = 'the concerns ladder applies to every inspection of the 2024 framework';
+        await i.handle.executeUpdate(migrateUpdate, { args: [{ toRevision: 3, reason, actor: actors.manager }], updateId: 'migration-to-revision-3' });
+        await i.send(actors.provider, 'COMMENTS_SUBMITTED');
+        await i.send(actors.manager, 'FINAL_REPORT_SENT');
+        await i.handle.result();
+        return i;
+      },
+    },
     {
       path: 'happy',
       async run({ env, start }) {
