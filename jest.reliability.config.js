@@ -1,5 +1,5 @@
 /**
- * `npm run test:reliability`: the long-running reliability suites of issue 8 (worker crashes, two workers, Temporal
+ * `npm run test:reliability`: the long-running reliability suites (worker crashes, two workers, Temporal
  * and PostgreSQL outages, hostile input, load), each against real servers. The determinism gate
  * (test/reliability/replay.test.ts) is fast and runs in `npm test` instead. See docs/RELIABILITY.md.
  */

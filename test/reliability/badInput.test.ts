@@ -8,7 +8,7 @@ import { type RawResponse, closeRawAgent, rawRequest } from '../support/rawHttp'
 import { recordFigures } from '../support/reliabilityRig';
 
 /**
- * Issue 8, bad input: generated malformed and hostile requests (fast-check) at every route of the served
+ * Bad input: generated malformed and hostile requests (fast-check) at every route of the served
  * /openapi.json, against the real app, a real dev server and a stack.worker. Never a 5xx, always a JSON error with a
  * message for a 4xx, never a crash, never a changed inspection; bad tokens 401, a valid token of the wrong role 403.
  */

@@ -1,5 +1,5 @@
 /**
- * Two framework versions of the residential family centre full inspection (issue 4): the 2014 framework
+ * Two framework versions of the residential family centre full inspection: the 2014 framework
  * (seed 004, `sccif-rfc-full` v0, with `rfc-2014-monitoring` v0) and the 2024 SCCIF (seed 002, v1). Each
  * inspection keeps the version it started under (it is in the workflow's start input, so in its history); the
  * current workflow code must replay histories of both. Shown two ways: inspections run to completion here and

@@ -6,11 +6,11 @@ import { SKELETON_SAMPLES } from '../../machines/seed003Samples';
 import { cafcassGood, iteGood, ilacsGood, stcGood } from '../../machines/seed003/samples';
 import { lifecycleHelpers } from './lifecycleHelpers';
 
-/** One full lifecycle per handbook of issue 6c (ILACS, STC, CAF, ITE), on the time-skipping server. */
+/** One full lifecycle per handbook of ILACS, secure training centres, Cafcass and ITE, on the time-skipping server. */
 const servers = useTimeSkippingWorker();
 const { start, due, sleepPast, refused, today } = lifecycleHelpers(servers);
 
-describe('seed 003 inspections of issue 6c on the time-skipping server', () => {
+describe('seed 003 inspections of ILACS, STC, Cafcass and ITE on the time-skipping server', () => {
   it("local authority children's services: a standard inspection, the DCS told the judgements before feedback, the QA manager's day, published", async () => {
     const inspection = await start('ilacs', { kind: 'standard' });
     await inspection.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'the DCS\'s PA' });
