@@ -12,7 +12,7 @@ import { rfc2014Monitoring } from './rfc2014Monitoring';
 import { safeguardingLac } from './safeguardingLac';
 import { sccifRfcCaseReview } from './sccifRfcCaseReview';
 import { sccifRfcComplianceNotice } from './sccifRfcComplianceNotice';
-import { sccifRfcFull } from './sccifRfcFull';
+import { migratedToRevision3, sccifRfcFull } from './sccifRfcFull';
 import { sccifRfcFullV2 } from './sccifRfcFullV2';
 import { sccifRfcFullV3 } from './sccifRfcFullV3';
 import { sccifRfcMonitoringVisit } from './sccifRfcMonitoringVisit';
@@ -43,7 +43,7 @@ export { REQUIRED_PATHS, type Scenario, type ScenarioContext, type TypeHistories
 
 /** Scenarios by `<type>-v<version>`; the replay test requires an entry for every registered type and version. */
 export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
-  'sccif-rfc-full-v1': sccifRfcFull,
+  'sccif-rfc-full-v1': { ...sccifRfcFull, scenarios: [...sccifRfcFull.scenarios, migratedToRevision3] },
   'sccif-rfc-full-v2': sccifRfcFullV2,
   'sccif-rfc-full-v3': sccifRfcFullV3,
   'sccif-rfc-full-v0': rfc2014Full,

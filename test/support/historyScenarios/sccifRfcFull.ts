@@ -5,7 +5,7 @@ import { confirmMissedUpdate, migrateUpdate, recordCorrectionUpdate } from '../.
 import { type InspectionHandle, goodJudgements } from '../inspectionHarness';
 import { actors } from '../pureDriver';
 import { serverDay, skipDays, skipPastClock } from '../serverClock';
-import { REQUIRED_PATHS, type TypeHistories, refused } from './scenario';
+import { REQUIRED_PATHS, type Scenario, type TypeHistories, refused } from './scenario';
 
 async function rfcToDraft(env: TestWorkflowEnvironment, i: InspectionHandle) {
   await i.send(actors.inspector, 'INSPECTION_STARTED');
@@ -23,20 +23,6 @@ async function stepSeqs(i: InspectionHandle): Promise<Record<string, number>> {
 export const sccifRfcFull: TypeHistories = {
   required: [...REQUIRED_PATHS, 'pause-resume', 'complaint'],
   scenarios: [
-    {
-      // A governed migration in the history: the rest of the inspection runs revision 3 (engine/migration.ts).
-      path: 'migrated-to-revision-3',
-      async run({ env, start }) {
-        const i = await start();
-        await rfcToDraft(env, i);
-        const reason = 'the concerns ladder applies to every inspection of the 2024 framework';
-        await i.handle.executeUpdate(migrateUpdate, { args: [{ toRevision: 3, reason, actor: actors.manager }], updateId: 'migration-to-revision-3' });
-        await i.send(actors.provider, 'COMMENTS_SUBMITTED');
-        await i.send(actors.manager, 'FINAL_REPORT_SENT');
-        await i.handle.result();
-        return i;
-      },
-    },
     {
       path: 'happy',
       async run({ env, start }) {
@@ -154,4 +140,22 @@ export const sccifRfcFull: TypeHistories = {
       },
     },
   ],
+};
+
+/**
+ * Revision 1 only, its inspections being the ones a migration moves on: a governed migration in the history, after
+ * which the inspection runs revision 3 (engine/migration.ts).
+ */
+export const migratedToRevision3: Scenario = {
+  path: 'migrated-to-revision-3',
+  async run({ env, start }) {
+    const i = await start();
+    await rfcToDraft(env, i);
+    const reason = 'the concerns ladder applies to every inspection of the 2024 framework';
+    await i.handle.executeUpdate(migrateUpdate, { args: [{ toRevision: 3, reason, actor: actors.manager }], updateId: 'migration-to-revision-3' });
+    await i.send(actors.provider, 'COMMENTS_SUBMITTED');
+    await i.send(actors.manager, 'FINAL_REPORT_SENT');
+    await i.handle.result();
+    return i;
+  },
 };
