@@ -2,16 +2,21 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Database } from '../db';
 import { appendEntries } from '../ledger';
 import { clearRecordLag, noteRecordFailure, saveOpenWork, upsertInspectionSummary } from '../readModel';
+import type { Client } from '@temporalio/client';
 import { runEffect } from './effects';
-import type { InspectionActivities, RecordProgressInput } from './types';
+import { migrateInspection } from './migration';
+import type { InspectionActivities, MigrationActivities, RecordProgressInput } from './types';
 
 export interface ActivityDeps {
   db: Database;
+  /** Temporal, for the activities that act on other workflows (a migration batch's Updates). */
+  client: Client;
 }
 
 /** All I/O the workflows need, built from their dependencies (DESIGN §5). */
-export function createActivities({ db }: ActivityDeps): InspectionActivities {
+export function createActivities({ db, client }: ActivityDeps): InspectionActivities & MigrationActivities {
   return {
+    migrateInspection: (input) => migrateInspection(client, input),
     /**
      * Ledger first, then the read model: a list may lag the ledger, never run ahead of it. A failed write is noted as
      * the record lagging (readModel/recordLag.ts) and retried; one that no retry can mend (the database refuses the

@@ -1,4 +1,6 @@
 import type { AuditEntry, InspectionView, RequestedEffect } from '../engine';
+import type { MigrationOutcome } from '../workflows/migrationMessages';
+import type { MigrateInspectionInput } from './migration';
 
 export interface RecordProgressInput {
   inspectionId: string;
@@ -10,6 +12,11 @@ export interface RunEffectInput {
   inspectionId: string;
   effect: RequestedEffect;
   view: InspectionView;
+}
+
+/** The activity a migration batch calls for each inspection (activities/migration.ts). */
+export interface MigrationActivities {
+  migrateInspection(input: MigrateInspectionInput): Promise<MigrationOutcome>;
 }
 
 /** The activities the inspection workflow calls; `createActivities(deps)` implements them. */

@@ -18,6 +18,7 @@ import { auditRoutes } from './routes/audit';
 import { centreRoutes } from './routes/centres';
 import { inspectionRoutes } from './routes/inspections';
 import { systemRoutes } from './routes/system';
+import { MigrationBatches } from './migrationBatches';
 import { migrationRoutes } from './routes/migrations';
 import { timelineRoutes } from './routes/timeline';
 import { workRoutes } from './routes/work';
@@ -57,7 +58,7 @@ export function createApp(deps: AppDeps) {
     ...systemRoutes({ client: deps.client, db: deps.db, metrics, lagBoundSeconds, openApi: () => (document ??= openApiDocument(routes, API_VERSION)) }),
     ...inspectionRoutes(service, deps.db, deps.frameworkDate ?? (() => londonDateOf(Date.now()))),
     ...timelineRoutes(service),
-    ...migrationRoutes(service, deps.db),
+    ...migrationRoutes(service, new MigrationBatches({ client: deps.client, taskQueue: deps.taskQueue }), deps.db),
     ...centreRoutes(service),
     ...workRoutes(deps.db),
     ...auditRoutes(service, deps.db, lagBoundSeconds, deps.checkpointDir ? new CheckpointDirectory(deps.checkpointDir) : null),

@@ -255,7 +255,7 @@ function mapTemporalError(error: unknown, what: string): Error {
 }
 
 /** Temporal unreachable or failing: a retryable 503, never a silent loss. */
-function unavailable(error: unknown): Error {
+export function unavailable(error: unknown): Error {
   if (error instanceof ApiError) return error;
   const message = error instanceof Error ? error.message : String(error);
   return new ApiError(503, 'temporal_unavailable', `the workflow service did not answer; retry later (${message})`, { retryable: true });

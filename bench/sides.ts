@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Client, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { Client, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { type NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { Database } from '../db';
@@ -70,7 +70,7 @@ export async function startWorkers(connection: NativeConnection, db: Database, b
         connection,
         taskQueue: (side as Side).taskQueue,
         workflowBundle: bundle as Bundle,
-        activities: createActivities({ db }),
+        activities: createActivities({ db, client: new Client({ connection }) }),
         ...workerTuningFromEnv(),
       }),
     ),

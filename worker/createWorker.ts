@@ -1,3 +1,4 @@
+import { Client } from '@temporalio/client';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { Database } from '../db';
@@ -25,7 +26,8 @@ export async function createInspectionWorker(options: InspectionWorkerOptions): 
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: workflowsPath(), bundlerOptions: { preloadModules: workflowPreloadModules() } }),
-    activities: createActivities({ db: options.db }),
+    // The worker's own connection serves the activities' client too (a NativeConnection is a ConnectionLike).
+    activities: createActivities({ db: options.db, client: new Client({ connection: options.connection, namespace: options.namespace ?? 'default' }) }),
     ...(options.tuning ?? workerTuningFromEnv()),
   });
 }

@@ -8,8 +8,8 @@ import { actors } from '../support/pureDriver';
 
 /**
  * Governed migration through the API, the dev server and a worker: running inspections of the 2024 SCCIF started on
- * machine revision 1 moved to revision 3, first as a dry run, then for real; one whose steps have no place in
- * revision 3 is refused on its own line and left as it was.
+ * machine revision 1 moved to revision 3, first as a dry run, then by a migration batch; one whose steps have no place
+ * in revision 3 is refused on its own line and left as it was.
  */
 const stack = useApiStack();
 const OPENED = addWorkingDays(londonDateOf(Date.now()), -6);
@@ -17,6 +17,12 @@ const BASE = { type: 'sccif-rfc-full', version: 1, fromRevision: 1, toRevision: 
 
 const migrate = (body: Record<string, unknown>, role: 'manager' | 'inspector' = 'manager') => stack.api.call('POST', '/migrations', { role, body });
 const view = async (id: string) => (await stack.api.call('GET', `/inspections/${id}`, { role: 'manager' })).body;
+/** A migration batch once it has ended, read back through the API. */
+const finished = (batchId: string) =>
+  eventually(async () => {
+    const res = await stack.api.call('GET', `/migrations/${batchId}`, { role: 'manager' });
+    return ['completed', 'stopped'].includes(res.body.status) ? res.body : undefined;
+  }, 60_000);
 
 /** A revision 1 inspection opened a week ago: feedback on its first day, the draft `draftAfter` working days later. */
 async function onRevision1(draftAfter?: number) {
@@ -43,7 +49,7 @@ describe('POST /migrations', () => {
   it('dry run (the default): per inspection, where it would stand and each deadline that would move; nothing changes', async () => {
     const res = await migrate({ ...BASE, inspectionIds: [commenting, scheduled, draftTooSoon] });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ dryRun: true, migrated: 0, refused: 1 });
+    expect(res.body).toMatchObject({ dryRun: true, refused: 1 });
     const [a, b, c] = res.body.results;
     expect(a).toMatchObject({ inspectionId: commenting, ok: true, preview: { from: { machineRevision: 1 }, to: { machineRevision: 3 }, stage: { before: 'reporting.commentWindow', after: 'reporting.commentWindow' } } });
     expect(b).toMatchObject({ inspectionId: scheduled, ok: true, preview: { stage: { before: 'scheduled', after: 'scheduled' }, deadlines: [] } });
@@ -51,17 +57,19 @@ describe('POST /migrations', () => {
     for (const id of [commenting, scheduled, draftTooSoon]) expect(await view(id)).toMatchObject({ machineRevision: 1 });
   });
 
-  it('migrates each that can move, audited with who and why; refuses the other on its own line; a retry applies nothing twice', async () => {
+  it('migrates as a batch: its progress read back, each that can move migrated and audited, the other refused with its reason; a second batch applies nothing twice', async () => {
     const body = { ...BASE, inspectionIds: [commenting, scheduled, draftTooSoon], dryRun: false };
-    const res = await migrate(body);
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ dryRun: false, migrated: 2, refused: 1 });
-    expect(res.body.results[0]).toMatchObject({ ok: true, migrated: { machineRevision: 3, stage: 'reporting.commentWindow' } });
+    const started = await migrate(body);
+    expect(started.status).toBe(202);
+    expect(started.headers.get('location')).toBe(`/migrations/${started.body.batchId}`);
+    expect(started.body).toMatchObject({ total: 3, type: 'sccif-rfc-full', fromRevision: 1, toRevision: 3 });
+    const done = await finished(started.body.batchId);
+    expect(done).toMatchObject({ status: 'completed', total: 3, migrated: 2, alreadyMigrated: 0, refused: 1, remaining: 0, refusals: [{ inspectionId: draftTooSoon, code: 'conflicts_with_record' }] });
     expect(await view(commenting)).toMatchObject({ version: 1, machineRevision: 3 });
     expect(await view(draftTooSoon)).toMatchObject({ machineRevision: 1 });
 
-    const again = await migrate(body);
-    expect(again.body).toMatchObject({ migrated: 2, refused: 1 });
+    const again = await finished((await migrate(body)).body.batchId);
+    expect(again).toMatchObject({ migrated: 0, alreadyMigrated: 2, refused: 1 });
     const entries = await eventually(async () => {
       const read = await readLedger(stack.worker.db, commenting);
       return read.some((e) => e.kind === 'inspection.migrated') ? read : undefined;
@@ -73,6 +81,23 @@ describe('POST /migrations', () => {
     // The provider's comments are now judged by revision 3, and the migrated history replays.
     expect((await stack.api.call('POST', `/inspections/${commenting}/decisions`, { role: 'provider', body: { event: 'COMMENTS_SUBMITTED' } })).body).toMatchObject({ machineRevision: 3 });
     await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, await stack.env.client.workflow.getHandle(commenting).fetchHistory());
+  });
+
+  it('a batch is stopped by a manager with a reason; an auditor may read it; a finished one cannot be stopped', async () => {
+    const ids = await Promise.all(Array.from({ length: 40 }, () => onRevision1()));
+    const started = await migrate({ ...BASE, inspectionIds: ids, dryRun: false });
+    const stop = await stack.api.call('POST', `/migrations/${started.body.batchId}/stop`, { role: 'manager', body: { reason: 'paused for the night' } });
+    if (stop.status === 200) {
+      const stopped = await finished(started.body.batchId);
+      expect(stopped).toMatchObject({ status: 'stopped', stoppedBecause: expect.stringContaining('paused for the night') });
+      expect(stopped.migrated + stopped.remaining).toBe(40);
+    } else {
+      expect(stop.body.error.code).toBe('closed'); // it finished first, on a fast machine
+    }
+    expect((await stack.api.call('GET', `/migrations/${started.body.batchId}`, { role: 'auditor' })).status).toBe(200);
+    expect((await stack.api.call('POST', `/migrations/${started.body.batchId}/stop`, { role: 'manager', body: { reason: 'again' } })).status).toBe(409);
+    expect((await stack.api.call('POST', `/migrations/${started.body.batchId}/stop`, { role: 'inspector', body: { reason: 'x' } })).status).toBe(403);
+    expect((await stack.api.call('GET', '/migrations/migration-00000000-0000-0000-0000-000000000000', { role: 'manager' })).status).toBe(404);
   });
 
   it('all: every running inspection the read model lists on the revision', async () => {
