@@ -286,10 +286,11 @@ const COMMANDS: Record<string, Command> = {
     summary: 'Move running inspections to another machine revision of their framework version (POST /migrations; manager)',
     usage: 'inspections migrate --type <type> --version <N> --from <revision> --to <revision> (--ids <id,id,...> | --all) --reason <text> [--apply] [--json]',
     details: [
-      'Without --apply, a dry run: for each inspection, where it would stand and every deadline that would move (old',
-      'due -> new due), or why it cannot move; nothing changes. With --apply, each that can move is migrated, audited in',
-      'its ledger with who, why and the difference; exit 1 if any was refused. --all takes every running inspection',
-      'the read model lists on --from (at most 200 a request).',
+      'Without --apply, a dry run (at most 200 inspections): for each, where it would stand and every deadline that',
+      'would move (old due -> new due), or why it cannot move; nothing changes. With --apply, a migration batch: each',
+      'that can move is migrated, audited in its ledger with who, why and the difference; the command waits for the',
+      'batch, prints its outcome and exits 1 if any was refused. --all takes every running inspection the read model',
+      'lists on --from. A batch keeps going if the command is interrupted: GET /migrations/<batchId> shows it.',
     ].join('\n'),
     spec: { options: { type: 'string', version: 'string', from: 'string', to: 'string', ids: 'string', all: 'boolean', reason: 'string', apply: 'boolean' }, positionals: [] },
     async run({ options }, ctx) {
@@ -308,10 +309,18 @@ const COMMANDS: Record<string, Command> = {
         type, version: number('version'), fromRevision: number('from'), toRevision: number('to'), reason, dryRun: options.apply !== true,
         ...(ids ? { inspectionIds: ids } : { all: true }),
       };
-      const result = (await callApi(ctx.connection(), 'POST', '/migrations', body)) as MigrationResult;
-      if (ctx.asJson) ctx.io.out(json(result));
-      else ctx.io.out(migrationText(result));
-      if (!result.dryRun && result.refused > 0) throw new CheckFailed(`${result.refused} of ${result.results.length} not migrated`);
+      if (body.dryRun) {
+        const result = (await callApi(ctx.connection(), 'POST', '/migrations', body)) as MigrationDryRun;
+        return ctx.io.out(ctx.asJson ? json(result) : dryRunText(result));
+      }
+      const started = (await callApi(ctx.connection(), 'POST', '/migrations', body)) as MigrationBatch;
+      let batch = started;
+      while (batch.status === 'running' || batch.status === 'stopping') {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        batch = (await callApi(ctx.connection(), 'GET', `/migrations/${batch.batchId}`)) as MigrationBatch;
+      }
+      ctx.io.out(ctx.asJson ? json(batch) : batchText(batch));
+      if (batch.refused > 0 || batch.status === 'stopped') throw new CheckFailed(`${batch.refused} of ${batch.total} refused${batch.status === 'stopped' ? `, ${batch.remaining} left when it was stopped` : ''}`);
     },
   },
 
@@ -437,30 +446,42 @@ function carried(attributes: unknown): string {
   return [...names, ...values.map((x) => JSON.stringify(x))].join(' ');
 }
 
-interface MigrationResult {
-  dryRun: boolean;
-  migrated: number;
+interface MigrationDryRun {
   refused: number;
   results: {
     inspectionId: string;
     ok: boolean;
     preview?: { stage: { before: string; after: string }; deadlines: { clock: string; before: string | null; after: string | null }[] };
-    migrated?: { machineRevision: number; stage: string };
     error?: { code: string; message: string };
   }[];
 }
 
-function migrationText(result: MigrationResult): string {
+interface MigrationBatch {
+  batchId: string;
+  status: 'running' | 'stopping' | 'stopped' | 'completed';
+  total: number;
+  migrated: number;
+  alreadyMigrated: number;
+  refused: number;
+  remaining: number;
+  refusals: { inspectionId: string; message: string }[];
+  stoppedBecause: string | null;
+}
+
+function dryRunText(result: MigrationDryRun): string {
   const rows = result.results.map((r) => {
-    const moves = r.preview?.deadlines.map((d) => `${d.clock} ${d.before ?? '-'} -> ${d.after ?? '-'}`).join('; ') || (r.ok ? 'no deadline moves' : '');
+    const moves = r.preview?.deadlines.map((d) => `${d.clock} ${d.before ?? '-'} -> ${d.after ?? '-'}`).join('; ') || 'no deadline moves';
     const stage = r.preview ? `${r.preview.stage.before} -> ${r.preview.stage.after}` : '';
-    const outcome = !r.ok ? 'REFUSED' : result.dryRun ? 'would move' : 'moved';
-    return [r.inspectionId, outcome, stage, r.ok ? moves : (r.error?.message ?? '')];
+    return [r.inspectionId, r.ok ? 'would move' : 'REFUSED', stage, r.ok ? moves : (r.error?.message ?? '')];
   });
-  const summary = result.dryRun
-    ? `Dry run: ${result.results.length - result.refused} would move, ${result.refused} refused; nothing changed (--apply to migrate).`
-    : `${result.migrated} migrated, ${result.refused} refused.`;
+  const summary = `Dry run: ${result.results.length - result.refused} would move, ${result.refused} refused; nothing changed (--apply to migrate).`;
   return `${table(['INSPECTION', 'RESULT', 'STAGE', 'DEADLINES / WHY'], rows)}\n${summary}\n`;
+}
+
+function batchText(batch: MigrationBatch): string {
+  const refusals = batch.refusals.length ? `${table(['REFUSED', 'WHY'], batch.refusals.map((r) => [r.inspectionId, r.message]))}\n` : '';
+  const stopped = batch.status === 'stopped' ? ` Stopped (${batch.stoppedBecause}) with ${batch.remaining} left.` : '';
+  return `${refusals}Migration ${batch.batchId}: ${batch.migrated} migrated, ${batch.alreadyMigrated} already on the revision, ${batch.refused} refused, of ${batch.total}.${stopped}\n`;
 }
 
 /** A check that ran and found a problem (exit 1, like a refusal from the API). */

@@ -101,6 +101,13 @@ describe('every route answers as the OpenAPI document says', () => {
     expect(changed.body.manager).toEqual({ position: 'vacant', vacantSince: '2026-01-05', recruitmentEvidence: 'active' });
     expect((await stack.api.call('POST', `/centres/${centre}/manager-changes`, { role: 'manager', body: { change: 'resigned' } })).status).toBe(400);
     conforms('POST', '/centres/{providerId}/close', await stack.api.call('POST', `/centres/${centre}/close`, { role: 'manager', body: { reason: 'deregistered' } }));
+    const migration = { type: 'sccif-rfc-full', version: 1, fromRevision: 1, toRevision: 3, inspectionIds: [id], reason: 'every rule of the 2024 framework' };
+    conforms('POST', '/migrations', await stack.api.call('POST', '/migrations', { role: 'manager', body: migration })); // a dry run: it already runs revision 3
+    const batch = await stack.api.call('POST', '/migrations', { role: 'manager', body: { ...migration, dryRun: false } });
+    conforms('POST', '/migrations', batch);
+    conforms('GET', '/migrations/{batchId}', await stack.api.call('GET', `/migrations/${batch.body.batchId}`, { role: 'auditor' }));
+    conforms('POST', '/migrations/{batchId}/stop', await stack.api.call('POST', `/migrations/${batch.body.batchId}/stop`, { role: 'manager', body: { reason: 'not needed' } }));
+    conforms('POST', '/migrations', await stack.api.call('POST', '/migrations', { role: 'manager', body: { ...migration, toRevision: 9 } }));
     conforms('GET', '/types', await stack.api.call('GET', '/types'));
     conforms('GET', '/healthz', await stack.api.call('GET', '/healthz'));
     conforms('GET', '/readyz', await stack.api.call('GET', '/readyz'));

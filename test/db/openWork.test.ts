@@ -60,11 +60,37 @@ it('the migration to one row per clock carries over the clocks already stored', 
   const db = await openDatabase({ memory: true, migrate: false });
   try {
     await migrate(db, migrations.filter((m) => m.version < 5));
-    await upsertInspectionSummary(db, summary('a', 3));
+    // The row as the code of that time wrote it (no machine revision yet).
+    await db.query(`INSERT INTO inspections (id, type, version, status, stage, revision) VALUES ('a', 'rfc-full', 1, 'on_site', 'onSite', 3)`);
     await db.query(`UPDATE inspections SET deadlines = $1::jsonb WHERE id = 'a'`, [JSON.stringify([deadline('report', '2024-03-04T00:00:00.000Z')])]);
     expect(await migrate(db)).toEqual(migrations.filter((m) => m.version >= 5).map((m) => m.version));
     expect(await db.query('SELECT inspection_id, clock, due_at FROM inspection_deadlines')).toEqual([{ inspection_id: 'a', clock: 'report', due_at: new Date('2024-03-04T00:00:00.000Z') }]);
     expect((await listDeadlines(db, { now, overdue: false, ...page })).items).toMatchObject([{ inspectionId: 'a', clock: 'report', overdue: false }]);
+  } finally {
+    await db.close();
+  }
+});
+
+it('the migration to machine revisions renumbers rows that held a later revision as a version, and no other', async () => {
+  const db = await openDatabase({ memory: true, migrate: false });
+  try {
+    await migrate(db, migrations.filter((m) => m.version < 10));
+    const row = (id: string, type: string, version: number) =>
+      db.query(`INSERT INTO inspections (id, type, version, status, stage, revision) VALUES ($1, $2, $3, 'on_site', 'onSite', 1)`, [id, type, version]);
+    await row('v3', 'sccif-rfc-full', 3);
+    await row('v1', 'sccif-rfc-full', 1);
+    await row('v0', 'sccif-rfc-full', 0);
+    await row('smh2', 'school-monitoring', 2);
+    await row('other2', 'childminder-agency', 2);
+    await migrate(db);
+    const rows = await db.query<{ id: string; version: number; machine_revision: number }>('SELECT id, version, machine_revision FROM inspections ORDER BY id');
+    expect(rows).toEqual([
+      { id: 'other2', version: 2, machine_revision: 1 },
+      { id: 'smh2', version: 1, machine_revision: 2 },
+      { id: 'v0', version: 0, machine_revision: 1 },
+      { id: 'v1', version: 1, machine_revision: 1 },
+      { id: 'v3', version: 1, machine_revision: 3 },
+    ]);
   } finally {
     await db.close();
   }
