@@ -7,12 +7,18 @@ const UNITS = { workingDays: 'working days', calendarDays: 'calendar days', mont
 /** One catalogue entry: a type's framework version at one machine revision. */
 const key = (t) => `${t.type}-v${t.version}-r${t.machineRevision}`;
 
+/** A type's title, with its revision where its framework version has more than one, and which one new inspections start on. */
+function label(t, types) {
+  const revisions = types.filter((o) => o.type === t.type && o.version === t.version).length;
+  return revisions > 1 ? `${t.title} (revision ${t.machineRevision}${t.latestRevision ? ', new inspections' : ''})` : t.title;
+}
+
 export async function renderCatalogue(main) {
   const types = await catalogue();
   main.replaceChildren(
     h('h1', { tabindex: '-1' }, 'Inspection types'),
     h('p', { class: 'lede' }, `${new Set(types.map((t) => t.type)).size} types in ${types.length} framework versions and machine revisions, each drawn from its machine, with its statutory clocks, decisions and sources.`),
-    h('nav', { 'aria-label': 'Types on this page' }, h('ul', { class: 'plain inline' }, types.map((t) => h('li', {}, h('a', { href: `#/catalogue`, 'data-target': `type-${key(t)}` }, t.title))))),
+    h('nav', { 'aria-label': 'Types on this page' }, h('ul', { class: 'plain inline' }, types.map((t) => h('li', {}, h('a', { href: `#/catalogue`, 'data-target': `type-${key(t)}` }, label(t, types)))))),
     ...types.map((t) => h('section', { id: `type-${key(t)}`, 'aria-labelledby': `h-${key(t)}`, class: 'type' },
       h('h2', { id: `h-${key(t)}`, tabindex: '-1' }, t.title),
       h('p', {}, h('code', {}, `${t.type} v${t.version} r${t.machineRevision}`), ` · framework version ${t.version}, in force from ${t.inForceFrom} · ${t.framework}`),
