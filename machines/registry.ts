@@ -19,7 +19,7 @@ import { rfcFullInspection2024v2 } from './sccif-rfc/fullInspectionV2';
 import { rfcFullInspection2024v3 } from './sccif-rfc/fullInspectionV3';
 import { rfcMonitoringVisit2024v2 } from './sccif-rfc/monitoringVisitV2';
 import { childcareRegisterInspection2024 } from './childcare-register/inspection';
-import { onlineProviderVisit2024 } from './online-provider/inspection';
+import { onlineProviderVisit2024, onlineProviderVisitV2 } from './online-provider/inspection';
 import { ecfLeadProviderInspection2024 } from './ecf-lead-provider/inspection';
 import { independentSchoolInspection2024 } from './independent-school/inspection';
 import { additionalSchoolInspection2024 } from './independent-school-additional/inspection';
@@ -58,6 +58,7 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   childrensHomeInspectionV2,
   childcareRegisterInspection2024,
   onlineProviderVisit2024,
+  onlineProviderVisitV2,
   ecfLeadProviderInspection2024,
   independentSchoolInspection2024,
   additionalSchoolInspection2024,

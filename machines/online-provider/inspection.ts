@@ -19,59 +19,75 @@ const accreditationVisit: FragmentGuard = function accreditationVisit({ context 
   return context.kind === 'accreditation';
 };
 
-export const onlineProviderVisit2024 = defineInspection({
-  type: 'online-provider-visit',
-  version: 1,
-  title: 'Online education provider: accreditation visit or additional visit (January 2024)',
-  framework: `${SEED_003} OLP`,
-  inForceFrom: SEED_003_IN_FORCE_FROM,
-  id: 'onlineProviderVisit',
-  inputSchema: z.strictObject({ kind: z.enum(OLP_KINDS).optional().describe('accreditation (the default) or additional visit') }),
-  inputDefaults: { kind: 'accreditation' },
-  gradeField: 'grade',
-  endDateField: 'feedbackDate',
-  fragments: inspectionSkeleton({
-    notification: {
-      call: {
-        source: src('Notice of an accreditation visit'),
-        // The page checks wellbeing at the start of the visit; the contact is recorded with the call, or "unknown"
-        // there and the check made on arrival (reading §7 E24).
-        wellbeingSource: src('The start of the visit'),
-        calledLeader: 'the person in charge day to day (else the proprietor or the most senior staff member available)',
+/**
+ * The January 2024 framework at revision 1 and revision 2, which adds the formal complaint on receiving the final
+ * report (no deadline: OLP §"Handling concerns during an accreditation visit", §"... an additional visit"), a rule of
+ * the same page revision 1 left out. One definition with the revision as its parameter; revision 1 is exactly what it was.
+ */
+export function onlineProviderVisit(machineRevision: 1 | 2) {
+  const v2 = machineRevision === 2;
+  return defineInspection({
+    type: 'online-provider-visit',
+    version: 1,
+    machineRevision,
+    ...(v2 && { revisionNote: 'adds the formal complaint on receiving the final report' }),
+    ...(v2 && { migratesFrom: { revisions: [1], note: 'a formal complaint may follow the final report' } }),
+    title: v2 ? 'Online education provider: accreditation visit or additional visit, with the formal complaint' : 'Online education provider: accreditation visit or additional visit (January 2024)',
+    framework: `${SEED_003} OLP`,
+    inForceFrom: SEED_003_IN_FORCE_FROM,
+    id: 'onlineProviderVisit',
+    inputSchema: z.strictObject({ kind: z.enum(OLP_KINDS).optional().describe('accreditation (the default) or additional visit') }),
+    inputDefaults: { kind: 'accreditation' },
+    gradeField: 'grade',
+    endDateField: 'feedbackDate',
+    fragments: inspectionSkeleton({
+      notification: {
+        call: {
+          source: src('Notice of an accreditation visit'),
+          // The page checks wellbeing at the start of the visit; the contact is recorded with the call, or "unknown"
+          // there and the check made on arrival (reading §7 E24).
+          wellbeingSource: src('The start of the visit'),
+          calledLeader: 'the person in charge day to day (else the proprietor or the most senior staff member available)',
+        },
       },
-    },
-    deferral: {
-      source: `${src('Deferrals')} (having very few pupils is unlikely to justify a deferral)`,
-      cutOff: { source: src('Deferrals') },
-      withdrawal: {
-        label: 'Deferral refused and the provider withholds consent to the dates: the application is treated as withdrawn, the DfE told, no refund',
-        source: `${src('Deferrals')}; ${reading('§7 E14')}`,
-        when: accreditationVisit,
+      deferral: {
+        source: `${src('Deferrals')} (having very few pupils is unlikely to justify a deferral)`,
+        cutOff: { source: src('Deferrals') },
+        withdrawal: {
+          label: 'Deferral refused and the provider withholds consent to the dates: the application is treated as withdrawn, the DfE told, no refund',
+          source: `${src('Deferrals')}; ${reading('§7 E14')}`,
+          when: accreditationVisit,
+        },
       },
-    },
-    onSite: {
-      earlyWarningSource: src('Involving leaders and governance in visits'),
-      earlyWarningOf: 'may not meet a standard (emerging findings at the start, middle and end of each day)',
-    },
-    // "There is no explicit pause provision in OLP" (reading §2.2): only the activity-level pause.
-    pauses: { activitySource: src('Seeking the views of pupils, parents and staff during an accreditation visit'), adviceFrom: 'their SHMI' },
-    feedback: {
-      judgements: standardsJudgement,
-      judgementsSource: `${src('Involving leaders and governance in visits', 'Providing feedback')} (emerging and final findings; which standards are met)`,
-      judgementsMadeAt: 'feedbackMeeting',
-      feedbackSource: src('Providing feedback'),
-    },
-    nextDayContact: {
-      source: `${src('Handling concerns during an accreditation visit', 'Handling concerns during an additional visit')}; ${reading('§7 E17')}`,
-      handledBy: 'an inspector independent of the visit',
-    },
-    qualityAssurance: {
-      source: src('Arrangements for publishing the report'),
-      judgements: standardsJudgement,
-      thirdPartySharing: { bodies: 'the DfE', source: src('Arrangements for publishing the report') },
-      draft: { days: 5, source: `${src('Arrangements for publishing the report')} ("in most circumstances")` },
-    },
-    reportChain: { source: `${src('Arrangements for publishing the report', 'Providing feedback')}; ${reading('§7 E18')}` },
-    closing: { gradeOf: standardsOutcome },
-  }),
-});
+      onSite: {
+        earlyWarningSource: src('Involving leaders and governance in visits'),
+        earlyWarningOf: 'may not meet a standard (emerging findings at the start, middle and end of each day)',
+      },
+      // "There is no explicit pause provision in OLP" (reading §2.2): only the activity-level pause.
+      pauses: { activitySource: src('Seeking the views of pupils, parents and staff during an accreditation visit'), adviceFrom: 'their SHMI' },
+      feedback: {
+        judgements: standardsJudgement,
+        judgementsSource: `${src('Involving leaders and governance in visits', 'Providing feedback')} (emerging and final findings; which standards are met)`,
+        judgementsMadeAt: 'feedbackMeeting',
+        feedbackSource: src('Providing feedback'),
+      },
+      nextDayContact: {
+        source: `${src('Handling concerns during an accreditation visit', 'Handling concerns during an additional visit')}; ${reading('§7 E17')}`,
+        handledBy: 'an inspector independent of the visit',
+      },
+      qualityAssurance: {
+        source: src('Arrangements for publishing the report'),
+        judgements: standardsJudgement,
+        thirdPartySharing: { bodies: 'the DfE', source: src('Arrangements for publishing the report') },
+        draft: { days: 5, source: `${src('Arrangements for publishing the report')} ("in most circumstances")` },
+      },
+      reportChain: { source: `${src('Arrangements for publishing the report', 'Providing feedback')}; ${reading('§7 E18')}` },
+      // "the school may wish to lodge a formal complaint when it receives the final report": no deadline.
+      ...(v2 && { complaintWindow: { source: src('Handling concerns during an accreditation visit', 'Handling concerns during an additional visit') } }),
+      closing: { gradeOf: standardsOutcome },
+    }),
+  });
+}
+
+export const onlineProviderVisit2024 = onlineProviderVisit(1);
+export const onlineProviderVisitV2 = onlineProviderVisit(2);

@@ -29,6 +29,7 @@ import { sccifChildrensHome } from './sccifChildrensHome';
 import { sccifChildrensHomeV2 } from './sccifChildrensHomeV2';
 import { childcareRegister } from './childcareRegister';
 import { onlineProvider } from './onlineProvider';
+import { onlineProviderV2 } from './onlineProviderV2';
 import { ecfLeadProvider } from './ecfLeadProvider';
 import { independentSchool } from './independentSchool';
 import { independentSchoolAdditional } from './independentSchoolAdditional';
@@ -66,6 +67,7 @@ export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'sccif-rfc-recommendation-v2': sccifRfcRecommendationV2,
   'childcare-register-compliance-v1': childcareRegister,
   'online-provider-visit-v1': onlineProvider,
+  'online-provider-visit-v1r2': onlineProviderV2,
   'ecf-lead-provider-v1': ecfLeadProvider,
   'independent-school-v1': independentSchool,
   'independent-school-additional-v1': independentSchoolAdditional,

@@ -1,11 +1,11 @@
-/** Online provider visits (seed 003 OLP): `online-provider-visit` v1. */
+/** Online provider visits (seed 003 OLP): `online-provider-visit` v1, revision 1. */
 import type { InspectionHandle } from '../inspectionHarness';
 import { actors } from '../pureDriver';
 import { draftSent, publishedAfterFeedback } from './seed003Steps';
 import { REQUIRED_PATHS, type ScenarioContext, type TypeHistories, refused } from './scenario';
 import { skipPastClock } from '../serverClock';
 
-async function toFeedback({ env, start }: ScenarioContext, kind = 'accreditation'): Promise<InspectionHandle> {
+export async function toFeedback({ env, start }: ScenarioContext, kind = 'accreditation'): Promise<InspectionHandle> {
   const i = await start({ kind });
   await i.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'deputy head' });
   await env.sleep('1 day');
