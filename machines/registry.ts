@@ -24,10 +24,10 @@ import { ecfLeadProviderInspection2024 } from './ecf-lead-provider/inspection';
 import { independentSchoolInspection2024 } from './independent-school/inspection';
 import { additionalSchoolInspection2024 } from './independent-school-additional/inspection';
 import { areaSendInspection2024 } from './area-send/inspection';
-import { ilacsInspection2024 } from './local-authority-childrens-services/inspection';
+import { ilacsInspection2024, ilacsInspectionV2 } from './local-authority-childrens-services/inspection';
 import { secureTrainingCentreInspection2024 } from './secure-training-centre/inspection';
-import { cafcassInspection2024 } from './cafcass/inspection';
-import { iteInspection2024 } from './initial-teacher-education/inspection';
+import { cafcassInspection2024, cafcassInspectionV2 } from './cafcass/inspection';
+import { iteInspection2024, iteInspectionV2 } from './initial-teacher-education/inspection';
 import { earlyYearsPlaceholder2024, jtaiPlaceholder2024, schoolInspectionPlaceholder2024 } from './handbook-only-linked/types';
 
 /**
@@ -64,9 +64,12 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   additionalSchoolInspection2024,
   areaSendInspection2024,
   ilacsInspection2024,
+  ilacsInspectionV2,
   secureTrainingCentreInspection2024,
   cafcassInspection2024,
+  cafcassInspectionV2,
   iteInspection2024,
+  iteInspectionV2,
   earlyYearsPlaceholder2024,
   schoolInspectionPlaceholder2024,
   jtaiPlaceholder2024,

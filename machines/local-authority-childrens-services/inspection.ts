@@ -26,62 +26,78 @@ const dcsToldWhereJudged: FragmentGuard = function dcsToldProvisionalJudgementsB
   return !ILACS_INSPECTIONS.includes(context.kind as string) || context.dcsToldJudgementsOn !== null;
 };
 
-export const ilacsInspection2024 = defineInspection({
-  type: 'ilacs',
-  version: 1,
-  title: "Local authority children's services: standard or short inspection, focused or monitoring visit (January 2024)",
-  framework: `${SEED_003} ILACS`,
-  inForceFrom: SEED_003_IN_FORCE_FROM,
-  id: 'ilacsInspection',
-  inputSchema: z.strictObject({
-    kind: z.enum(ILACS_KINDS).optional().describe('standard (the default), short, focused_visit or monitoring_visit'),
-  }),
-  inputDefaults: { kind: 'standard' },
-  gradeField: 'grade',
-  endDateField: 'feedbackDate',
-  fragments: [
-    ...inspectionSkeleton({
-      notification: {
-        call: {
-          source: src('Notifying the local authority and requesting information'),
-          wellbeingSource: `${src('Notifying the local authority and requesting information')} (in the week before inspectors are on site: who to contact about someone's wellbeing)`,
-          calledLeader: 'the DCS and/or the link person',
+/**
+ * The January 2024 framework at revision 1 and revision 2, which adds the formal complaint on receiving the final report
+ * (no deadline: ILACS §"Concerns and complaints about an inspection"), a rule of the same page revision 1 left out.
+ * One definition with the revision as its parameter; revision 1 is exactly what it was.
+ */
+export function ilacsInspection(machineRevision: 1 | 2) {
+  const v2 = machineRevision === 2;
+  return defineInspection({
+    type: 'ilacs',
+    version: 1,
+    machineRevision,
+    ...(v2 && { revisionNote: 'adds the formal complaint on receiving the final report' }),
+    ...(v2 && { migratesFrom: { revisions: [1], note: 'a formal complaint may follow the final report' } }),
+    title: v2 ? "Local authority children's services: standard or short inspection, focused or monitoring visit, with the formal complaint" : "Local authority children's services: standard or short inspection, focused or monitoring visit (January 2024)",
+    framework: `${SEED_003} ILACS`,
+    inForceFrom: SEED_003_IN_FORCE_FROM,
+    id: 'ilacsInspection',
+    inputSchema: z.strictObject({
+      kind: z.enum(ILACS_KINDS).optional().describe('standard (the default), short, focused_visit or monitoring_visit'),
+    }),
+    inputDefaults: { kind: 'standard' },
+    gradeField: 'grade',
+    endDateField: 'feedbackDate',
+    fragments: [
+      ...inspectionSkeleton({
+        notification: {
+          call: {
+            source: src('Notifying the local authority and requesting information'),
+            wellbeingSource: `${src('Notifying the local authority and requesting information')} (in the week before inspectors are on site: who to contact about someone's wellbeing)`,
+            calledLeader: 'the DCS and/or the link person',
+          },
         },
-      },
-      deferral: { source: `${src('Deferring an inspection')} ("after they have been notified and before fieldwork starts")` },
-      onSite: {
-        earlyWarningSource: src('Engaging the DCS during an inspection/visit'),
-        earlyWarningOf: 'emerging findings, shared with the DCS or another senior leader (likely daily)',
-      },
-      // ILACS writes only the activity-level break ("the discussion will resume after the necessary steps"): no inspection pause.
-      pauses: { activitySource: src('Engaging with leaders and staff'), adviceFrom: 'the lead inspector and the QA manager' },
-      feedback: {
-        judgements: ilacsJudgements,
-        judgementsSource: `${src('Feedback at the end of the inspection/visit')} (provisional judgements in short and standard inspections); ${reading('§6.1')}`,
-        judgementsMadeAt: 'finalTeamMeeting',
-        judgementsGuard: isInspection,
-        feedbackSource: `${src('Feedback at the end of the inspection/visit')} (on the final day on site; attendance voluntary)`,
-      },
-      nextDayContact: {
-        source: src('Concerns and complaints about an inspection'),
-        handledBy: 'the quality assurance manager, a senior HMI independent of the inspection team',
-      },
-      qualityAssurance: {
-        source: `${src('Feedback at the end of the inspection/visit')} (the draft report/letter shared for the local authority to review; no timings on the page)`,
-        judgements: ilacsJudgements,
-        moderationLocked: { when: isVisit, source: `${src('Feedback at the end of the inspection/visit')} (a visit gives findings, no judgements to change)` },
-      },
-      reportChain: { source: `${src('Feedback at the end of the inspection/visit', 'Concerns and complaints about an inspection')}; ${reading('§3.2')} (no report timings)` },
-      closing: { gradeOf: (j) => (j?.overallEffectiveness as string | undefined) ?? null },
-    }),
-    visitFindings({
-      isVisit,
-      label: 'End of a focused or monitoring visit: the findings for the letter agreed (no judgements)',
-      source: src('Feedback at the end of the inspection/visit'),
-    }),
-    dcsToldJudgements(),
-  ],
-});
+        deferral: { source: `${src('Deferring an inspection')} ("after they have been notified and before fieldwork starts")` },
+        onSite: {
+          earlyWarningSource: src('Engaging the DCS during an inspection/visit'),
+          earlyWarningOf: 'emerging findings, shared with the DCS or another senior leader (likely daily)',
+        },
+        // ILACS writes only the activity-level break ("the discussion will resume after the necessary steps"): no inspection pause.
+        pauses: { activitySource: src('Engaging with leaders and staff'), adviceFrom: 'the lead inspector and the QA manager' },
+        feedback: {
+          judgements: ilacsJudgements,
+          judgementsSource: `${src('Feedback at the end of the inspection/visit')} (provisional judgements in short and standard inspections); ${reading('§6.1')}`,
+          judgementsMadeAt: 'finalTeamMeeting',
+          judgementsGuard: isInspection,
+          feedbackSource: `${src('Feedback at the end of the inspection/visit')} (on the final day on site; attendance voluntary)`,
+        },
+        nextDayContact: {
+          source: src('Concerns and complaints about an inspection'),
+          handledBy: 'the quality assurance manager, a senior HMI independent of the inspection team',
+        },
+        qualityAssurance: {
+          source: `${src('Feedback at the end of the inspection/visit')} (the draft report/letter shared for the local authority to review; no timings on the page)`,
+          judgements: ilacsJudgements,
+          moderationLocked: { when: isVisit, source: `${src('Feedback at the end of the inspection/visit')} (a visit gives findings, no judgements to change)` },
+        },
+        reportChain: { source: `${src('Feedback at the end of the inspection/visit', 'Concerns and complaints about an inspection')}; ${reading('§3.2')} (no report timings)` },
+        // "may wish to lodge a formal complaint when it receives the final report": no deadline.
+        ...(v2 && { complaintWindow: { source: src('Concerns and complaints about an inspection') } }),
+        closing: { gradeOf: (j) => (j?.overallEffectiveness as string | undefined) ?? null },
+      }),
+      visitFindings({
+        isVisit,
+        label: 'End of a focused or monitoring visit: the findings for the letter agreed (no judgements)',
+        source: src('Feedback at the end of the inspection/visit'),
+      }),
+      dcsToldJudgements(),
+    ],
+  });
+}
+
+export const ilacsInspection2024 = ilacsInspection(1);
+export const ilacsInspectionV2 = ilacsInspection(2);
 
 /**
  * "In short and standard inspections, the lead inspector will inform the DCS of the provisional judgements before the

@@ -1,18 +1,19 @@
 import { ILACS_KINDS } from '../../../machines/local-authority-childrens-services/judgements';
-import { ilacsInspection2024 } from '../../../machines/local-authority-childrens-services/inspection';
+import { ilacsInspection2024, ilacsInspectionV2 } from '../../../machines/local-authority-childrens-services/inspection';
+import type { InspectionTypeDefinition } from '../../../machines/kit';
 import { type PathCase, describeEveryPath } from '../../support/everyPath';
 import { SKELETON_SAMPLES } from '../seed003Samples';
 import { ilacsGood } from './samples';
 
-/** Every path of the ILACS machine, per kind, generated from its graph and replayed through the engine. */
+/** Every path of the ILACS machine, per revision and kind, generated from its graph and replayed through the engine. */
 const AT = '2025-04-17'; // Thursday before Good Friday: every clock crosses Easter 2025
 const RECORDED = '2025-04-17T11:00:00.000Z';
 const via = (event: { type: string } | undefined) => ({ via: event?.type });
 const isInspection = (kind: string) => kind === 'standard' || kind === 'short';
 
-const ilacs = (kind: string): PathCase => ({
-  name: `ilacs v1 (${kind})`,
-  definition: ilacsInspection2024,
+const ilacs = (definition: InspectionTypeDefinition, kind: string): PathCase => ({
+  name: `ilacs v1 r${definition.machineRevision} (${kind})`,
+  definition,
   input: { kind },
   samples: {
     ...SKELETON_SAMPLES,
@@ -31,4 +32,4 @@ const ilacs = (kind: string): PathCase => ({
       },
 });
 
-describeEveryPath(ILACS_KINDS.map(ilacs), AT, RECORDED);
+describeEveryPath([ilacsInspection2024, ilacsInspectionV2].flatMap((d) => ILACS_KINDS.map((kind) => ilacs(d, kind))), AT, RECORDED);

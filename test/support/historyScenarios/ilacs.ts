@@ -1,9 +1,22 @@
-/** Local authority children's services (seed 003 ILACS): `ilacs` v1. */
+/** Local authority children's services (seed 003 ILACS): `ilacs` v1, revision 1 (revision 2: `withFormalComplaint`). */
 import { ilacsGood } from '../../machines/seed003/samples';
 import { actors } from '../pureDriver';
-import { type TypeHistories, refused } from './scenario';
+import { type ScenarioContext, type TypeHistories, refused } from './scenario';
 import { skipPastClock } from '../serverClock';
 import { concernThenPublished } from './seed003ReportChain';
+
+/** The happy path; with `complaint`, a formal complaint on the final report answered before publication (revision 2). */
+export async function ilacsHappy({ env, start }: ScenarioContext, complaint = false) {
+  const i = await start({ kind: 'standard' });
+  await i.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'the DCS' });
+  await env.sleep('7 days');
+  await i.send(actors.inspector, 'INSPECTION_STARTED');
+  await env.sleep('4 days');
+  await i.send(actors.inspector, 'FINAL_TEAM_MEETING_HELD', { judgements: ilacsGood });
+  await i.send(actors.inspector, 'DCS_TOLD_PROVISIONAL_JUDGEMENTS');
+  await i.send(actors.inspector, 'FEEDBACK_GIVEN');
+  return concernThenPublished(i, 'evidence on care leavers not considered', 'qa-manager-1', { complaint });
+}
 
 /**
  * No `breach` path: ILACS states no timed target (no draft, final report or on-site length on the page, reading
@@ -13,20 +26,7 @@ import { concernThenPublished } from './seed003ReportChain';
 export const ilacs: TypeHistories = {
   required: ['happy', 'refusal', 'window-closes'],
   scenarios: [
-    {
-      path: 'happy',
-      async run({ env, start }) {
-        const i = await start({ kind: 'standard' });
-        await i.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'the DCS' });
-        await env.sleep('7 days');
-        await i.send(actors.inspector, 'INSPECTION_STARTED');
-        await env.sleep('4 days');
-        await i.send(actors.inspector, 'FINAL_TEAM_MEETING_HELD', { judgements: ilacsGood });
-        await i.send(actors.inspector, 'DCS_TOLD_PROVISIONAL_JUDGEMENTS');
-        await i.send(actors.inspector, 'FEEDBACK_GIVEN');
-        return concernThenPublished(i, 'evidence on care leavers not considered', 'qa-manager-1');
-      },
-    },
+    { path: 'happy', run: (ctx) => ilacsHappy(ctx) },
     {
       path: 'refusal',
       async run({ start }) {

@@ -34,10 +34,11 @@ import { ecfLeadProvider } from './ecfLeadProvider';
 import { independentSchool } from './independentSchool';
 import { independentSchoolAdditional } from './independentSchoolAdditional';
 import { areaSend } from './areaSend';
-import { ilacs } from './ilacs';
+import { ilacs, ilacsHappy } from './ilacs';
 import { secureTrainingCentre } from './secureTrainingCentre';
-import { cafcass } from './cafcass';
-import { initialTeacherEducation } from './initialTeacherEducation';
+import { cafcass, cafcassHappy } from './cafcass';
+import { initialTeacherEducation, iteHappy } from './initialTeacherEducation';
+import { withFormalComplaint } from './formalComplaint';
 import { handbookOnlyLinked } from './handbookOnlyLinked';
 
 export { REQUIRED_PATHS, type Scenario, type ScenarioContext, type TypeHistories } from './scenario';
@@ -73,9 +74,12 @@ export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'independent-school-additional-v1': independentSchoolAdditional,
   'area-send-v1': areaSend,
   'ilacs-v1': ilacs,
+  'ilacs-v1r2': withFormalComplaint(ilacs, (ctx) => ilacsHappy(ctx, true)),
   'secure-training-centre-v1': secureTrainingCentre,
   'cafcass-v1': cafcass,
+  'cafcass-v1r2': withFormalComplaint(cafcass, (ctx) => cafcassHappy(ctx, true)),
   'initial-teacher-education-v1': initialTeacherEducation,
+  'initial-teacher-education-v1r2': withFormalComplaint(initialTeacherEducation, (ctx) => iteHappy(ctx, true)),
   'early-years-v1': handbookOnlyLinked,
   'school-inspection-v1': handbookOnlyLinked,
   'jtai-v1': handbookOnlyLinked,

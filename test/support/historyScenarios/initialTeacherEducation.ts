@@ -1,27 +1,27 @@
-/** Initial teacher education inspections (seed 003 ITE): `initial-teacher-education` v1. */
+/** Initial teacher education inspections (seed 003 ITE): `initial-teacher-education` v1, revision 1 (revision 2: `withFormalComplaint`). */
 import { iteGood } from '../../machines/seed003/samples';
 import { actors } from '../pureDriver';
-import { REQUIRED_PATHS, type TypeHistories, refused } from './scenario';
+import { REQUIRED_PATHS, type ScenarioContext, type TypeHistories, refused } from './scenario';
 import { skipPastClock } from '../serverClock';
 import { concernThenPublished } from './seed003ReportChain';
+
+/** The happy path; with `complaint`, a formal complaint on the final report answered before publication (revision 2). */
+export async function iteHappy({ env, start }: ScenarioContext, complaint = false) {
+  const i = await start();
+  await i.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'ITE partnership director' });
+  await env.sleep('1 day');
+  await i.send(actors.inspector, 'INSPECTION_STARTED');
+  await env.sleep('3 days');
+  await i.send(actors.inspector, 'FINAL_TEAM_MEETING_HELD', { judgements: iteGood });
+  await i.send(actors.inspector, 'FEEDBACK_GIVEN');
+  return concernThenPublished(i, 'trainee sample too small', 'inspector-2', { complaint });
+}
 
 /** Its own path besides the four: an inspection-level pause and its resumption. */
 export const initialTeacherEducation: TypeHistories = {
   required: [...REQUIRED_PATHS, 'pause-resume'],
   scenarios: [
-    {
-      path: 'happy',
-      async run({ env, start }) {
-        const i = await start();
-        await i.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'ITE partnership director' });
-        await env.sleep('1 day');
-        await i.send(actors.inspector, 'INSPECTION_STARTED');
-        await env.sleep('3 days');
-        await i.send(actors.inspector, 'FINAL_TEAM_MEETING_HELD', { judgements: iteGood });
-        await i.send(actors.inspector, 'FEEDBACK_GIVEN');
-        return concernThenPublished(i, 'trainee sample too small', 'inspector-2');
-      },
-    },
+    { path: 'happy', run: (ctx) => iteHappy(ctx) },
     {
       path: 'refusal',
       async run({ start }) {
