@@ -18,14 +18,14 @@ import { childrensHomeInspection2024, childrensHomeInspectionV2 } from './sccif-
 import { rfcFullInspection2024v2 } from './sccif-rfc/fullInspectionV2';
 import { rfcFullInspection2024v3 } from './sccif-rfc/fullInspectionV3';
 import { rfcMonitoringVisit2024v2 } from './sccif-rfc/monitoringVisitV2';
-import { childcareRegisterInspection2024 } from './childcare-register/inspection';
+import { childcareRegisterInspection2024, childcareRegisterInspectionV2 } from './childcare-register/inspection';
 import { onlineProviderVisit2024, onlineProviderVisitV2 } from './online-provider/inspection';
 import { ecfLeadProviderInspection2024 } from './ecf-lead-provider/inspection';
-import { independentSchoolInspection2024 } from './independent-school/inspection';
-import { additionalSchoolInspection2024 } from './independent-school-additional/inspection';
-import { areaSendInspection2024 } from './area-send/inspection';
+import { independentSchoolInspection2024, independentSchoolInspectionV2 } from './independent-school/inspection';
+import { additionalSchoolInspection2024, additionalSchoolInspectionV2 } from './independent-school-additional/inspection';
+import { areaSendInspection2024, areaSendInspectionV2 } from './area-send/inspection';
 import { ilacsInspection2024, ilacsInspectionV2 } from './local-authority-childrens-services/inspection';
-import { secureTrainingCentreInspection2024 } from './secure-training-centre/inspection';
+import { secureTrainingCentreInspection2024, secureTrainingCentreInspectionV2 } from './secure-training-centre/inspection';
 import { cafcassInspection2024, cafcassInspectionV2 } from './cafcass/inspection';
 import { iteInspection2024, iteInspectionV2 } from './initial-teacher-education/inspection';
 import { earlyYearsPlaceholder2024, jtaiPlaceholder2024, schoolInspectionPlaceholder2024 } from './handbook-only-linked/types';
@@ -57,15 +57,20 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   childrensHomeInspection2024,
   childrensHomeInspectionV2,
   childcareRegisterInspection2024,
+  childcareRegisterInspectionV2,
   onlineProviderVisit2024,
   onlineProviderVisitV2,
   ecfLeadProviderInspection2024,
   independentSchoolInspection2024,
+  independentSchoolInspectionV2,
   additionalSchoolInspection2024,
+  additionalSchoolInspectionV2,
   areaSendInspection2024,
+  areaSendInspectionV2,
   ilacsInspection2024,
   ilacsInspectionV2,
   secureTrainingCentreInspection2024,
+  secureTrainingCentreInspectionV2,
   cafcassInspection2024,
   cafcassInspectionV2,
   iteInspection2024,

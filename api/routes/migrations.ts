@@ -11,6 +11,8 @@ import { emptyQuery, inspectionIdParams } from '../schemas';
 /** The most inspections one dry run previews (each a query of its own), and one batch migrates. */
 export const MIGRATION_LIMIT = 200;
 const BATCH_LIMIT = 20_000; // its ids travel in the batch workflow's input, well inside Temporal's payload limit
+/** Ids a request may name: a thousand fit well inside the API's 64 kB body limit; `all` takes more. */
+const NAMED_LIMIT = 1_000;
 const AT_ONCE = 8;
 
 const revision = z.number().int().min(1).max(1000);
@@ -20,7 +22,7 @@ const migrationBody = z
     version: z.number().int().min(0).max(1000).describe('the framework version'),
     fromRevision: revision,
     toRevision: revision,
-    inspectionIds: z.array(inspectionIdParams.shape.id).min(1).max(BATCH_LIMIT).optional().describe('these inspections'),
+    inspectionIds: z.array(inspectionIdParams.shape.id).min(1).max(NAMED_LIMIT).optional().describe('these inspections (at most 1,000; `all` takes every one)'),
     all: z.literal(true).optional().describe('every inspection the read model lists on fromRevision'),
     dryRun: z.boolean().optional().describe('default true: say what would change, change nothing'),
     reason: note,
@@ -75,7 +77,7 @@ export function migrationRoutes(service: InspectionService, batches: MigrationBa
         const dryRun = body.dryRun ?? true;
         const ids = body.inspectionIds ?? (await runningOn(db, body.type, body.version, body.fromRevision, (dryRun ? MIGRATION_LIMIT : BATCH_LIMIT) + 1));
         if (!dryRun) {
-          if (ids.length > BATCH_LIMIT) throw new ApiError(422, 'too_many', `more than ${BATCH_LIMIT} running inspections are on revision ${body.fromRevision}; migrate them in batches of ${BATCH_LIMIT} (inspectionIds)`);
+          if (ids.length > BATCH_LIMIT) throw new ApiError(422, 'too_many', `more than ${BATCH_LIMIT} running inspections are on revision ${body.fromRevision}; migrate them ${NAMED_LIMIT} at a time (inspectionIds)`);
           const { type, version, fromRevision, toRevision, reason } = body;
           const started = await batches.start({ type, version, fromRevision, toRevision, reason, actor, inspectionIds: ids });
           return { status: 202, json: started, headers: { location: `/migrations/${started.batchId}` } };

@@ -37,7 +37,10 @@ it('lists the seed 003 types on one framework version in force from January 2024
   expect(seed003.map((t) => t.type)).toEqual(expect.arrayContaining(['fes-inspection', 'school-monitoring', 'childminder-agency', 'sccif-childrens-home']));
   for (const t of seed003) expect(t).toMatchObject({ version: 1, inForceFrom: '2024-01-19' });
   const revised = seed003.filter((t) => t.machineRevision === 2);
-  expect(revised.map((t) => t.type).sort()).toEqual(['cafcass', 'fes-inspection', 'ilacs', 'initial-teacher-education', 'online-provider-visit', 'sccif-childrens-home', 'school-monitoring']);
+  expect(revised.map((t) => t.type).sort()).toEqual([
+    'area-send', 'cafcass', 'childcare-register-compliance', 'fes-inspection', 'ilacs', 'independent-school', 'independent-school-additional',
+    'initial-teacher-education', 'online-provider-visit', 'sccif-childrens-home', 'school-monitoring', 'secure-training-centre',
+  ]);
   for (const t of revised) expect(t).toMatchObject({ latestRevision: true, revisionNote: expect.stringContaining('complaint') });
   for (const t of seed003.filter((s) => revised.some((r) => r.type === s.type) && s.machineRevision === 1)) expect(t.latestRevision).toBe(false);
 });

@@ -1,5 +1,6 @@
 import { AIIS_KINDS } from '../../../machines/independent-school-additional/compliance';
-import { additionalSchoolInspection2024 } from '../../../machines/independent-school-additional/inspection';
+import { additionalSchoolInspection2024, additionalSchoolInspectionV2 } from '../../../machines/independent-school-additional/inspection';
+import type { InspectionTypeDefinition } from '../../../machines/kit';
 import { type PathCase, describeEveryPath } from '../../support/everyPath';
 import { SKELETON_SAMPLES } from '../seed003Samples';
 
@@ -8,9 +9,9 @@ const AT = '2025-04-17'; // Thursday before Good Friday: every clock crosses Eas
 const RECORDED = '2025-04-17T11:00:00.000Z';
 const pause = [{ reason: 'significant event', dutyDeskContacted: true, dfeToldOn: AT }];
 
-const additional = (kind: string): PathCase => ({
-  name: `independent-school-additional v1 (${kind})`,
-  definition: additionalSchoolInspection2024,
+const additional = (definition: InspectionTypeDefinition, kind: string): PathCase => ({
+  name: `independent-school-additional v1 r${definition.machineRevision} (${kind})`,
+  definition,
   input: { kind },
   samples: {
     ...SKELETON_SAMPLES,
@@ -21,4 +22,4 @@ const additional = (kind: string): PathCase => ({
   facts: (_c, _s, e) => ({ via: e?.type }),
 });
 
-describeEveryPath(AIIS_KINDS.map(additional), AT, RECORDED);
+describeEveryPath([additionalSchoolInspection2024, additionalSchoolInspectionV2].flatMap((d) => AIIS_KINDS.map((kind) => additional(d, kind))), AT, RECORDED);

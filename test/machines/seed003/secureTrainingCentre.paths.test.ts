@@ -1,4 +1,5 @@
-import { secureTrainingCentreInspection2024 } from '../../../machines/secure-training-centre/inspection';
+import { secureTrainingCentreInspection2024, secureTrainingCentreInspectionV2 } from '../../../machines/secure-training-centre/inspection';
+import type { InspectionTypeDefinition } from '../../../machines/kit';
 import { type PathCase, describeEveryPath } from '../../support/everyPath';
 import { SKELETON_SAMPLES } from '../seed003Samples';
 import { stcGood } from './samples';
@@ -8,8 +9,9 @@ const AT = '2025-04-17'; // Thursday before Good Friday: every clock crosses Eas
 const RECORDED = '2025-04-17T11:00:00.000Z';
 const via = (event: { type: string } | undefined) => ({ via: event?.type });
 
-const stc: PathCase = {
-  definition: secureTrainingCentreInspection2024,
+const stc = (definition: InspectionTypeDefinition): PathCase => ({
+  name: `secure-training-centre v1 r${definition.machineRevision}`,
+  definition,
   input: {},
   samples: {
     ...SKELETON_SAMPLES,
@@ -25,6 +27,6 @@ const stc: PathCase = {
     DEFERRAL_REQUESTED: 'STC writes no deferral ("minimum or no notice")',
     INSPECTION_PAUSED: 'STC writes no inspection-level pause',
   },
-};
+});
 
-describeEveryPath([stc], AT, RECORDED);
+describeEveryPath([secureTrainingCentreInspection2024, secureTrainingCentreInspectionV2].map(stc), AT, RECORDED);

@@ -5,7 +5,7 @@ import { publishedAfterFeedback } from './seed003Steps';
 import { type ScenarioContext, type TypeHistories, refused } from './scenario';
 import { skipPastClock } from '../serverClock';
 
-async function toFeedback({ env, start }: ScenarioContext): Promise<InspectionHandle> {
+export async function toFeedback({ env, start }: ScenarioContext): Promise<InspectionHandle> {
   const i = await start();
   await i.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'deputy DCS' });
   await env.sleep('14 days');

@@ -5,7 +5,7 @@ import { publishedAfterFeedback } from './seed003Steps';
 import { REQUIRED_PATHS, type ScenarioContext, type TypeHistories, refused } from './scenario';
 import { skipPastClock } from '../serverClock';
 
-async function toFeedback({ env, start }: ScenarioContext, fields: Record<string, unknown>): Promise<InspectionHandle> {
+export async function toFeedback({ env, start }: ScenarioContext, fields: Record<string, unknown>): Promise<InspectionHandle> {
   const i = await start();
   await i.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'area manager' });
   await env.sleep('1 day');

@@ -15,7 +15,7 @@ const grades = {
   issParagraph7Met: true,
 };
 
-async function toFeedback({ env, start }: ScenarioContext): Promise<InspectionHandle> {
+export async function toFeedback({ env, start }: ScenarioContext): Promise<InspectionHandle> {
   const i = await start();
   await i.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'chair of governors' });
   await env.sleep('1 day');

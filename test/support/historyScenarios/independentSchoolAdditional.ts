@@ -5,7 +5,7 @@ import { draftSent, publishedAfterFeedback } from './seed003Steps';
 import { REQUIRED_PATHS, type ScenarioContext, type TypeHistories, refused } from './scenario';
 import { serverDay, skipPastClock } from '../serverClock';
 
-async function toFeedback({ env, start }: ScenarioContext, kind = 'pre_registration'): Promise<InspectionHandle> {
+export async function toFeedback({ env, start }: ScenarioContext, kind = 'pre_registration'): Promise<InspectionHandle> {
   const i = await start({ kind });
   await i.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'the local authority' });
   await env.sleep('1 day');

@@ -27,18 +27,18 @@ import { schoolMonitoringV2 } from './schoolMonitoringV2';
 import { childminderAgency } from './childminderAgency';
 import { sccifChildrensHome } from './sccifChildrensHome';
 import { sccifChildrensHomeV2 } from './sccifChildrensHomeV2';
-import { childcareRegister } from './childcareRegister';
+import { childcareRegister, toFeedback as childcareRegisterToFeedback } from './childcareRegister';
 import { onlineProvider } from './onlineProvider';
 import { onlineProviderV2 } from './onlineProviderV2';
 import { ecfLeadProvider } from './ecfLeadProvider';
-import { independentSchool } from './independentSchool';
-import { independentSchoolAdditional } from './independentSchoolAdditional';
-import { areaSend } from './areaSend';
+import { independentSchool, toFeedback as independentSchoolToFeedback } from './independentSchool';
+import { independentSchoolAdditional, toFeedback as additionalToFeedback } from './independentSchoolAdditional';
+import { areaSend, toFeedback as areaSendToFeedback } from './areaSend';
 import { ilacs, ilacsHappy } from './ilacs';
-import { secureTrainingCentre } from './secureTrainingCentre';
+import { secureTrainingCentre, stcHappy } from './secureTrainingCentre';
 import { cafcass, cafcassHappy } from './cafcass';
 import { initialTeacherEducation, iteHappy } from './initialTeacherEducation';
-import { withFormalComplaint } from './formalComplaint';
+import { answeredBeforePublication, withFormalComplaint } from './formalComplaint';
 import { handbookOnlyLinked } from './handbookOnlyLinked';
 
 export { REQUIRED_PATHS, type Scenario, type ScenarioContext, type TypeHistories } from './scenario';
@@ -67,15 +67,20 @@ export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'sccif-childrens-home-v2': sccifChildrensHomeV2,
   'sccif-rfc-recommendation-v2': sccifRfcRecommendationV2,
   'childcare-register-compliance-v1': childcareRegister,
+  'childcare-register-compliance-v1r2': withFormalComplaint(childcareRegister, async (ctx) => answeredBeforePublication(ctx, await childcareRegisterToFeedback(ctx, { judgements: { outcome: 'met' } }))),
   'online-provider-visit-v1': onlineProvider,
   'online-provider-visit-v1r2': onlineProviderV2,
   'ecf-lead-provider-v1': ecfLeadProvider,
   'independent-school-v1': independentSchool,
+  'independent-school-v1r2': withFormalComplaint(independentSchool, async (ctx) => answeredBeforePublication(ctx, await independentSchoolToFeedback(ctx))),
   'independent-school-additional-v1': independentSchoolAdditional,
+  'independent-school-additional-v1r2': withFormalComplaint(independentSchoolAdditional, async (ctx) => answeredBeforePublication(ctx, await additionalToFeedback(ctx, 'material_change'), 'DfE')),
   'area-send-v1': areaSend,
+  'area-send-v1r2': withFormalComplaint(areaSend, async (ctx) => answeredBeforePublication(ctx, await areaSendToFeedback(ctx))),
   'ilacs-v1': ilacs,
   'ilacs-v1r2': withFormalComplaint(ilacs, (ctx) => ilacsHappy(ctx, true)),
   'secure-training-centre-v1': secureTrainingCentre,
+  'secure-training-centre-v1r2': withFormalComplaint(secureTrainingCentre, (ctx) => stcHappy(ctx, true)),
   'cafcass-v1': cafcass,
   'cafcass-v1r2': withFormalComplaint(cafcass, (ctx) => cafcassHappy(ctx, true)),
   'initial-teacher-education-v1': initialTeacherEducation,

@@ -1,9 +1,21 @@
 /** Secure training centres, a full inspection with CQC (seed 003 STC): `secure-training-centre` v1. */
 import { stcGood } from '../../machines/seed003/samples';
 import { actors } from '../pureDriver';
-import { type TypeHistories, refused } from './scenario';
+import { type ScenarioContext, type TypeHistories, refused } from './scenario';
 import { skipPastClock } from '../serverClock';
 import { concernThenPublished } from './seed003ReportChain';
+
+/** The happy path; with `complaint`, a formal complaint on the final report answered before publication (revision 2). */
+export async function stcHappy({ env, start }: ScenarioContext, complaint = false) {
+  const i = await start();
+  await i.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'the director' });
+  await env.sleep('1 day');
+  await i.send(actors.inspector, 'INSPECTION_STARTED');
+  await env.sleep('3 days');
+  await i.send(actors.inspector, 'FIELDWORK_COMPLETED');
+  await i.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements: stcGood, healthcareStandardsMet: true });
+  return concernThenPublished(i, 'education evidence not fully considered', 'qa-manager-1', { complaint });
+}
 
 /**
  * No `breach` path: STC's report "timeframe section" is not on the page (reading §7 E28), so the type has no timed
@@ -13,19 +25,7 @@ import { concernThenPublished } from './seed003ReportChain';
 export const secureTrainingCentre: TypeHistories = {
   required: ['happy', 'refusal', 'window-closes', 'cqc-requirements'],
   scenarios: [
-    {
-      path: 'happy',
-      async run({ env, start }) {
-        const i = await start();
-        await i.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'the director' });
-        await env.sleep('1 day');
-        await i.send(actors.inspector, 'INSPECTION_STARTED');
-        await env.sleep('3 days');
-        await i.send(actors.inspector, 'FIELDWORK_COMPLETED');
-        await i.send(actors.inspector, 'FEEDBACK_GIVEN', { judgements: stcGood, healthcareStandardsMet: true });
-        return concernThenPublished(i, 'education evidence not fully considered', 'qa-manager-1');
-      },
-    },
+    { path: 'happy', run: (ctx) => stcHappy(ctx) },
     {
       path: 'refusal',
       async run({ start }) {
