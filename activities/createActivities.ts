@@ -13,7 +13,7 @@ export interface ActivityDeps {
   client: Client;
 }
 
-/** All I/O the workflows need, built from their dependencies (DESIGN §5). */
+/** All I/O the workflows need, built from their dependencies (docs/ARCHITECTURE.md §5). */
 export function createActivities({ db, client }: ActivityDeps): InspectionActivities & MigrationActivities {
   return {
     migrateInspection: (input) => migrateInspection(client, input),

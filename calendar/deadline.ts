@@ -4,7 +4,7 @@ import type { IsoDate } from './isoDate';
 import { endOfLondonDay } from './london';
 import { addWorkingDays } from './workingDays';
 
-/** The units the frameworks' time rules are stated in (DESIGN §4); hours are clock time, not here. */
+/** The units the frameworks' time rules are stated in (docs/ARCHITECTURE.md §4); hours are clock time, not here. */
 export type DeadlineUnit = 'workingDays' | 'calendarDays' | 'months' | 'years';
 
 export const DEADLINE_UNITS: readonly DeadlineUnit[] = Object.freeze(['workingDays', 'calendarDays', 'months', 'years']);

@@ -1,5 +1,5 @@
 /**
- * Working-day calendar for England (DESIGN §3 "calendar", §4): pure functions over a versioned
+ * Working-day calendar for England (docs/ARCHITECTURE.md §3 "calendar", §4): pure functions over a versioned
  * England-and-Wales bank-holiday list, safe inside Temporal's workflow sandbox (no I/O, no clock,
  * no Intl time zones).
  */

@@ -23,7 +23,7 @@ export function isWorkingDay(date: IsoDate): boolean {
 }
 
 /**
- * DESIGN §4: the anchor is day 0 and the result is the Nth working day after it, so
+ * docs/ARCHITECTURE.md §4: the anchor is day 0 and the result is the Nth working day after it, so
  * `addWorkingDays(d, 0) === d` even when d is a Saturday. Negative n counts back to the Nth
  * working day before the anchor. Throws a RangeError if the count leaves the covered years.
  */

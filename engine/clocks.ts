@@ -12,7 +12,7 @@ export interface OpenClock {
   dueAt: number;
 }
 
-/** Derived afresh after every transition (DESIGN §3 decision 2): no stored timer state to go stale. */
+/** Derived afresh after every transition (docs/ARCHITECTURE.md §3 decision 2): no stored timer state to go stale. */
 export function openClocks(definition: InspectionTypeDefinition, snapshot: AnyMachineSnapshot): OpenClock[] {
   const context = snapshot.context as Record<string, unknown>;
   return definition.clocks.flatMap((spec) => {

@@ -32,7 +32,7 @@ export function stageOf(snapshot: AnyMachineSnapshot): string {
 
 /**
  * The public status: the `status` a machine declares in the meta of its deepest active state. This is the
- * one place state ids become something the API shows (DESIGN §5).
+ * one place state ids become something the API shows (docs/ARCHITECTURE.md §5).
  */
 export function statusOf(definition: InspectionTypeDefinition, snapshot: AnyMachineSnapshot): string {
   let status = statusOfSnapshot.get(snapshot);

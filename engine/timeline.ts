@@ -10,7 +10,7 @@ import type { assumedStep, timeline, timelineEntry } from './timelineSchema';
  * A timeline preview: every statutory date still to come for one inspection, found by running its own machine
  * forward on a copy of its state (XState's `transition` is pure) with the calendar, assuming each step happens
  * on its due date. No rule is coded here a second time: the clocks, their anchors and what closes them all come
- * from the machine (DESIGN §3 decision 1).
+ * from the machine (docs/ARCHITECTURE.md §3 decision 1).
  *
  * How the simulation takes a step, from the earliest running clock:
  * - a `window` or `automatic` clock: its `onExpiry` event is sent on the due date, as the workflow does;
@@ -126,7 +126,7 @@ export function projectTimeline(source: TimelineSource, fromDate: string, option
 }
 
 export interface AfterEndOptions extends TimelineOptions {
-  /** The context field that records the end of the inspection (DESIGN §4: the final feedback day). */
+  /** The context field that records the end of the inspection (docs/ARCHITECTURE.md §4: the final feedback day). */
   endAnchor?: string;
   /** The machine's start input (default `{}`). */
   input?: Record<string, unknown>;
@@ -199,7 +199,7 @@ export function complianceFollowUpLatest(complianceDate: string): TimelineEntry 
     kind: 'target',
     rule: 'A monitoring visit or inspection is carried out within 5 working days of the date set in the compliance notice for compliance',
     source: COMPLIANCE_FOLLOW_UP_SOURCE,
-    reading: 'The compliance date is day 0; the visit is on time up to the end of the 5th working day after it (DESIGN §4).',
+    reading: 'The compliance date is day 0; the visit is on time up to the end of the 5th working day after it (docs/ARCHITECTURE.md §4).',
     event: null,
     overdue: false,
   };

@@ -39,7 +39,7 @@ const BRING_FORWARD_PATCH = 'centre-bring-forward-moves-the-date';
 const CASE_REVIEW_SOURCE = 'seed 002 (SCCIF: residential family centres, 2024) §"Post-inspection debrief and case reviews"';
 
 /**
- * One residential family centre's regulatory cycle, for as long as it is registered (DESIGN §3). Each run:
+ * One residential family centre's regulatory cycle, for as long as it is registered (docs/ARCHITECTURE.md §3). Each run:
  * waits for the next full inspection's window by the seed's rules (monitoring visits at the frequency a case
  * review set, meanwhile), runs the inspection as a child workflow; after an inadequate grade, runs the case
  * review, serves its compliance notices and makes the combined follow-up visits; then continues as new, so its

@@ -26,7 +26,7 @@ const { recordProgress, runEffect } = proxyActivities<InspectionActivities>({
 });
 
 /**
- * Runs any registered inspection machine durably (DESIGN §3). The machine holds every rule; this function
+ * Runs any registered inspection machine durably (docs/ARCHITECTURE.md §3). The machine holds every rule; this function
  * only turns its declared clocks into durable timers, takes decisions as Updates, and hands every entry and
  * effect to activities, in order.
  */

@@ -4,7 +4,7 @@ import type { Actor } from '../machines/kit';
 
 /**
  * The inspection workflow's messages, in a module clients import without pulling in workflow code
- * (DESIGN §5). Names carry their kind.
+ * (docs/ARCHITECTURE.md §5). Names carry their kind.
  */
 export interface StartInspectionInput {
   inspectionId: string;

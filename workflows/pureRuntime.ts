@@ -11,7 +11,7 @@ let loaded: typeof PureModules | undefined;
  * runs; the first run to ask evaluates the pure modules and every later run reuses them. The SDK's own preloading
  * cannot take them directly: it deep-freezes what it preloads, and zod builds parts of a schema on first use.
  *
- * Safe because what is shared holds no per-run state: machines and engine are pure (DESIGN §3: no I/O, no clock,
+ * Safe because what is shared holds no per-run state: machines and engine are pure (docs/ARCHITECTURE.md §3: no I/O, no clock,
  * no randomness; time arrives as arguments) and nothing changes a definition after it is built. Where the module is
  * not preloaded (a bundle built without worker/workflowBundle.ts), each run simply loads its own copy, as before.
  */

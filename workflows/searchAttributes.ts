@@ -3,7 +3,7 @@ import type { InspectionView } from '../engine/view';
 
 /**
  * Search attributes for operators browsing the Temporal UI: type, public status and next deadline only.
- * No personal data: they are stored unencrypted (DESIGN §3 decision 4). The server must have them
+ * No personal data: they are stored unencrypted (docs/ARCHITECTURE.md §3 decision 4). The server must have them
  * registered (the dev server started by `npm start` does; see README for a cluster).
  */
 export const INSPECTION_TYPE = defineSearchAttributeKey('InspectionType', SearchAttributeType.KEYWORD);

@@ -246,7 +246,7 @@ const machine = setup({
             provisionalJudgements: ({ event }) => judgementsOf(event),
             judgements: ({ event }) => judgementsOf(event),
             // seed 000 ¶14 read per domain E8: the 5th anniversary of the end of this inspection (the
-            // formal feedback day, DESIGN §4), in calendar years.
+            // formal feedback day, docs/ARCHITECTURE.md §4), in calendar years.
             nextInspectionDueBy: ({ event }) => addCalendarYears(event.at, 5),
           }),
         },
@@ -631,7 +631,7 @@ export const childrensCentreInspection2011: InspectionTypeDefinition = {
       rule: 'The report is published within 15 working days of the end of the inspection, unless extended in exceptional circumstances',
       source: src(66, 68),
       reading:
-        'The end of the inspection is the formal feedback day (¶62, DESIGN §4). The seed sets no limit to the exceptional extension (¶68): a manager adds working days, each extension audited with its reason.',
+        'The end of the inspection is the formal feedback day (¶62, docs/ARCHITECTURE.md §4). The seed sets no limit to the exceptional extension (¶68): a manager adds working days, each extension audited with its reason.',
     },
     {
       id: 'actionPlan',

@@ -30,7 +30,7 @@ export interface EventSpec {
 export type ClockUnit = 'workingDays' | 'calendarDays' | 'months' | 'years' | 'hours';
 
 /**
- * A statutory clock, declared as data (DESIGN §3 decision 2). While the machine is in one of `runsIn`,
+ * A statutory clock, declared as data (docs/ARCHITECTURE.md §3 decision 2). While the machine is in one of `runsIn`,
  * the clock is due at the end of (context[anchor] + length unit + the working days held in each
  * `extendedBy` field). What happens when it runs out depends on `kind`:
  * - `target`: Ofsted's own "normally within": a breach is audited, the inspection does not move;

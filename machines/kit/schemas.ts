@@ -30,7 +30,7 @@ export const businessMoment = z
   .meta({ pattern: `^${SUPPORTED_DATE_PATTERN}(?:T(?:[01]\\d|2[0-3]):[0-5]\\d)?$` });
 
 /**
- * The fields every decision may carry. `at` is when the step happened (DESIGN §4), its business date: it may be in
+ * The fields every decision may carry. `at` is when the step happened (docs/ARCHITECTURE.md §4), its business date: it may be in
  * the past but not the future, nor before the inspection was opened; the workflow checks both and fills in today
  * when it is left out. Steps take their place by it, whenever they are recorded.
  */

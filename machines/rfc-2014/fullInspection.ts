@@ -197,7 +197,7 @@ export const rfcFullInspection2014: InspectionTypeDefinition = {
       rule: 'The report is sent to the provider within 10 working days of the end of the inspection',
       source: src004(63),
       reading:
-        '"The end of the inspection" is the day of the oral feedback (¶67 gives feedback "at the end of the inspection"; DESIGN §4; domain reading E3). Ofsted\'s own timetable: missing it is a breach, it moves nothing.',
+        '"The end of the inspection" is the day of the oral feedback (¶67 gives feedback "at the end of the inspection"; docs/ARCHITECTURE.md §4; domain reading E3). Ofsted\'s own timetable: missing it is a breach, it moves nothing.',
     },
     {
       id: 'commentWindow',
@@ -211,7 +211,7 @@ export const rfcFullInspection2014: InspectionTypeDefinition = {
       rule: 'The provider should return the report with any factual accuracy comments within 5 working days',
       source: src004(63),
       reading:
-        'The seed does not say from when the five working days run: from the day the report is sent (day 0, DESIGN §4; domain reading E4). A window given to the provider ("should"): it closes by itself and the report goes on without comments.',
+        'The seed does not say from when the five working days run: from the day the report is sent (day 0, docs/ARCHITECTURE.md §4; domain reading E4). A window given to the provider ("should"): it closes by itself and the report goes on without comments.',
     },
     {
       id: 'publication',

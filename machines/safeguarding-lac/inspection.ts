@@ -316,7 +316,7 @@ const machine = setup({
 });
 
 const judgementsField = { judgements: slacJudgements };
-/** A staff reference, not a name: the ledger keeps no personal data (DESIGN §3 decision 4). */
+/** A staff reference, not a name: the ledger keeps no personal data (docs/ARCHITECTURE.md §3 decision 4). */
 const staffRef = z.string().trim().min(1).max(100);
 const caseCount = (minimum: number) => z.number().int().min(minimum).max(10_000);
 
@@ -465,7 +465,7 @@ export const safeguardingLacInspection2010: InspectionTypeDefinition = {
       rule: 'The set-up meeting is normally held four days after notification',
       source: src(32),
       reading:
-        '"four days" has no unit: read as working days, as the notice period around it is (DESIGN §4; domain reading F1). Held by then, else a breach.',
+        '"four days" has no unit: read as working days, as the notice period around it is (docs/ARCHITECTURE.md §4; domain reading F1). Held by then, else a breach.',
     },
     {
       id: 'onSiteLength',
@@ -503,7 +503,7 @@ export const safeguardingLacInspection2010: InspectionTypeDefinition = {
       kind: 'target',
       rule: 'The draft report is sent within 10 working days of the end of the inspection',
       source: src(50, 55),
-      reading: 'The end of the inspection is the day of the oral feedback at its end (¶55; DESIGN §4).',
+      reading: 'The end of the inspection is the day of the oral feedback at its end (¶55; docs/ARCHITECTURE.md §4).',
     },
     {
       id: 'factualAccuracyWindow',

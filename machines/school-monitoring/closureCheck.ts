@@ -27,7 +27,7 @@ export const cancellationAskedAtCall = {
 /**
  * Due when, at the notification, the closure date is no more than 6 calendar months away (or already passed) and the
  * school did not ask for cancellation. Choice: a closure date already past counts as "within" (reading §7 E29:
- * `closureDate - inspectionDate ≤ 6 months`); the months are calendar months (DESIGN §4).
+ * `closureDate - inspectionDate ≤ 6 months`); the months are calendar months (docs/ARCHITECTURE.md §4).
  */
 export function closureCheckDue(context: FragmentContext): boolean {
   const closure = context.confirmedClosure as ConfirmedClosure | null;

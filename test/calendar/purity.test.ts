@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 
-// The calendar runs inside Temporal's deterministic workflow sandbox (DESIGN §3, §5).
+// The calendar runs inside Temporal's deterministic workflow sandbox (docs/ARCHITECTURE.md §3, §5).
 const dir = join(__dirname, '../../calendar');
 const sources = readdirSync(dir)
   .filter((f) => f.endsWith('.ts'))
