@@ -11,7 +11,7 @@ import { rfcRequirement2024 } from './sccif-rfc/requirement';
 import { rfcRecommendation2024 } from './sccif-rfc/recommendation';
 import { rfcRecommendation2024v2 } from './sccif-rfc/recommendationV2';
 import { rfcFullInspection2024 } from './sccif-rfc/fullInspection';
-import { fesInspection2024, fesInspectionV2 } from './further-education/inspection';
+import { fesInspection2024, fesInspectionV2, fesInspectionV3 } from './further-education/inspection';
 import { schoolMonitoringInspection2024, schoolMonitoringInspectionV2 } from './school-monitoring/inspection';
 import { childminderAgencyInspection2024 } from './childminder-agency/inspection';
 import { childrensHomeInspection2024, childrensHomeInspectionV2 } from './sccif-childrens-home/inspection';
@@ -19,7 +19,7 @@ import { rfcFullInspection2024v2 } from './sccif-rfc/fullInspectionV2';
 import { rfcFullInspection2024v3 } from './sccif-rfc/fullInspectionV3';
 import { rfcMonitoringVisit2024v2 } from './sccif-rfc/monitoringVisitV2';
 import { childcareRegisterInspection2024, childcareRegisterInspectionV2 } from './childcare-register/inspection';
-import { onlineProviderVisit2024, onlineProviderVisitV2 } from './online-provider/inspection';
+import { onlineProviderVisit2024, onlineProviderVisitV2, onlineProviderVisitV3 } from './online-provider/inspection';
 import { ecfLeadProviderInspection2024 } from './ecf-lead-provider/inspection';
 import { independentSchoolInspection2024, independentSchoolInspectionV2 } from './independent-school/inspection';
 import { additionalSchoolInspection2024, additionalSchoolInspectionV2 } from './independent-school-additional/inspection';
@@ -51,6 +51,7 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   rfcRecommendation2024v2,
   fesInspection2024,
   fesInspectionV2,
+  fesInspectionV3,
   schoolMonitoringInspection2024,
   schoolMonitoringInspectionV2,
   childminderAgencyInspection2024,
@@ -60,6 +61,7 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   childcareRegisterInspectionV2,
   onlineProviderVisit2024,
   onlineProviderVisitV2,
+  onlineProviderVisitV3,
   ecfLeadProviderInspection2024,
   independentSchoolInspection2024,
   independentSchoolInspectionV2,

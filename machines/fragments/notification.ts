@@ -1,8 +1,8 @@
 import { type z } from 'zod';
-import { note, payload } from '../kit';
+import { type ClockSpec, note, payload } from '../kit';
 import { type Fragment, to } from './fragment';
 import { type Refusal, heldBy } from './refusal';
-import { update } from './update';
+import { type FragmentContext, update } from './update';
 
 export interface NotificationParams {
   /** Absent where the remit arrives unannounced (SCCIF children's homes): then `unannounced` is required. */
@@ -20,9 +20,29 @@ export interface NotificationParams {
     notifiedOnlyIf?: Refusal;
     /** A rule that must hold before the on-site inspection starts (SMH v2: a due closure check decided). */
     startsOnlyIf?: Refusal;
+    /** The notice the handbook gives: the on-site inspection starts this many working days after the call. */
+    notice?: readonly NoticePeriod[];
   };
   /** Set when the handbook lets Ofsted arrive without notice: the wellbeing contact is then taken at the start. */
   unannounced?: { source: string; fields?: z.ZodRawShape };
+}
+
+/**
+ * A notice period: for the inspections it applies to, the on-site inspection starts within `workingDays` of the
+ * notification call. A target ("we will normally notify"): a start later than that is a breach, and moves nothing.
+ */
+export interface NoticePeriod {
+  /** The clock's id; its anchor is `<id>From`, set at the call when the period applies. */
+  id: string;
+  /** Which inspections it applies to (named, so the catalogue can say); absent: every notified inspection. */
+  appliesTo?: (context: FragmentContext) => boolean;
+  /** Whom it applies to, in words ("a full inspection of a college"). */
+  of: string;
+  workingDays: number;
+  /** The handbook's own words for the notice. */
+  rule: string;
+  source: string;
+  reading?: string;
 }
 
 /**
@@ -35,6 +55,8 @@ export function notification(p: NotificationParams): Fragment {
   const wellbeing = { wellbeingContact: note.describe('who is responsible for the leader\'s wellbeing, or "declined" / "unknown"') };
   const { call, unannounced } = p;
   const follow = call?.followUpCall;
+  const notice = call?.notice ?? [];
+  const noticeFrom = (n: NoticePeriod) => `${n.id}From`;
   const details = (e: Record<string, unknown>, shape: z.ZodRawShape = {}) => Object.fromEntries(Object.keys(shape).map((k) => [k, e[k] ?? null]));
   return {
     context: {
@@ -46,6 +68,7 @@ export function notification(p: NotificationParams): Fragment {
       ...details({}, call?.fields),
       ...details({}, unannounced?.fields),
       ...(follow && { followUpCallDueFrom: null }),
+      ...Object.fromEntries(notice.map((n) => [noticeFrom(n), null])),
     },
     states: {
       scheduled: {
@@ -55,7 +78,8 @@ export function notification(p: NotificationParams): Fragment {
             NOTIFIED: {
               ...(call.notifiedOnlyIf && { guard: heldBy(call.notifiedOnlyIf) }),
               target: to('notified'),
-              actions: update((_c, e) => ({
+              actions: update((c, e) => ({
+                ...Object.fromEntries(notice.map((n) => [noticeFrom(n), !n.appliesTo || n.appliesTo(c) ? e.at : null])),
                 notifiedOn: e.at,
                 notifiedAt: e.occurredAt,
                 wellbeingContact: e.wellbeingContact,
@@ -115,21 +139,37 @@ export function notification(p: NotificationParams): Fragment {
         },
       }),
     },
-    clocks: follow
-      ? [
-          {
-            id: 'followUpCall',
-            label: `Call to ${follow.withWhom}`,
-            runsIn: ['notified', 'deferralRequested'],
-            anchor: 'followUpCallDueFrom',
-            length: follow.workingDays,
-            unit: 'workingDays',
-            kind: 'target',
-            rule: `The lead inspector contacts ${follow.withWhom} within ${follow.workingDays} working day(s) of the notification`,
-            source: follow.source,
-            ...(follow.reading && { reading: follow.reading }),
-          },
-        ]
-      : [],
+    clocks: [
+      ...(follow ? [followUpCallClock(follow)] : []),
+      ...notice.map(
+        (n): ClockSpec => ({
+          id: n.id,
+          label: `On-site inspection starts after the notice (${n.of})`,
+          runsIn: ['notified', 'deferralRequested'],
+          anchor: noticeFrom(n),
+          length: n.workingDays,
+          unit: 'workingDays',
+          kind: 'target',
+          rule: n.rule,
+          source: n.source,
+          ...(n.reading && { reading: n.reading }),
+        }),
+      ),
+    ],
+  };
+}
+
+function followUpCallClock(follow: NonNullable<NonNullable<NotificationParams['call']>['followUpCall']>): ClockSpec {
+  return {
+    id: 'followUpCall',
+    label: `Call to ${follow.withWhom}`,
+    runsIn: ['notified', 'deferralRequested'],
+    anchor: 'followUpCallDueFrom',
+    length: follow.workingDays,
+    unit: 'workingDays',
+    kind: 'target',
+    rule: `The lead inspector contacts ${follow.withWhom} within ${follow.workingDays} working day(s) of the notification`,
+    source: follow.source,
+    ...(follow.reading && { reading: follow.reading }),
   };
 }

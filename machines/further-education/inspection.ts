@@ -30,29 +30,61 @@ const skillsNomineeNamedForEnhanced: Refusal = function skillsNomineeNamedForAnE
 };
 
 /**
- * The January 2024 framework at revision 1 and revision 2, which adds two rules of the same page that revision 1 left
- * out: the skills nominee of an enhanced inspection, and the formal complaint (no deadline). One definition with the
- * revision as its parameter, so no rule is written twice; revision 1 is exactly what it was (its histories are recorded).
+ * A full inspection of a further education college, sixth-form college or designated institution, or of another large
+ * and complex provider, is notified 5 or 6 working days ahead (FES §"Notification of enhanced college inspections and of
+ * inspections of other large and complex providers"). An enhanced inspection is always of a college.
  */
-export function fesInspection(machineRevision: 1 | 2) {
-  const v2 = machineRevision === 2;
+const fullInspectionOfACollege = function fullInspectionOfACollegeOrLargeProvider(context: FragmentContext) {
+  return context.kind === 'full' && (context.college === true || context.enhanced === true);
+};
+const shortInspection = function shortInspection(context: FragmentContext) {
+  return context.kind === 'short';
+};
+
+const REVISION_NOTES = {
+  2: {
+    revisionNote: 'adds the skills nominee of an enhanced college inspection and the formal complaint on receiving the final report',
+    migratesFrom: { revisions: [1], note: 'the skills nominee is asked for at notification of an enhanced inspection, and a formal complaint may follow the final report' },
+  },
+  3: {
+    revisionNote: 'adds the notice periods: 5 or 6 working days for a full inspection of a college or other large and complex provider, up to 2 for a short inspection',
+    migratesFrom: { revisions: [1, 2], note: 'a notified inspection is due to start within its notice period (6 working days for a college, 2 for a short inspection)' },
+  },
+} as const;
+
+/**
+ * The January 2024 framework at three revisions, each adding rules of the same page that the one before left out:
+ * revision 2 the skills nominee of an enhanced inspection and the formal complaint (no deadline), revision 3 the notice
+ * periods. One definition with the revision as its parameter, so no rule is written twice; each earlier revision is
+ * exactly what it was (its histories are recorded).
+ */
+export function fesInspection(machineRevision: 1 | 2 | 3) {
+  const v2 = machineRevision >= 2;
+  const v3 = machineRevision >= 3;
   return defineInspection({
     type: 'fes-inspection',
     version: 1,
     machineRevision,
-    ...(v2 && { revisionNote: 'adds the skills nominee of an enhanced college inspection and the formal complaint on receiving the final report' }),
-    ...(v2 && { migratesFrom: { revisions: [1], note: 'the skills nominee is asked for at notification of an enhanced inspection, and a formal complaint may follow the final report' } }),
-    title: v2
-      ? 'Further education and skills: full, short or monitoring inspection, with the skills nominee of an enhanced inspection and the complaint'
-      : 'Further education and skills: full, short or monitoring inspection (January 2024)',
+    ...(machineRevision !== 1 && REVISION_NOTES[machineRevision]),
+    title: v3
+      ? 'Further education and skills: full, short or monitoring inspection, with its notice periods, the skills nominee and the complaint'
+      : v2
+        ? 'Further education and skills: full, short or monitoring inspection, with the skills nominee of an enhanced inspection and the complaint'
+        : 'Further education and skills: full, short or monitoring inspection (January 2024)',
     framework: `${SEED_003} FES`,
     inForceFrom: SEED_003_IN_FORCE_FROM,
     id: 'fesInspection',
     inputSchema: z.strictObject({
       kind: z.enum(FES_KINDS).optional().describe('full (the default), short, or monitoring visit'),
       enhanced: z.boolean().optional().describe('an enhanced college inspection, with a skills nominee'),
+      ...(v3 && {
+        college: z
+          .boolean()
+          .optional()
+          .describe('a further education college, sixth-form college, designated institution or other large and complex provider: a full inspection is notified 5 or 6 working days ahead'),
+      }),
     }),
-    inputDefaults: { kind: 'full', enhanced: false, convertedFromShortOn: null },
+    inputDefaults: { kind: 'full', enhanced: false, convertedFromShortOn: null, ...(v3 && { college: false }) },
     gradeField: 'grade',
     endDateField: 'feedbackDate',
     fragments: [
@@ -69,6 +101,29 @@ export function fesInspection(machineRevision: 1 | 2) {
               reading: `"By the following morning at the latest": read as by the end of the next working day; the clock has day precision (${reading('§7 E16')}).`,
             },
             ...(v2 && { notifiedOnlyIf: skillsNomineeNamedForEnhanced }),
+            ...(v3 && {
+              notice: [
+                {
+                  id: 'collegeNotice',
+                  of: 'a full inspection of a college or other large and complex provider',
+                  appliesTo: fullInspectionOfACollege,
+                  workingDays: 6,
+                  rule: 'We will normally notify the provider of the inspection 5 or 6 working days before the inspection starts',
+                  source: src('Notification of enhanced college inspections and of inspections of other large and complex providers'),
+                  reading:
+                    'Counted from the day of the notification call: the inspection is due to start by the sixth working day after it. A start on the fifth or sixth is on time; a later one is a breach; an earlier one is not refused ("normally").',
+                },
+                {
+                  id: 'shortNotice',
+                  of: 'a short inspection',
+                  appliesTo: shortInspection,
+                  workingDays: 2,
+                  rule: 'We will normally notify the provider up to 2 working days before the inspection, unless the inspection is unannounced',
+                  source: src('Notification and introduction (short inspections)'),
+                  reading: 'Counted from the day of the notification call: the inspection is due to start by the second working day after it. An unannounced start has no call and no notice clock.',
+                },
+              ],
+            }),
           },
           unannounced: { source: src('Notification and introduction (short inspections)') },
         },
@@ -121,6 +176,7 @@ export function fesInspection(machineRevision: 1 | 2) {
 
 export const fesInspection2024 = fesInspection(1);
 export const fesInspectionV2 = fesInspection(2);
+export const fesInspectionV3 = fesInspection(3);
 
 /**
  * What the final team meeting of a short inspection or a monitoring visit decides instead of grades: each its own

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEED_003, SEED_003_IN_FORCE_FROM, type FragmentGuard, defineInspection, handbookSource, inspectionSkeleton, reading } from '../fragments';
+import { SEED_003, SEED_003_IN_FORCE_FROM, type FragmentContext, type FragmentGuard, defineInspection, handbookSource, inspectionSkeleton, reading } from '../fragments';
 import { OLP_KINDS, standardsJudgement, standardsOutcome } from './standards';
 
 /**
@@ -11,7 +11,7 @@ import { OLP_KINDS, standardsJudgement, standardsOutcome } from './standards';
  * Report: the draft within 5 working days of the end, also to the DfE; no comment window, final-report or
  * publication timing on the page, so those are people's steps without clocks (reading §7 E18). The DfE decides
  * accreditation after publication, outside this process. The notice ("usually 1 day before the visit", reading §3
- * T01) needs the planned date, which is not an input here: it is the notification step, not a clock.
+ * T01) is a clock from revision 3: the accreditation visit is due to start the working day after the call.
  */
 const src = handbookSource('OLP');
 
@@ -19,20 +19,37 @@ const accreditationVisit: FragmentGuard = function accreditationVisit({ context 
   return context.kind === 'accreditation';
 };
 
+const accreditation = function accreditationVisit(context: FragmentContext) {
+  return context.kind === 'accreditation';
+};
+
+const REVISION_NOTES = {
+  2: { revisionNote: 'adds the formal complaint on receiving the final report', migratesFrom: { revisions: [1], note: 'a formal complaint may follow the final report' } },
+  3: {
+    revisionNote: 'adds the notice of an accreditation visit: the call 1 day before the visit',
+    migratesFrom: { revisions: [1, 2], note: 'a notified accreditation visit is due to start the working day after the call' },
+  },
+} as const;
+
 /**
- * The January 2024 framework at revision 1 and revision 2, which adds the formal complaint on receiving the final
- * report (no deadline: OLP §"Handling concerns during an accreditation visit", §"... an additional visit"), a rule of
- * the same page revision 1 left out. One definition with the revision as its parameter; revision 1 is exactly what it was.
+ * The January 2024 framework at three revisions, each adding a rule of the same page the one before left out: revision
+ * 2 the formal complaint on receiving the final report (no deadline: OLP §"Handling concerns during an accreditation
+ * visit", §"... an additional visit"), revision 3 the notice of an accreditation visit. One definition with the revision
+ * as its parameter; each earlier revision is exactly what it was.
  */
-export function onlineProviderVisit(machineRevision: 1 | 2) {
-  const v2 = machineRevision === 2;
+export function onlineProviderVisit(machineRevision: 1 | 2 | 3) {
+  const v2 = machineRevision >= 2;
+  const v3 = machineRevision >= 3;
   return defineInspection({
     type: 'online-provider-visit',
     version: 1,
     machineRevision,
-    ...(v2 && { revisionNote: 'adds the formal complaint on receiving the final report' }),
-    ...(v2 && { migratesFrom: { revisions: [1], note: 'a formal complaint may follow the final report' } }),
-    title: v2 ? 'Online education provider: accreditation visit or additional visit, with the formal complaint' : 'Online education provider: accreditation visit or additional visit (January 2024)',
+    ...(machineRevision !== 1 && REVISION_NOTES[machineRevision]),
+    title: v3
+      ? 'Online education provider: accreditation visit or additional visit, with the notice and the formal complaint'
+      : v2
+        ? 'Online education provider: accreditation visit or additional visit, with the formal complaint'
+        : 'Online education provider: accreditation visit or additional visit (January 2024)',
     framework: `${SEED_003} OLP`,
     inForceFrom: SEED_003_IN_FORCE_FROM,
     id: 'onlineProviderVisit',
@@ -48,6 +65,20 @@ export function onlineProviderVisit(machineRevision: 1 | 2) {
           // there and the check made on arrival (reading §7 E24).
           wellbeingSource: src('The start of the visit'),
           calledLeader: 'the person in charge day to day (else the proprietor or the most senior staff member available)',
+          ...(v3 && {
+            notice: [
+              {
+                id: 'visitNotice',
+                of: 'an accreditation visit',
+                appliesTo: accreditation,
+                workingDays: 1,
+                rule: 'The lead inspector will usually contact the provider by telephone 1 day before the accreditation visit',
+                source: src('Notice of an accreditation visit'),
+                reading:
+                  'The page gives "1 day" with no unit: read as a working day (docs/ARCHITECTURE.md §4), so a call on a Friday is for a visit on the Monday. The page states no notice for an additional visit, so none is counted.',
+              },
+            ],
+          }),
         },
       },
       deferral: {
@@ -91,3 +122,4 @@ export function onlineProviderVisit(machineRevision: 1 | 2) {
 
 export const onlineProviderVisit2024 = onlineProviderVisit(1);
 export const onlineProviderVisitV2 = onlineProviderVisit(2);
+export const onlineProviderVisitV3 = onlineProviderVisit(3);

@@ -32,7 +32,7 @@ describe.each(types.map((t) => [`${t.type} v${t.version}`, t] as const))('catalo
   });
 });
 
-it('lists the seed 003 types on one framework version in force from January 2024, some with a second machine revision that new inspections start on', () => {
+it('lists the seed 003 types on one framework version in force from January 2024, some with later machine revisions that new inspections start on', () => {
   const seed003 = types.filter((t) => t.framework.startsWith('seed 003'));
   expect(seed003.map((t) => t.type)).toEqual(expect.arrayContaining(['fes-inspection', 'school-monitoring', 'childminder-agency', 'sccif-childrens-home']));
   for (const t of seed003) expect(t).toMatchObject({ version: 1, inForceFrom: '2024-01-19' });
@@ -41,8 +41,12 @@ it('lists the seed 003 types on one framework version in force from January 2024
     'area-send', 'cafcass', 'childcare-register-compliance', 'fes-inspection', 'ilacs', 'independent-school', 'independent-school-additional',
     'initial-teacher-education', 'online-provider-visit', 'sccif-childrens-home', 'school-monitoring', 'secure-training-centre',
   ]);
-  for (const t of revised) expect(t).toMatchObject({ latestRevision: true, revisionNote: expect.stringContaining('complaint') });
-  for (const t of seed003.filter((s) => revised.some((r) => r.type === s.type) && s.machineRevision === 1)) expect(t.latestRevision).toBe(false);
+  for (const t of revised) expect(t).toMatchObject({ revisionNote: expect.stringContaining('complaint') });
+  const third = seed003.filter((t) => t.machineRevision === 3);
+  expect(third.map((t) => t.type).sort()).toEqual(['fes-inspection', 'online-provider-visit']);
+  for (const t of third) expect(t).toMatchObject({ latestRevision: true, revisionNote: expect.stringContaining('notice') });
+  const latest = (type: string) => Math.max(...seed003.filter((s) => s.type === type).map((s) => s.machineRevision));
+  for (const t of seed003) expect(t.latestRevision).toBe(t.machineRevision === latest(t.type));
 });
 
 it('marks the placeholders of handbooks the seed only links (EY, SIH, JTAI) as skeleton only, and no other type', () => {

@@ -25,9 +25,10 @@ describe('framework versions and machine revisions', () => {
     expect(versionInForce('sccif-rfc-full', '2024-04-05')).toBe(rfcFullInspection2024v3);
     expect(versionInForce('sccif-rfc-full', '2026-12-07')).toBe(rfcFullInspection2024v3);
     expect(versionInForce('sccif-rfc-full', '2010-01-01')).toBe(rfcFullInspection2014); // before any: the oldest
-    for (const type of ['fes-inspection', 'school-monitoring', 'sccif-childrens-home']) {
+    for (const type of ['school-monitoring', 'sccif-childrens-home']) {
       expect(versionInForce(type, '2024-01-19')).toMatchObject({ version: 1, machineRevision: 2 });
     }
+    expect(versionInForce('fes-inspection', '2024-01-19')).toMatchObject({ version: 1, machineRevision: 3 });
   });
 
   it('a start recorded with one number for both reads it through the legacy numbering; a start naming a revision reads it as given', () => {

@@ -1,8 +1,8 @@
-import { onlineProviderVisit2024, onlineProviderVisitV2 } from '../../../machines/online-provider/inspection';
+import { onlineProviderVisit2024, onlineProviderVisitV2, onlineProviderVisitV3 } from '../../../machines/online-provider/inspection';
 import type { InspectionTypeDefinition } from '../../../machines/kit';
 import { OLP_KINDS } from '../../../machines/online-provider/standards';
 import { type PathCase, describeEveryPath } from '../../support/everyPath';
-import { PureDriver, refusal } from '../../support/pureDriver';
+import { PureDriver, breaches, refusal } from '../../support/pureDriver';
 import { SKELETON_SAMPLES } from '../seed003Samples';
 
 /** Every path of the online provider visit, per revision and kind, generated from its graph and replayed through the engine. */
@@ -26,7 +26,7 @@ const visit = (definition: InspectionTypeDefinition, kind: string): PathCase => 
   }),
 });
 
-describeEveryPath([onlineProviderVisit2024, onlineProviderVisitV2].flatMap((d) => OLP_KINDS.map((kind) => visit(d, kind))), AT, RECORDED);
+describeEveryPath([onlineProviderVisit2024, onlineProviderVisitV2, onlineProviderVisitV3].flatMap((d) => OLP_KINDS.map((kind) => visit(d, kind))), AT, RECORDED);
 
 describe('online-provider-visit revision 2: the formal complaint on receiving the final report (OLP §"Handling concerns")', () => {
   const finalReportSent = () => {
@@ -54,5 +54,27 @@ describe('online-provider-visit revision 2: the formal complaint on receiving th
   it('ends at publication when no complaint is open; revision 1 takes none', () => {
     expect(finalReportSent().send('manager', '2025-05-02', 'REPORT_PUBLISHED')).toMatchObject({ status: 'published', done: true, facts: { complaintMadeOn: null } });
     expect(onlineProviderVisit2024.events.COMPLAINT_MADE).toBeUndefined();
+  });
+});
+
+describe('online-provider-visit revision 3: the notice of an accreditation visit (OLP §"Notice of an accreditation visit")', () => {
+  const called = (kind: string) => {
+    const d = new PureDriver(onlineProviderVisitV3, AT, { kind });
+    d.send('inspector', AT, 'NOTIFIED', { wellbeingContact: 'deputy head' });
+    return d;
+  };
+
+  it('the visit is due the working day after the call: a call on the Thursday before Easter is for the Tuesday after', () => {
+    expect(called('accreditation').deadline('visitNotice', AT)).toBe('2025-04-22');
+  });
+
+  it('a visit after that day is a breach; an additional visit, and revision 2, count no notice', () => {
+    const late = called('accreditation');
+    late.send('inspector', '2025-04-23', 'INSPECTION_STARTED');
+    expect(breaches(late.view('2025-04-23'))).toEqual([['visitNotice', '2025-04-22', '2025-04-23']]);
+    expect(called('additional').deadline('visitNotice', AT)).toBeUndefined();
+    const r2 = new PureDriver(onlineProviderVisitV2, AT, { kind: 'accreditation' });
+    r2.send('inspector', AT, 'NOTIFIED', { wellbeingContact: 'deputy head' });
+    expect(r2.deadline('visitNotice', AT)).toBeUndefined();
   });
 });

@@ -22,6 +22,7 @@ import { sccifRfcRecommendationV2 } from './sccifRfcRecommendationV2';
 import { sccifRfcRequirement } from './sccifRfcRequirement';
 import { fesInspection } from './fesInspection';
 import { fesInspectionV2 } from './fesInspectionV2';
+import { fesInspectionV3 } from './fesInspectionV3';
 import { schoolMonitoring } from './schoolMonitoring';
 import { schoolMonitoringV2 } from './schoolMonitoringV2';
 import { childminderAgency } from './childminderAgency';
@@ -30,6 +31,7 @@ import { sccifChildrensHomeV2 } from './sccifChildrensHomeV2';
 import { childcareRegister, toFeedback as childcareRegisterToFeedback } from './childcareRegister';
 import { onlineProvider } from './onlineProvider';
 import { onlineProviderV2 } from './onlineProviderV2';
+import { onlineProviderV3 } from './onlineProviderV3';
 import { ecfLeadProvider } from './ecfLeadProvider';
 import { independentSchool, toFeedback as independentSchoolToFeedback } from './independentSchool';
 import { independentSchoolAdditional, toFeedback as additionalToFeedback } from './independentSchoolAdditional';
@@ -63,6 +65,7 @@ export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'childminder-agency-v1': childminderAgency,
   'sccif-childrens-home-v1': sccifChildrensHome,
   'fes-inspection-v2': fesInspectionV2,
+  'fes-inspection-v1r3': fesInspectionV3,
   'school-monitoring-v2': schoolMonitoringV2,
   'sccif-childrens-home-v2': sccifChildrensHomeV2,
   'sccif-rfc-recommendation-v2': sccifRfcRecommendationV2,
@@ -70,6 +73,7 @@ export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'childcare-register-compliance-v1r2': withFormalComplaint(childcareRegister, async (ctx) => answeredBeforePublication(ctx, await childcareRegisterToFeedback(ctx, { judgements: { outcome: 'met' } }))),
   'online-provider-visit-v1': onlineProvider,
   'online-provider-visit-v1r2': onlineProviderV2,
+  'online-provider-visit-v1r3': onlineProviderV3,
   'ecf-lead-provider-v1': ecfLeadProvider,
   'independent-school-v1': independentSchool,
   'independent-school-v1r2': withFormalComplaint(independentSchool, async (ctx) => answeredBeforePublication(ctx, await independentSchoolToFeedback(ctx))),

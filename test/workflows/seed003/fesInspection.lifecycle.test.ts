@@ -1,22 +1,25 @@
+import { deadline } from '../../../calendar';
 import { useTimeSkippingWorker } from '../../support/inspectionHarness';
 import { actors } from '../../support/pureDriver';
 import { skipPastClock } from '../../support/serverClock';
 import { fesGrades } from '../../machines/seed003Samples';
 import { useApiForNewInspections } from './throughTheApi';
 
-/** fes-inspection (January 2024) at machine revision 2 on the time-skipping server, started through the API. */
+/** fes-inspection (January 2024) at its latest machine revision on the time-skipping server, started through the API. */
 const servers = useTimeSkippingWorker();
 const api = useApiForNewInspections(servers);
 const NOMINEES = { wellbeingContact: 'principal', nominee: 'Vice principal' };
 
-it('an enhanced college inspection: notified only with its skills nominee; a complaint weeks after the final report, answered, then published', async () => {
+it('an enhanced college inspection: notified only with its skills nominee, due to start within its notice; a complaint weeks after the final report, answered, then published', async () => {
   const { created, inspection } = await api.start('fes-inspection', { kind: 'full', enhanced: true });
-  expect(created).toMatchObject({ version: 1, machineRevision: 2, status: 'scheduled' });
+  expect(created).toMatchObject({ version: 1, machineRevision: 3, status: 'scheduled' });
   const refused = await api.decide(inspection, 'inspector', { event: 'NOTIFIED', ...NOMINEES });
   expect(refused.status).toBe(400);
   expect(refused.body.error.message).toMatch(/skills nominee/);
   expect((await inspection.view()).status).toBe('scheduled');
-  await inspection.send(actors.inspector, 'NOTIFIED', { ...NOMINEES, skillsNominee: 'Head of employer partnerships' });
+  const notified = await inspection.send(actors.inspector, 'NOTIFIED', { ...NOMINEES, skillsNominee: 'Head of employer partnerships' });
+  const notice = notified.deadlines.find((d) => d.clock === 'collegeNotice');
+  expect(notice?.due).toBe(deadline(notified.facts.notifiedOn as string, 6, 'workingDays'));
   await inspection.send(actors.inspector, 'FOLLOW_UP_CALL_MADE');
   await servers.env.sleep('6 days');
   await inspection.send(actors.inspector, 'INSPECTION_STARTED');
