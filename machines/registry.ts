@@ -18,6 +18,7 @@ import { childrensHomeInspection2024, childrensHomeInspectionV2 } from './sccif-
 import { rfcFullInspection2024v2 } from './sccif-rfc/fullInspectionV2';
 import { rfcFullInspection2024v3 } from './sccif-rfc/fullInspectionV3';
 import { rfcMonitoringVisit2024v2 } from './sccif-rfc/monitoringVisitV2';
+import { rfcMonitoringVisit2024v3 } from './sccif-rfc/monitoringVisitV3';
 import { childcareRegisterInspection2024, childcareRegisterInspectionV2 } from './childcare-register/inspection';
 import { onlineProviderVisit2024, onlineProviderVisitV2, onlineProviderVisitV3 } from './online-provider/inspection';
 import { ecfLeadProviderInspection2024 } from './ecf-lead-provider/inspection';
@@ -46,6 +47,7 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   rfcCaseReview2024,
   rfcMonitoringVisit2024,
   rfcMonitoringVisit2024v2,
+  rfcMonitoringVisit2024v3,
   rfcRequirement2024,
   rfcRecommendation2024,
   rfcRecommendation2024v2,

@@ -1,4 +1,6 @@
 import { rfcMonitoringVisit2024 as definition } from '../../machines/sccif-rfc/monitoringVisit';
+import { rfcMonitoringVisit2024v2 } from '../../machines/sccif-rfc/monitoringVisitV2';
+import { rfcMonitoringVisit2024v3 } from '../../machines/sccif-rfc/monitoringVisitV3';
 import { PureDriver, overdue, refusal } from '../support/pureDriver';
 
 const ri = { overallExperiencesAndProgress: 'requires_improvement', helpAndProtection: 'requires_improvement', leadershipAndManagement: 'requires_improvement' };
@@ -113,5 +115,38 @@ describe('SCCIF RFC monitoring visit (seed 002 §"Monitoring visits")', () => {
     const set = driver.record.takeEntries().filter((e) => e.kind === 'deadline.set').map((e) => e.data.clock);
     expect(set).not.toContain('publication');
     expect(driver.record.takeEffects()).toEqual([]);
+  });
+});
+
+describe('SCCIF RFC monitoring visit revision 3: the formal complaint on the draft (seed 002 §"Review of the monitoring report and evidence base"; §"Annex for figures" steps 4–6)', () => {
+  const drafted = (judgements?: Record<string, string>) => {
+    const driver = toFeedback(judgements, new PureDriver(rfcMonitoringVisit2024v3, '2024-12-02', { kind: 'progress_after_inadequate' }));
+    driver.send('inspector', '2025-01-09', 'DRAFT_REPORT_SENT');
+    return driver;
+  };
+
+  it('takes a complaint within the comment window; the final report clock stops while it is open and is extended by the working days it took', () => {
+    const driver = drafted(ri);
+    expect(driver.send('provider', '2025-01-13', 'COMPLAINT_MADE', { summary: 'the re-grade ignores the new manager' })).toMatchObject({ status: 'complaint_under_review', deadlines: [] });
+    // Open from Monday 13 to Monday 20 January: 5 working days, so the final report is due 5 working days after 27 January.
+    const answered = driver.send('manager', '2025-01-20', 'COMPLAINT_RESPONDED', { outcome: 'partly_upheld', judgements: { ...ri, leadershipAndManagement: 'good' } });
+    expect(answered).toMatchObject({ status: 'finalising_report', grade: 'requires_improvement', facts: { complaintOutcome: 'partly_upheld', complaintWorkingDays: 5 } });
+    expect(answered.deadlines.map((d) => [d.clock, d.due])).toEqual([['finalReport', '2025-02-03']]);
+  });
+
+  it('refuses a new judgement in answer to a complaint about a visit that made none, saying why, and changes nothing', () => {
+    const driver = drafted();
+    driver.send('provider', '2025-01-13', 'COMPLAINT_MADE', { summary: 'the report misstates the visit' });
+    const refused = refusal(() => driver.send('manager', '2025-01-20', 'COMPLAINT_RESPONDED', { outcome: 'upheld', judgements: ri }));
+    expect(refused.message).toMatch(/made no new judgement/);
+    expect(driver.view('2025-01-20')).toMatchObject({ status: 'complaint_under_review', grade: null });
+    expect(driver.send('manager', '2025-01-20', 'COMPLAINT_RESPONDED', { outcome: 'upheld' }).status).toBe('finalising_report');
+  });
+
+  it('takes no complaint after the window, nor at any point in revision 2', () => {
+    const late = drafted(ri);
+    late.advanceTo('2025-01-17');
+    expect(refusal(() => late.send('provider', '2025-01-17', 'COMPLAINT_MADE', { summary: 'late' })).code).toBe('not_allowed_now');
+    expect(rfcMonitoringVisit2024v2.events.COMPLAINT_MADE).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import { rfcFullInspection2024v2 } from '../../machines/sccif-rfc/fullInspection
 import { rfcFullInspection2024v3 } from '../../machines/sccif-rfc/fullInspectionV3';
 import { rfcMonitoringVisit2024 } from '../../machines/sccif-rfc/monitoringVisit';
 import { rfcMonitoringVisit2024v2 } from '../../machines/sccif-rfc/monitoringVisitV2';
+import { rfcMonitoringVisit2024v3 } from '../../machines/sccif-rfc/monitoringVisitV3';
 import { rfcRecommendation2024 } from '../../machines/sccif-rfc/recommendation';
 import { rfcRecommendation2024v2 } from '../../machines/sccif-rfc/recommendationV2';
 import { rfcRequirement2024 } from '../../machines/sccif-rfc/requirement';
@@ -175,6 +176,22 @@ const CASES: PathCase[] = [
     definition: rfcMonitoringVisit2024v2,
     samples: { ...monitoringVisitV1.samples, ...OFFENCE_SAMPLES },
     facts: (c, state, e) => ({ ...monitoringVisitV1.facts!(c, state, e), continued: state.matches('onSite') && (c.offence as { decision: string } | null)?.decision }),
+  },
+  {
+    // Revision 3: revision 2's paths and the formal complaint on the draft, answered with or without a changed re-grade.
+    ...monitoringVisitV1,
+    definition: rfcMonitoringVisit2024v3,
+    samples: {
+      ...monitoringVisitV1.samples,
+      ...OFFENCE_SAMPLES,
+      COMPLAINT_MADE: [{ summary: 'the evidence base does not support the re-grade' }],
+      COMPLAINT_RESPONDED: [{ outcome: 'not_upheld' }, { outcome: 'upheld', judgements: { overallExperiencesAndProgress: 'good', helpAndProtection: 'good', leadershipAndManagement: 'good' } }],
+    },
+    facts: (c, state, e) => ({
+      ...monitoringVisitV1.facts!(c, state, e),
+      continued: state.matches('onSite') && (c.offence as { decision: string } | null)?.decision,
+      complained: c.complaintReceivedDate !== null,
+    }),
   },
   {
     definition: rfcRequirement2024,

@@ -1,5 +1,6 @@
 import { rfcMonitoringVisit2024 } from '../../machines/sccif-rfc/monitoringVisit';
 import { rfcMonitoringVisit2024v2 } from '../../machines/sccif-rfc/monitoringVisitV2';
+import { rfcMonitoringVisit2024v3 } from '../../machines/sccif-rfc/monitoringVisitV3';
 import { rfcFullInspection2024v2 } from '../../machines/sccif-rfc/fullInspectionV2';
 import { versionInForce } from '../../machines/registry';
 import { PureDriver, refusal } from '../support/pureDriver';
@@ -18,7 +19,8 @@ function suspect() {
 
 describe('a possible offence on a monitoring visit', () => {
   it('is taken by every visit started on the 2024 framework (its latest revision); visits running revision 1 have no such rule', () => {
-    expect(versionInForce('sccif-rfc-monitoring-visit', '2024-04-05')).toBe(rfcMonitoringVisit2024v2);
+    expect(versionInForce('sccif-rfc-monitoring-visit', '2024-04-05')).toBe(rfcMonitoringVisit2024v3);
+    expect(rfcMonitoringVisit2024v3.events.OFFENCE_SUSPECTED).toBe(rfcMonitoringVisit2024v2.events.OFFENCE_SUSPECTED);
     expect(Object.keys(rfcMonitoringVisit2024.events)).not.toContain('OFFENCE_SUSPECTED');
   });
 

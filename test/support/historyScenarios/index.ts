@@ -17,6 +17,7 @@ import { sccifRfcFullV2 } from './sccifRfcFullV2';
 import { sccifRfcFullV3 } from './sccifRfcFullV3';
 import { sccifRfcMonitoringVisit } from './sccifRfcMonitoringVisit';
 import { sccifRfcMonitoringVisitV2 } from './sccifRfcMonitoringVisitV2';
+import { sccifRfcMonitoringVisitV3 } from './sccifRfcMonitoringVisitV3';
 import { sccifRfcRecommendation } from './sccifRfcRecommendation';
 import { sccifRfcRecommendationV2 } from './sccifRfcRecommendationV2';
 import { sccifRfcRequirement } from './sccifRfcRequirement';
@@ -56,6 +57,7 @@ export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'childrens-centre-v1': childrensCentre,
   'sccif-rfc-monitoring-visit-v1': sccifRfcMonitoringVisit,
   'sccif-rfc-monitoring-visit-v2': sccifRfcMonitoringVisitV2,
+  'sccif-rfc-monitoring-visit-v1r3': sccifRfcMonitoringVisitV3,
   'sccif-rfc-case-review-v1': sccifRfcCaseReview,
   'sccif-rfc-compliance-notice-v1': sccifRfcComplianceNotice,
   'sccif-rfc-requirement-v1': sccifRfcRequirement,
