@@ -2,7 +2,7 @@ import { childrensCentreInspection2011 } from './childrens-centre/inspection';
 import type { InspectionTypeDefinition } from './kit';
 import { fromLegacyNumber } from './legacyNumbering';
 import { safeguardingLacInspection2010 } from './safeguarding-lac/inspection';
-import { rfcFullInspection2014 } from './rfc-2014/fullInspection';
+import { rfcFullInspection2014, rfcFullInspection2014v2 } from './rfc-2014/fullInspection';
 import { rfcMonitoringInspection2014 } from './rfc-2014/monitoringInspection';
 import { rfcComplianceNotice2024 } from './sccif-rfc/complianceNotice';
 import { rfcCaseReview2024 } from './sccif-rfc/caseReview';
@@ -40,6 +40,7 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   rfcFullInspection2024v2,
   rfcFullInspection2024v3,
   rfcFullInspection2014,
+  rfcFullInspection2014v2,
   rfcMonitoringInspection2014,
   safeguardingLacInspection2010,
   childrensCentreInspection2011,

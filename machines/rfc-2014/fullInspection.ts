@@ -2,6 +2,8 @@ import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import { type InspectionEvent, type InspectionTypeDefinition, isoDate, note, payload, recordDate } from '../kit';
 import { JUDGEMENTS_SOURCE_2014, type Rfc2014Judgements, rfc2014Judgements } from './judgements';
+import { type NextInspectionDue, nextInspectionDue } from './nextInspection';
+import { RFC_2014_IN_FORCE_FROM, SEED_004, src004 } from './source';
 
 /**
  * Residential family centres: the full inspection under the 2014 framework (seed 004), version 0 of
@@ -9,16 +11,6 @@ import { JUDGEMENTS_SOURCE_2014, type Rfc2014Judgements, rfc2014Judgements } fro
  * version it started under, and a new one takes the version in force on its start date (registry.versionInForce).
  * Reading: the structured reading of seed 004 §2.2, §3 (T3–T5), §5. Every rule names its paragraph below.
  */
-export const SEED_004 = 'seed 004 (inspections of residential family centres, 2014)';
-export const src004 = (...paragraphs: number[]) => `${SEED_004} ${paragraphs.map((p) => `¶${p}`).join(', ')}`;
-
-/**
- * The seed states no date from which the framework applies: only "Published: September 2014" (its front
- * matter) and the companion guidance promised for October 2014 (footnote 3). Reading: in force from the first
- * day of the month of publication. Any earlier date also gets version 0, the oldest (versionInForce).
- */
-export const RFC_2014_IN_FORCE_FROM = '2014-09-01';
-
 export interface Rfc2014FullInspectionContext {
   onSiteStartedAt: string | null;
   feedbackDate: string | null;
@@ -31,114 +23,198 @@ export interface Rfc2014FullInspectionContext {
   grade: Rfc2014Judgements['overallExperiences'] | null;
 }
 
+/** What revision 2 adds: the compliance inspector's consultation, the case discussion and the next inspection's due date. */
+export interface Rfc2014InadequateFollowUp {
+  previousInspectionInadequate: boolean;
+  complianceConsultation: { consultedOn: string; complianceInspector: string; immediateRiskOffenceOrConditionsBreach: boolean } | null;
+  caseDiscussion: { instigatedOn: string; enforcementToConsider: string } | null;
+  nextInspectionDue: NextInspectionDue | null;
+}
+
+type Context = Rfc2014FullInspectionContext & Partial<Rfc2014InadequateFollowUp>;
+
 const judgementsOf = (event: InspectionEvent) => event.judgements as Rfc2014Judgements;
-const changeJudgements = assign<Rfc2014FullInspectionContext, InspectionEvent, undefined, InspectionEvent, never>({
+const changeJudgements = assign<Context, InspectionEvent, undefined, InspectionEvent, never>({
   judgements: ({ event }) => judgementsOf(event),
 });
 
-const machine = setup({
-  types: {
-    context: {} as Rfc2014FullInspectionContext,
-    events: {} as InspectionEvent,
-  },
-  actions: {
-    publishReport: () => {},
-  },
-}).createMachine({
-  id: 'rfc2014FullInspection',
-  context: {
-    onSiteStartedAt: null,
-    feedbackDate: null,
-    provisionalJudgements: null,
-    judgements: null,
-    draftSentDate: null,
-    commentsReceived: false,
-    complaintReceivedDate: null,
-    publishedDate: null,
-    grade: null,
-  },
-  initial: 'scheduled',
-  states: {
-    // ¶14: full inspections are always unannounced, so no notice and no deferral: the next step is arrival.
-    scheduled: {
-      meta: { status: 'scheduled' },
-      on: {
-        INSPECTION_STARTED: { target: 'onSite', actions: recordDate<Rfc2014FullInspectionContext>('onSiteStartedAt') },
-      },
-    },
-    onSite: {
-      meta: { status: 'on_site' },
-      on: {
-        // ¶67: oral feedback at the end of the inspection, judgements indicative; the report clocks start (¶63).
-        FEEDBACK_GIVEN: {
-          target: 'reporting',
-          actions: assign({
-            feedbackDate: ({ event }) => event.at,
-            provisionalJudgements: ({ event }) => judgementsOf(event),
-            judgements: ({ event }) => judgementsOf(event),
+/**
+ * ¶27, ¶42: on a judgement of inadequate the inspector must consult a Social Care Compliance Inspector, who must
+ * instigate a case discussion where (a) there is evidence of immediate risk of harm, an offence or a breach of the
+ * registration conditions, or (b) the last inspection was also inadequate. Reading: "on making a judgement" is before
+ * the report leaves Ofsted, so the draft is not sent, nor the report published, until both are recorded.
+ */
+export const inadequateFollowedUp = function inadequateJudgementFollowedUp(context: Record<string, unknown>): string | null {
+  return followUpMissing(context as unknown as Context);
+};
+
+function followUpMissing(c: Context): string | null {
+  if (c.judgements?.overallExperiences !== 'inadequate') return null;
+  if (!c.complianceConsultation) return 'a judgement of inadequate is followed by consulting a Social Care Compliance Inspector (COMPLIANCE_INSPECTOR_CONSULTED) before the report is sent';
+  if (caseDiscussionRequired(c) && !c.caseDiscussion) return 'the criteria for a case discussion are met, so the compliance inspector instigates one (CASE_DISCUSSION_INSTIGATED) before the report is sent';
+  return null;
+}
+
+function caseDiscussionRequired(c: Context): boolean {
+  return c.judgements?.overallExperiences === 'inadequate' && (c.complianceConsultation?.immediateRiskOffenceOrConditionsBreach === true || c.previousInspectionInadequate === true);
+}
+
+function buildMachine(followsUpInadequate: boolean) {
+  const followedUp = ({ context }: { context: Context }) => followUpMissing(context) === null;
+  const followUpSteps = followsUpInadequate
+    ? {
+        COMPLIANCE_INSPECTOR_CONSULTED: {
+          guard: ({ context }: { context: Context }) => context.complianceConsultation === null,
+          actions: assign<Context, InspectionEvent, undefined, InspectionEvent, never>({
+            complianceConsultation: ({ event }) => ({
+              consultedOn: event.at,
+              complianceInspector: event.complianceInspector as string,
+              immediateRiskOffenceOrConditionsBreach: event.immediateRiskOffenceOrConditionsBreach as boolean,
+            }),
           }),
         },
-      },
+        CASE_DISCUSSION_INSTIGATED: {
+          guard: ({ context }: { context: Context }) => context.complianceConsultation !== null && context.caseDiscussion === null,
+          actions: assign<Context, InspectionEvent, undefined, InspectionEvent, never>({
+            caseDiscussion: ({ event }) => ({ instigatedOn: event.at, enforcementToConsider: event.enforcementToConsider as string }),
+          }),
+        },
+      }
+    : {};
+  return setup({
+    types: {
+      context: {} as Context,
+      events: {} as InspectionEvent,
+      input: {} as { previousInspectionInadequate?: boolean },
     },
-    reporting: {
-      initial: 'qualityAssurance',
-      on: {
-        // ¶78–79, ¶63: a formal complaint is recorded; it does not delay publication, so nothing else moves.
-        COMPLAINT_MADE: { actions: recordDate<Rfc2014FullInspectionContext>('complaintReceivedDate') },
+    actions: {
+      publishReport: () => {},
+    },
+  }).createMachine({
+    id: 'rfc2014FullInspection',
+    context: ({ input }) => ({
+      onSiteStartedAt: null,
+      feedbackDate: null,
+      provisionalJudgements: null,
+      judgements: null,
+      draftSentDate: null,
+      commentsReceived: false,
+      complaintReceivedDate: null,
+      publishedDate: null,
+      grade: null,
+      ...(followsUpInadequate && {
+        previousInspectionInadequate: input?.previousInspectionInadequate ?? false,
+        complianceConsultation: null,
+        caseDiscussion: null,
+        nextInspectionDue: null,
+      }),
+    }),
+    initial: 'scheduled',
+    states: {
+      // ¶14: full inspections are always unannounced, so no notice and no deferral: the next step is arrival.
+      scheduled: {
+        meta: { status: 'scheduled' },
+        on: {
+          INSPECTION_STARTED: { target: 'onSite', actions: recordDate<Context>('onSiteStartedAt') },
+        },
       },
-      states: {
-        qualityAssurance: {
-          meta: { status: 'quality_assurance' },
-          on: {
-            JUDGEMENTS_CHANGED: { actions: changeJudgements }, // ¶75
-            DRAFT_REPORT_SENT: {
-              target: 'commentWindow',
-              actions: recordDate<Rfc2014FullInspectionContext>('draftSentDate'),
+      onSite: {
+        meta: { status: 'on_site' },
+        on: {
+          // ¶67: oral feedback at the end of the inspection, judgements indicative; the report clocks start (¶63).
+          FEEDBACK_GIVEN: {
+            target: 'reporting',
+            actions: assign({
+              feedbackDate: ({ event }) => event.at,
+              provisionalJudgements: ({ event }) => judgementsOf(event),
+              judgements: ({ event }) => judgementsOf(event),
+            }),
+          },
+        },
+      },
+      reporting: {
+        initial: 'qualityAssurance',
+        on: {
+          // ¶78–79, ¶63: a formal complaint is recorded; it does not delay publication, so nothing else moves.
+          COMPLAINT_MADE: { actions: recordDate<Context>('complaintReceivedDate') },
+          ...followUpSteps,
+        },
+        states: {
+          qualityAssurance: {
+            meta: { status: 'quality_assurance' },
+            on: {
+              JUDGEMENTS_CHANGED: { actions: changeJudgements }, // ¶75
+              DRAFT_REPORT_SENT: {
+                ...(followsUpInadequate && { guard: followedUp }),
+                target: 'commentWindow',
+                actions: recordDate<Context>('draftSentDate'),
+              },
+            },
+          },
+          commentWindow: {
+            meta: { status: 'awaiting_provider_comments' },
+            on: {
+              COMMENTS_SUBMITTED: { target: 'finalising', actions: assign({ commentsReceived: true }) },
+              COMMENT_WINDOW_CLOSED: 'finalising',
+            },
+          },
+          finalising: {
+            meta: { status: 'finalising_report' },
+            on: {
+              // ¶77: factual-accuracy comments are considered as part of quality assurance, which may change
+              // provisional judgements (¶75).
+              JUDGEMENTS_CHANGED: { actions: changeJudgements },
+              REPORT_PUBLISHED: {
+                ...(followsUpInadequate && { guard: followedUp }),
+                target: '#rfc2014FullInspection.published',
+                actions: [
+                  assign({
+                    publishedDate: ({ event }) => event.at,
+                    grade: ({ context }) => context.judgements?.overallExperiences ?? null,
+                    ...(followsUpInadequate && {
+                      nextInspectionDue: ({ context }: { context: Context }) =>
+                        context.feedbackDate && context.judgements ? nextInspectionDue(context.feedbackDate, context.judgements.overallExperiences) : null,
+                    }),
+                  }),
+                  'publishReport',
+                ],
+              },
             },
           },
         },
-        commentWindow: {
-          meta: { status: 'awaiting_provider_comments' },
-          on: {
-            COMMENTS_SUBMITTED: { target: 'finalising', actions: assign({ commentsReceived: true }) },
-            COMMENT_WINDOW_CLOSED: 'finalising',
-          },
-        },
-        finalising: {
-          meta: { status: 'finalising_report' },
-          on: {
-            // ¶77: factual-accuracy comments are considered as part of quality assurance, which may change
-            // provisional judgements (¶75).
-            JUDGEMENTS_CHANGED: { actions: changeJudgements },
-            REPORT_PUBLISHED: {
-              target: '#rfc2014FullInspection.published',
-              actions: [
-                assign({
-                  publishedDate: ({ event }) => event.at,
-                  grade: ({ context }) => context.judgements?.overallExperiences ?? null,
-                }),
-                'publishReport',
-              ],
-            },
-          },
-        },
       },
+      published: { meta: { status: 'published' }, type: 'final' },
     },
-    published: { meta: { status: 'published' }, type: 'final' },
-  },
-});
+  });
+}
 
 const judgementsField = { judgements: rfc2014Judgements };
 
-export const rfcFullInspection2014: InspectionTypeDefinition = {
+/**
+ * The 2014 framework at revision 1 and revision 2, which adds the rules of ¶12, ¶27–29, ¶42–45 that revision 1 left
+ * out: the compliance inspector consulted on an inadequate judgement, the case discussion where its criteria are met,
+ * and the next inspection due (within 12 months after inadequate, else within the three-year cycle). One definition
+ * with the revision as its parameter; revision 1 is exactly what it was.
+ */
+export function rfcFullInspection2014Revision(machineRevision: 1 | 2): InspectionTypeDefinition {
+  const r2 = machineRevision === 2;
+  return {
   type: 'sccif-rfc-full',
   version: 0,
-  machineRevision: 1,
-  title: 'Residential family centre: full inspection (2014 framework)',
+  machineRevision,
+  ...(r2 && {
+    revisionNote: 'adds the compliance inspector consulted on an inadequate judgement, the case discussion where its criteria are met, and the next inspection due (12 months after inadequate, else the three-year cycle)',
+    migratesFrom: { revisions: [1], note: 'an inadequate judgement is followed by the compliance inspector consultation (and the case discussion where its criteria are met) before the report is sent or published; publication records when the next inspection is due' },
+  }),
+  title: r2 ? 'Residential family centre: full inspection (2014 framework), with the inadequate follow-up and the next inspection due' : 'Residential family centre: full inspection (2014 framework)',
   framework: SEED_004,
   inForceFrom: RFC_2014_IN_FORCE_FROM,
-  machine,
-  inputSchema: z.strictObject({}),
+  machine: buildMachine(r2),
+  inputSchema: r2
+    ? z.strictObject({
+        previousInspectionInadequate: z.boolean().optional().describe("the centre's last inspection judged overall experiences inadequate (¶27, ¶42: a case discussion follows another inadequate)"),
+      })
+    : z.strictObject({}),
   gradeField: 'grade',
   endDateField: 'feedbackDate',
   events: {
@@ -165,6 +241,7 @@ export const rfcFullInspection2014: InspectionTypeDefinition = {
       roles: ['inspector'],
       schema: payload({}),
       source: src004(63),
+      ...(r2 && { breaks: inadequateFollowedUp }),
     },
     COMMENTS_SUBMITTED: {
       label: 'Provider returns the report with any comments on factual accuracy',
@@ -183,7 +260,25 @@ export const rfcFullInspection2014: InspectionTypeDefinition = {
       roles: ['manager'],
       schema: payload({}),
       source: src004(63),
+      ...(r2 && { breaks: inadequateFollowedUp }),
     },
+    ...(r2 && {
+      COMPLIANCE_INSPECTOR_CONSULTED: {
+        label: 'Inspector consults a Social Care Compliance Inspector (always, on a judgement of inadequate; to be considered on a history of unresolved complaints or failures)',
+        roles: ['inspector'],
+        schema: payload({
+          complianceInspector: note,
+          immediateRiskOffenceOrConditionsBreach: z.boolean().describe('evidence of immediate risk of harm, a breach of regulations that is an offence, or a breach of the registration conditions'),
+        }),
+        source: src004(27, 28, 42, 43),
+      },
+      CASE_DISCUSSION_INSTIGATED: {
+        label: 'Compliance inspector instigates a case discussion, to consider whether enforcement action should be taken',
+        roles: ['manager'],
+        schema: payload({ enforcementToConsider: note }),
+        source: src004(27, 29, 42, 44),
+      },
+    }),
   },
   clocks: [
     {
@@ -234,3 +329,7 @@ export const rfcFullInspection2014: InspectionTypeDefinition = {
     },
   },
 };
+}
+
+export const rfcFullInspection2014 = rfcFullInspection2014Revision(1);
+export const rfcFullInspection2014v2 = rfcFullInspection2014Revision(2);

@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import { type InspectionEvent, type InspectionTypeDefinition, note, payload, recordDate } from '../kit';
-import { RFC_2014_IN_FORCE_FROM, SEED_004, src004 } from './fullInspection';
+import { RFC_2014_IN_FORCE_FROM, SEED_004, src004 } from './source';
 
 /**
  * Residential family centres: the monitoring inspection under the 2014 framework (seed 004 ¶13–14), version 0

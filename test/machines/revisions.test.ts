@@ -4,7 +4,7 @@ import { legacyChoice, revisionForNewInspection, revisionPatchId } from '../../m
 import { rfcFullInspection2024 } from '../../machines/sccif-rfc/fullInspection';
 import { rfcFullInspection2024v2 } from '../../machines/sccif-rfc/fullInspectionV2';
 import { rfcFullInspection2024v3 } from '../../machines/sccif-rfc/fullInspectionV3';
-import { rfcFullInspection2014 } from '../../machines/rfc-2014/fullInspection';
+import { rfcFullInspection2014, rfcFullInspection2014v2 } from '../../machines/rfc-2014/fullInspection';
 
 const frameworkVersions = [...new Set(INSPECTION_TYPES.map((d) => `${d.type}@${d.version}`))].map((key) => {
   const [type, version] = key.split('@') as [string, string];
@@ -21,10 +21,10 @@ describe('framework versions and machine revisions', () => {
   });
 
   it('a new inspection takes the framework version in force on its start date, at its latest revision: every 2024 rule from the framework\'s own date', () => {
-    expect(versionInForce('sccif-rfc-full', '2024-04-04')).toBe(rfcFullInspection2014);
+    expect(versionInForce('sccif-rfc-full', '2024-04-04')).toBe(rfcFullInspection2014v2);
     expect(versionInForce('sccif-rfc-full', '2024-04-05')).toBe(rfcFullInspection2024v3);
     expect(versionInForce('sccif-rfc-full', '2026-12-07')).toBe(rfcFullInspection2024v3);
-    expect(versionInForce('sccif-rfc-full', '2010-01-01')).toBe(rfcFullInspection2014); // before any: the oldest
+    expect(versionInForce('sccif-rfc-full', '2010-01-01')).toBe(rfcFullInspection2014v2); // before any: the oldest version, at its latest revision
     for (const type of ['school-monitoring', 'sccif-childrens-home']) {
       expect(versionInForce(type, '2024-01-19')).toMatchObject({ version: 1, machineRevision: 2 });
     }

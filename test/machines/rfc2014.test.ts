@@ -1,6 +1,7 @@
 import { isInState } from '../../engine/stage';
 import { getDefinition, revisionsOf, versionInForce } from '../../machines/registry';
-import { rfcFullInspection2014 as full } from '../../machines/rfc-2014/fullInspection';
+import { rfcFullInspection2014 as full, rfcFullInspection2014v2 as fullR2 } from '../../machines/rfc-2014/fullInspection';
+import { nextInspectionDue } from '../../machines/rfc-2014/nextInspection';
 import { LIMITING_MESSAGES, rfc2014Judgements } from '../../machines/rfc-2014/judgements';
 import { rfcMonitoringInspection2014 as monitoring } from '../../machines/rfc-2014/monitoringInspection';
 import { rfcFullInspection2024 } from '../../machines/sccif-rfc/fullInspection';
@@ -22,8 +23,8 @@ const inadequate: Judgements = { ...good, overallExperiences: 'inadequate', help
 const requiresImprovement: Judgements = { ...good, overallExperiences: 'requires_improvement' };
 
 describe('framework versions of the residential family centre full inspection', () => {
-  it('takes the 2014 framework (v0) for an inspection starting in 2015 and the 2024 SCCIF (v1, its latest revision) for one in 2025', () => {
-    expect(versionInForce('sccif-rfc-full', '2015-06-01')).toBe(full);
+  it('takes the 2014 framework (v0, its latest revision) for an inspection starting in 2015 and the 2024 SCCIF (v1, its latest revision) for one in 2025', () => {
+    expect(versionInForce('sccif-rfc-full', '2015-06-01')).toBe(fullR2);
     expect(versionInForce('sccif-rfc-full', '2025-06-01').machineRevision).toBe(revisionsOf('sccif-rfc-full', 1).length);
     expect(revisionsOf('sccif-rfc-full', 1)[0]).toBe(rfcFullInspection2024);
     expect(full).toMatchObject({ type: 'sccif-rfc-full', version: 0, inForceFrom: '2014-09-01' });
@@ -105,6 +106,30 @@ describe('limiting judgements of the 2014 framework (seed 004 ¶32–33): every 
 
 describeEveryPath(
   [
+    {
+      definition: fullR2,
+      name: '2014 full inspection, revision 2 (seed 004): the inadequate follow-up',
+      input: { previousInspectionInadequate: true },
+      minPaths: 21,
+      samples: {
+        FEEDBACK_GIVEN: [{ judgements: good }, { judgements: inadequate }],
+        JUDGEMENTS_CHANGED: [{ judgements: requiresImprovement, reasons: 'quality assurance' }],
+        COMPLAINT_MADE: [{ summary: 'judgement not supported by evidence' }],
+        COMPLIANCE_INSPECTOR_CONSULTED: [{ complianceInspector: 'J. Patel', immediateRiskOffenceOrConditionsBreach: false }],
+        CASE_DISCUSSION_INSTIGATED: [{ enforcementToConsider: 'a compliance notice on assessment records' }],
+      },
+      facts: (context, state) => {
+        const c = context as { judgements: { overallExperiences: string } | null; provisionalJudgements: unknown; complianceConsultation: unknown; caseDiscussion: unknown };
+        return {
+          changed: isInState(state, 'reporting') && JSON.stringify(c.judgements) !== JSON.stringify(c.provisionalJudgements),
+          inadequate: isInState(state, 'reporting') && c.judgements?.overallExperiences === 'inadequate',
+          complained: isInState(state, 'reporting') && (context as { complaintReceivedDate: string | null }).complaintReceivedDate !== null,
+          commentsReceived: isInState(state, 'reporting.finalising') && (context as { commentsReceived: boolean }).commentsReceived,
+          consulted: c.complianceConsultation !== null,
+          discussed: c.caseDiscussion !== null,
+        };
+      },
+    },
     {
       definition: full,
       name: '2014 full inspection (seed 004)',
@@ -309,5 +334,67 @@ describe('2014 monitoring inspection (seed 004): rules and clocks, worked by han
     expect(refusal(() => driver.send('inspector', '2015-12-18', 'FEEDBACK_GIVEN', { outcome: 'no_further_action', findings: 'x', judgements: good }))).toMatchObject({
       code: 'invalid_payload',
     });
+  });
+});
+
+describe('2014 full inspection revision 2: after a judgement of inadequate (seed 004 ¶12, ¶27–29, ¶42–45)', () => {
+  const judged = (judgements: Judgements, input: Record<string, unknown> = {}) => {
+    const d = new PureDriver(fullR2, '2016-03-14', input);
+    d.send('inspector', '2016-03-15', 'INSPECTION_STARTED');
+    d.send('inspector', '2016-03-17', 'FEEDBACK_GIVEN', { judgements });
+    return d;
+  };
+  const consult = (d: PureDriver, immediateRiskOffenceOrConditionsBreach: boolean) =>
+    d.send('inspector', '2016-03-18', 'COMPLIANCE_INSPECTOR_CONSULTED', { complianceInspector: 'J. Patel', immediateRiskOffenceOrConditionsBreach });
+
+  it('does not send the report of an inadequate centre until a compliance inspector is consulted, saying so, and changes nothing', () => {
+    const d = judged(inadequate);
+    expect(refusal(() => d.send('inspector', '2016-03-21', 'DRAFT_REPORT_SENT')).message).toMatch(/consulting a Social Care Compliance Inspector/);
+    expect(d.view('2016-03-21').status).toBe('quality_assurance');
+    consult(d, false);
+    expect(d.send('inspector', '2016-03-21', 'DRAFT_REPORT_SENT').status).toBe('awaiting_provider_comments');
+  });
+
+  it('requires the case discussion where there is immediate risk, an offence or a breach of conditions, or the last inspection was inadequate', () => {
+    for (const [input, risk] of [[{}, true], [{ previousInspectionInadequate: true }, false]] as const) {
+      const d = judged(inadequate, input);
+      consult(d, risk);
+      expect(refusal(() => d.send('inspector', '2016-03-21', 'DRAFT_REPORT_SENT')).message).toMatch(/case discussion/);
+      d.send('manager', '2016-03-21', 'CASE_DISCUSSION_INSTIGATED', { enforcementToConsider: 'a compliance notice' });
+      expect(d.send('inspector', '2016-03-21', 'DRAFT_REPORT_SENT').facts).toMatchObject({ caseDiscussion: { instigatedOn: '2016-03-21' } });
+    }
+  });
+
+  it('holds nothing back for a centre not judged inadequate, and publication records the next inspection due', () => {
+    const d = judged(good);
+    d.send('inspector', '2016-03-21', 'DRAFT_REPORT_SENT');
+    d.send('provider', '2016-03-22', 'COMMENTS_SUBMITTED');
+    const published = d.send('manager', '2016-04-01', 'REPORT_PUBLISHED');
+    expect(published.facts.nextInspectionDue).toMatchObject({ by: '2019-03-16', source: expect.stringContaining('¶10, ¶13') });
+  });
+
+  it('a judgement turned inadequate at quality assurance after the draft holds publication until the follow-up is recorded', () => {
+    const d = judged(good);
+    d.send('inspector', '2016-03-21', 'DRAFT_REPORT_SENT');
+    d.send('provider', '2016-03-22', 'COMMENTS_SUBMITTED');
+    d.send('manager', '2016-03-23', 'JUDGEMENTS_CHANGED', { judgements: inadequate, reasons: 'moderation' });
+    expect(refusal(() => d.send('manager', '2016-04-01', 'REPORT_PUBLISHED')).message).toMatch(/Compliance Inspector/);
+    consult(d, false);
+    expect(d.send('manager', '2016-04-01', 'REPORT_PUBLISHED').facts.nextInspectionDue).toMatchObject({ by: '2017-03-17', source: expect.stringContaining('¶12, ¶45') });
+  });
+
+  it('revision 1 has none of it', () => {
+    expect(full.events.COMPLIANCE_INSPECTOR_CONSULTED).toBeUndefined();
+    expect(full.inputSchema.safeParse({ previousInspectionInadequate: true }).success).toBe(false);
+  });
+});
+
+describe('the next full inspection under the 2014 framework (seed 004 ¶10, ¶12, ¶13, ¶45)', () => {
+  it('is within 12 months of an inadequate one, and within the three-year cycle otherwise, from the end of the inspection', () => {
+    expect(nextInspectionDue('2016-03-17', 'inadequate').by).toBe('2017-03-17');
+    for (const grade of ['outstanding', 'good', 'requires_improvement'] as const) expect(nextInspectionDue('2016-03-17', grade).by).toBe('2019-03-16');
+    expect(nextInspectionDue('2016-02-29', 'good').by).toBe('2019-02-27'); // 28 February 2019, the anniversary of a leap day, less one
+    expect(nextInspectionDue('2016-02-29', 'inadequate').by).toBe('2017-02-28');
+    expect(nextInspectionDue('2016-03-17', 'good').reading).toMatch(/does not say when a cycle starts/);
   });
 });

@@ -8,6 +8,7 @@
 import type { Scenario, TypeHistories } from './scenario';
 import { childrensCentre } from './childrensCentre';
 import { rfc2014Full } from './rfc2014Full';
+import { rfc2014FullR2 } from './rfc2014FullR2';
 import { rfc2014Monitoring } from './rfc2014Monitoring';
 import { safeguardingLac } from './safeguardingLac';
 import { sccifRfcCaseReview } from './sccifRfcCaseReview';
@@ -52,6 +53,7 @@ export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'sccif-rfc-full-v2': sccifRfcFullV2,
   'sccif-rfc-full-v3': sccifRfcFullV3,
   'sccif-rfc-full-v0': rfc2014Full,
+  'sccif-rfc-full-v0r2': rfc2014FullR2,
   'rfc-2014-monitoring-v0': rfc2014Monitoring,
   'safeguarding-lac-v1': safeguardingLac,
   'childrens-centre-v1': childrensCentre,
