@@ -163,7 +163,7 @@ export function timelineAfterInspectionEnd(
     for (const s of frontier) {
       if (s.status !== 'active') continue;
       for (const type of events) {
-        const event = simulatedEvent(definition, type, endDate, middayIso(endDate));
+        const event = simulatedEvent(definition, type, endDate, middayIso(endDate), s);
         if (!s.can(event)) continue;
         const after = transition(definition.machine, s, event)[0];
         const key = stageOf(after);
@@ -245,7 +245,7 @@ function closingEvent(
   const stage = stageOf(snapshot);
   const recordedAt = recordedAtFor(clock, at);
   const candidates = candidateEventTypes(definition).flatMap((type, order) => {
-    const event = simulatedEvent(definition, type, at, recordedAt);
+    const event = simulatedEvent(definition, type, at, recordedAt, snapshot);
     if (!snapshot.can(event)) return [];
     const after = transition(definition.machine, snapshot, event)[0];
     const afterIds = new Set(openClocks(definition, after).map((c) => c.spec.id));
@@ -278,7 +278,7 @@ function untimedStep(
   const expiries = new Set(definition.clocks.flatMap((c) => (c.onExpiry ? [c.onExpiry] : [])));
   const runningIds = running.map((c) => c.spec.id);
   for (const type of Object.keys(definition.events).filter((t) => !expiries.has(t))) {
-    const event = simulatedEvent(definition, type, on, middayIso(on));
+    const event = simulatedEvent(definition, type, on, middayIso(on), snapshot);
     if (!snapshot.can(event)) continue;
     const after = transition(definition.machine, snapshot, event)[0];
     if (visited.has(stageOf(after))) continue;
@@ -293,7 +293,7 @@ function untimedStep(
 function restartsClock(definition: InspectionTypeDefinition, snapshot: AnyMachineSnapshot, id: string, at: string, recordedAt: string): boolean {
   if (snapshot.status !== 'active') return false;
   return candidateEventTypes(definition).some((type) => {
-    const event = simulatedEvent(definition, type, at, recordedAt);
+    const event = simulatedEvent(definition, type, at, recordedAt, snapshot);
     if (!snapshot.can(event)) return false;
     return openClocks(definition, transition(definition.machine, snapshot, event)[0]).some((c) => c.spec.id === id);
   });
@@ -305,18 +305,27 @@ function candidateEventTypes(definition: InspectionTypeDefinition): string[] {
   return [...new Set([...Object.keys(definition.events), ...expiries])];
 }
 
-function simulatedEvent(definition: InspectionTypeDefinition, type: string, at: string, recordedAt: string): InspectionEvent {
-  const schema = definition.events[type]?.schema;
-  const fields = schema ? (simulatedValue(schema, at) as Record<string, unknown>) : {};
-  return { ...fields, type, at, occurredAt: recordedAt, recordedAt, ...SIMULATION_ACTOR };
+/**
+ * A simulated step of `type`: its minimal payload, or, where that breaks a rule of the event in the state it is sent in
+ * (a separate inspection that takes one section of judgements, a joint one both), the payload with every field given.
+ */
+function simulatedEvent(definition: InspectionTypeDefinition, type: string, at: string, recordedAt: string, snapshot?: AnyMachineSnapshot): InspectionEvent {
+  const spec = definition.events[type];
+  const event = (withOptional: boolean): InspectionEvent => {
+    const fields = spec ? (simulatedValue(spec.schema, at, withOptional) as Record<string, unknown>) : {};
+    return { ...fields, type, at, occurredAt: recordedAt, recordedAt, ...SIMULATION_ACTOR };
+  };
+  const minimal = event(false);
+  if (!snapshot || !spec?.breaks?.(snapshot.context as Record<string, unknown>, minimal)) return minimal;
+  return event(true);
 }
 
 /**
- * A plausible minimal value for a schema, built generically: required fields only, the second option of an enum
+ * A plausible minimal value for a schema, built generically: required fields only (every field with `withOptional`), the second option of an enum
  * (on every grade scale, the second best: "good"), the smallest number allowed, the event's date for a string that
  * takes a date, else a placeholder. The machines only assign from event fields, so this is enough to take a step.
  */
-export function simulatedValue(schema: z.ZodType, at: string): unknown {
+export function simulatedValue(schema: z.ZodType, at: string, withOptional = false): unknown {
   const def = (schema as unknown as { _zod: { def: { type: string } } })._zod.def;
   const s = schema as unknown as Record<string, unknown>;
   switch (def.type) {
@@ -325,8 +334,8 @@ export function simulatedValue(schema: z.ZodType, at: string): unknown {
       const out: Record<string, unknown> = {};
       for (const [key, field] of Object.entries(shape)) {
         const fieldType = (field as unknown as { _zod: { def: { type: string } } })._zod.def.type;
-        if (fieldType === 'optional' || key === 'at') continue;
-        out[key] = simulatedValue(field, at);
+        if ((fieldType === 'optional' && !withOptional) || key === 'at') continue;
+        out[key] = simulatedValue(field, at, withOptional);
       }
       return out;
     }
@@ -353,7 +362,7 @@ export function simulatedValue(schema: z.ZodType, at: string): unknown {
     case 'pipe':
     case 'readonly': {
       const inner = (def as unknown as { innerType?: z.ZodType; in?: z.ZodType }).innerType ?? (def as unknown as { in: z.ZodType }).in;
-      return simulatedValue(inner, at);
+      return simulatedValue(inner, at, withOptional);
     }
     default:
       return undefined;

@@ -1,7 +1,7 @@
 import { childrensCentreInspection2011 } from './childrens-centre/inspection';
 import type { InspectionTypeDefinition } from './kit';
 import { fromLegacyNumber } from './legacyNumbering';
-import { safeguardingLacInspection2010 } from './safeguarding-lac/inspection';
+import { safeguardingLacInspection2010, safeguardingLacInspection2010v2 } from './safeguarding-lac/inspection';
 import { rfcFullInspection2014, rfcFullInspection2014v2 } from './rfc-2014/fullInspection';
 import { rfcMonitoringInspection2014 } from './rfc-2014/monitoringInspection';
 import { rfcComplianceNotice2024 } from './sccif-rfc/complianceNotice';
@@ -43,6 +43,7 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   rfcFullInspection2014v2,
   rfcMonitoringInspection2014,
   safeguardingLacInspection2010,
+  safeguardingLacInspection2010v2,
   childrensCentreInspection2011,
   rfcComplianceNotice2024,
   rfcCaseReview2024,

@@ -2,7 +2,8 @@ import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import { addWorkingDays, workingDaysBetween } from '../../calendar';
 import { type InspectionEvent, type InspectionTypeDefinition, isoDate, note, payload, recordDate } from '../kit';
-import { JUDGEMENTS_SOURCE, type SlacGrade, type SlacJudgements, headlineGrade, slacJudgements } from './judgements';
+import { JUDGEMENTS_SOURCE, SLAC_SCOPES, type SlacGrade, type SlacJudgements, type SlacScope, headlineGrade, lookedAfterChildrenJudgements, safeguardingJudgements, sectionsOf, slacJudgements } from './judgements';
+import { type NextInspectionDue, nextInspectionDue } from './nextInspection';
 
 /**
  * Inspections of safeguarding and looked after children services (seed 001, October 2010): the two
@@ -57,7 +58,41 @@ export interface SafeguardingLacContext {
 
 export interface SafeguardingLacInput {
   plannedFieldworkStart?: string | null;
+  scope?: SlacScope;
+  separateBecause?: SeparateInspectionReason;
 }
+
+/** Why an inspection covers one service only (seed 001 ¶15). */
+export const SEPARATE_INSPECTION_REASONS = ['judged_inadequate_previously', 'serious_safeguarding_concerns'] as const;
+type SeparateInspectionReason = (typeof SEPARATE_INSPECTION_REASONS)[number];
+
+/** What revision 2 adds to the context: the services inspected and, once published, when the next inspection is due. */
+interface Separable {
+  scope: SlacScope;
+  separateBecause: SeparateInspectionReason | null;
+  nextInspectionDue: NextInspectionDue | null;
+}
+
+const SECTION_CASES = { safeguarding: 'safeguardingCases', lookedAfterChildren: 'lookedAfterChildrenCases' } as const;
+
+/**
+ * A separate inspection covers one service (¶15): its judgements and its case samples are that section's only, and a
+ * joint inspection's are both. The reason the event breaks the rule, or null.
+ */
+export const sectionsInScope = function sectionsMatchTheServicesInspected(context: Record<string, unknown>, event: InspectionEvent): string | null {
+  const sections = sectionsOf((context.scope as SlacScope | undefined) ?? 'both');
+  const judgements = event.judgements as Record<string, unknown> | undefined;
+  const given = judgements
+    ? Object.keys(judgements)
+    : Object.entries(SECTION_CASES)
+        .filter(([, field]) => event[field] !== undefined)
+        .map(([section]) => section);
+  const what = judgements ? 'judgements' : 'cases';
+  const missing = sections.filter((s) => !given.includes(s));
+  const extra = given.filter((s) => !sections.includes(s as keyof SlacJudgements));
+  if (missing.length === 0 && extra.length === 0) return null;
+  return `this inspection covers ${sections.join(' and ')}: ${what} ${missing.length ? `for ${missing.join(' and ')} are required` : `for ${extra.join(' and ')} are not taken`}`;
+};
 
 const judgementsOf = (event: InspectionEvent) => event.judgements as SlacJudgements;
 const casesOf = (event: InspectionEvent) => ({
@@ -71,13 +106,17 @@ const cqc = (event: InspectionEvent): SafeguardingLacContext['jointInspectorate'
 const oldestUnconfirmed = (notices: readonly RiskOfHarmNotice[]) =>
   notices.find((n) => n.confirmedInWritingOn === null)?.toldAt ?? null;
 
-const machine = setup({
+function buildMachine(separable: boolean) {
+  const inScope = ({ context, event }: { context: SafeguardingLacContext; event: InspectionEvent }) =>
+    sectionsInScope(context as unknown as Record<string, unknown>, event) === null;
+  return setup({
   types: {
-    context: {} as SafeguardingLacContext,
+    context: {} as SafeguardingLacContext & Partial<Separable>,
     events: {} as InspectionEvent,
     input: {} as SafeguardingLacInput,
   },
   guards: {
+    inScope,
     riskAwaitingWrittenConfirmation: ({ context }) => context.riskAwaitingWrittenConfirmationSince !== null,
     // ¶65 "at any stage during an inspection": read as from notification (domain reading F6).
     complaintsOpen: ({ context }) => context.notifiedAt !== null,
@@ -115,6 +154,7 @@ const machine = setup({
     complaints: 0,
     complaintReceivedDate: null,
     complaintWindowClosed: false,
+    ...(separable && { scope: input?.scope ?? 'both', separateBecause: input?.separateBecause ?? null, nextInspectionDue: null }),
   }),
   states: {
     inspection: {
@@ -171,6 +211,7 @@ const machine = setup({
           meta: { status: 'case_sampling' },
           on: {
             CASES_SELECTED: {
+              ...(separable && { guard: 'inScope' as const }),
               target: 'readyForFieldwork',
               actions: assign({ casesBeforeFieldwork: ({ event }) => casesOf(event) }),
             },
@@ -192,6 +233,7 @@ const machine = setup({
               meta: { status: 'on_site' },
               on: {
                 FURTHER_CASES_SELECTED: {
+                  ...(separable && { guard: 'inScope' as const }),
                   actions: assign({ casesAtFieldworkStart: ({ event }) => casesOf(event) }),
                 },
                 CASE_AUDIT_SHARED: {
@@ -207,6 +249,7 @@ const machine = setup({
                   }),
                 },
                 FEEDBACK_GIVEN: {
+                  ...(separable && { guard: 'inScope' as const }),
                   target: '#safeguardingLac.inspection.reporting',
                   actions: assign({
                     feedbackDate: ({ event }) => event.at,
@@ -225,6 +268,7 @@ const machine = setup({
               meta: { status: 'drafting_report' },
               on: {
                 JUDGEMENTS_CHANGED: {
+                  ...(separable && { guard: 'inScope' as const }),
                   actions: assign({ judgements: ({ event }) => judgementsOf(event) }),
                 },
                 DRAFT_REPORT_SENT: {
@@ -268,6 +312,10 @@ const machine = setup({
                 assign({
                   publishedDate: ({ event }) => event.at,
                   grade: ({ context }) => (context.judgements ? headlineGrade(context.judgements) : null),
+                  ...(separable && {
+                    nextInspectionDue: ({ context }: { context: SafeguardingLacContext }) =>
+                      context.feedbackDate && context.judgements ? nextInspectionDue(context.feedbackDate, headlineGrade(context.judgements)) : null,
+                  }),
                 }),
                 'publishReport',
               ],
@@ -314,21 +362,54 @@ const machine = setup({
     },
   },
 });
+}
 
 const judgementsField = { judgements: slacJudgements };
 /** A staff reference, not a name: the ledger keeps no personal data (docs/ARCHITECTURE.md §3 decision 4). */
 const staffRef = z.string().trim().min(1).max(100);
 const caseCount = (minimum: number) => z.number().int().min(minimum).max(10_000);
 
-export const safeguardingLacInspection2010: InspectionTypeDefinition = {
+/**
+ * The 2010 framework at revision 1 and revision 2, which adds what revision 1 left out of ¶7 and ¶15: an inspection of
+ * one service only (safeguarding, or looked after children), exceptionally, where it was judged inadequate before or
+ * serious safeguarding concerns were raised; and, at publication, when the next inspection is due in the three-year
+ * programme. One definition with the revision as its parameter; revision 1 is exactly what it was.
+ */
+export function safeguardingLacInspection(machineRevision: 1 | 2): InspectionTypeDefinition {
+  const r2 = machineRevision === 2;
+  const sectionsRule = r2 ? { breaks: sectionsInScope } : {};
+  const judgementsPayload = r2
+    ? { judgements: z.strictObject({ safeguarding: safeguardingJudgements.optional(), lookedAfterChildren: lookedAfterChildrenJudgements.optional() }) }
+    : judgementsField;
+  const cases = (minimum: number) =>
+    r2 ? { safeguardingCases: caseCount(minimum).optional(), lookedAfterChildrenCases: caseCount(minimum).optional() } : { safeguardingCases: caseCount(minimum), lookedAfterChildrenCases: caseCount(minimum) };
+  return {
   type: 'safeguarding-lac',
   version: 1,
-  machineRevision: 1,
-  title: 'Inspection of safeguarding and looked after children services (2010)',
+  machineRevision,
+  ...(r2 && {
+    revisionNote: 'adds the separate inspection of safeguarding or of looked after children services, and the next inspection due in the three-year programme',
+    migratesFrom: { revisions: [1], note: 'an inspection runs as a joint inspection of both services (scope both); publication records when the next inspection is due' },
+  }),
+  title: r2
+    ? 'Inspection of safeguarding and looked after children services (2010), together or exceptionally separately, with the next inspection due'
+    : 'Inspection of safeguarding and looked after children services (2010)',
   framework: SEED,
   inForceFrom: '2010-10-01',
-  machine,
-  inputSchema: z.strictObject({ plannedFieldworkStart: isoDate.optional() }),
+  machine: buildMachine(r2),
+  inputSchema: r2
+    ? z
+        .strictObject({
+          plannedFieldworkStart: isoDate.optional(),
+          scope: z.enum(SLAC_SCOPES).optional().describe('both services together (the default), or exceptionally one of them (¶15)'),
+          separateBecause: z.enum(SEPARATE_INSPECTION_REASONS).optional().describe('why one service is inspected on its own: required for a separate inspection (¶15)'),
+        })
+        .refine((i) => (i.scope ?? 'both') === 'both' || i.separateBecause !== undefined, {
+          message: 'a separate inspection of one service is made exceptionally, where it was judged inadequate previously or serious safeguarding concerns were raised: give separateBecause (seed 001 ¶15)',
+          path: ['separateBecause'],
+        })
+        .refine((i) => (i.scope ?? 'both') !== 'both' || i.separateBecause === undefined, { message: 'separateBecause is for a separate inspection of one service only', path: ['separateBecause'] })
+    : z.strictObject({ plannedFieldworkStart: isoDate.optional() }),
   gradeField: 'grade',
   endDateField: 'feedbackDate',
   events: {
@@ -354,10 +435,13 @@ export const safeguardingLacInspection2010: InspectionTypeDefinition = {
       source: src(32, 33, 39),
     },
     CASES_SELECTED: {
-      label: 'Inspectors select at least 4 safeguarding and 4 looked after children cases before fieldwork',
+      label: r2
+        ? 'Inspectors select at least 4 cases of each service inspected (safeguarding, looked after children) before fieldwork'
+        : 'Inspectors select at least 4 safeguarding and 4 looked after children cases before fieldwork',
       roles: ['inspector'],
-      schema: payload({ safeguardingCases: caseCount(4), lookedAfterChildrenCases: caseCount(4) }),
+      schema: payload(cases(4)),
       source: src(41),
+      ...sectionsRule,
     },
     FIELDWORK_STARTED: {
       label: 'Fieldwork begins on site (week one)',
@@ -366,10 +450,13 @@ export const safeguardingLacInspection2010: InspectionTypeDefinition = {
       source: src(11, 33, 41),
     },
     FURTHER_CASES_SELECTED: {
-      label: 'At the start of fieldwork, at least 6 more safeguarding and 6 looked after children cases selected',
+      label: r2
+        ? 'At the start of fieldwork, at least 6 more cases of each service inspected selected'
+        : 'At the start of fieldwork, at least 6 more safeguarding and 6 looked after children cases selected',
       roles: ['inspector'],
-      schema: payload({ safeguardingCases: caseCount(6), lookedAfterChildrenCases: caseCount(6) }),
+      schema: payload(cases(6)),
       source: src(41),
+      ...sectionsRule,
     },
     CASE_AUDIT_SHARED: {
       label: "Local authority shares its audit of the cases selected before fieldwork",
@@ -390,16 +477,20 @@ export const safeguardingLacInspection2010: InspectionTypeDefinition = {
       source: src(54),
     },
     FEEDBACK_GIVEN: {
-      label: "Oral feedback on draft findings to the director: the end of the inspection, both sets of judgements",
+      label: r2
+        ? "Oral feedback on draft findings to the director: the end of the inspection, the judgements of each service inspected"
+        : "Oral feedback on draft findings to the director: the end of the inspection, both sets of judgements",
       roles: ['inspector'],
-      schema: payload(judgementsField),
-      source: `${src(55)}; ${JUDGEMENTS_SOURCE}`,
+      schema: payload(judgementsPayload),
+      source: r2 ? `${src(15, 55)}; ${JUDGEMENTS_SOURCE}` : `${src(55)}; ${JUDGEMENTS_SOURCE}`,
+      ...sectionsRule,
     },
     JUDGEMENTS_CHANGED: {
       label: 'Judgements changed at quality assurance (feedback gave draft findings)',
       roles: ['manager'],
-      schema: payload({ ...judgementsField, reasons: note }),
+      schema: payload({ ...judgementsPayload, reasons: note }),
       source: src(55, 61),
+      ...sectionsRule,
     },
     DRAFT_REPORT_SENT: {
       label: "Draft report sent to the director for a factual accuracy check (copied to PCT chief executives)",
@@ -567,3 +658,7 @@ export const safeguardingLacInspection2010: InspectionTypeDefinition = {
     },
   },
 };
+}
+
+export const safeguardingLacInspection2010 = safeguardingLacInspection(1);
+export const safeguardingLacInspection2010v2 = safeguardingLacInspection(2);

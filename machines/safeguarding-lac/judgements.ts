@@ -66,12 +66,20 @@ export type LookedAfterChildrenJudgements = z.infer<typeof lookedAfterChildrenJu
 export type SlacJudgements = z.infer<typeof slacJudgements>;
 
 /**
- * The headline grade kept in `grade` (read model, publications): the lower of the two overall
- * effectiveness grades. Reading: the seed grades the two sections separately and its only process rule
- * turns on either overall effectiveness being inadequate (¶7), so the headline must show that.
+ * The headline grade kept in `grade` (read model, publications): the lower of the overall effectiveness grades of the
+ * sections inspected (both, or the one of a separate inspection). Reading: the seed grades the sections separately and
+ * its only process rule turns on either overall effectiveness being inadequate (¶7), so the headline must show that.
  */
-export function headlineGrade(j: SlacJudgements): SlacGrade {
-  const a = j.safeguarding.overallEffectiveness;
-  const b = j.lookedAfterChildren.overallEffectiveness;
-  return slacGradeRank(a) >= slacGradeRank(b) ? a : b;
+export function headlineGrade(j: Partial<SlacJudgements>): SlacGrade {
+  const grades = [j.safeguarding?.overallEffectiveness, j.lookedAfterChildren?.overallEffectiveness].filter((g): g is SlacGrade => g !== undefined);
+  return grades.reduce((worst, g) => (slacGradeRank(g) > slacGradeRank(worst) ? g : worst));
+}
+
+/** Which services an inspection covers: nearly always both, together; exceptionally one of them (seed 001 ¶15). */
+export const SLAC_SCOPES = ['both', 'safeguarding', 'looked_after_children'] as const;
+export type SlacScope = (typeof SLAC_SCOPES)[number];
+
+/** The sections of the report (and of the judgements and case samples) an inspection of `scope` has. */
+export function sectionsOf(scope: SlacScope): ReadonlyArray<keyof SlacJudgements> {
+  return scope === 'both' ? ['safeguarding', 'lookedAfterChildren'] : scope === 'safeguarding' ? ['safeguarding'] : ['lookedAfterChildren'];
 }

@@ -11,6 +11,7 @@ import { rfc2014Full } from './rfc2014Full';
 import { rfc2014FullR2 } from './rfc2014FullR2';
 import { rfc2014Monitoring } from './rfc2014Monitoring';
 import { safeguardingLac } from './safeguardingLac';
+import { safeguardingLacR2 } from './safeguardingLacR2';
 import { sccifRfcCaseReview } from './sccifRfcCaseReview';
 import { sccifRfcComplianceNotice } from './sccifRfcComplianceNotice';
 import { migratedToRevision3, sccifRfcFull } from './sccifRfcFull';
@@ -56,6 +57,7 @@ export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'sccif-rfc-full-v0r2': rfc2014FullR2,
   'rfc-2014-monitoring-v0': rfc2014Monitoring,
   'safeguarding-lac-v1': safeguardingLac,
+  'safeguarding-lac-v1r2': safeguardingLacR2,
   'childrens-centre-v1': childrensCentre,
   'sccif-rfc-monitoring-visit-v1': sccifRfcMonitoringVisit,
   'sccif-rfc-monitoring-visit-v2': sccifRfcMonitoringVisitV2,

@@ -4,7 +4,7 @@ import { REQUIRED_PATHS, type TypeHistories, refused } from './scenario';
 import { skipPastClock } from '../serverClock';
 
 const grades = (keys: readonly string[], grade: string) => Object.fromEntries(keys.map((k) => [k, grade]));
-const lacJudgements = {
+export const lacJudgements = {
   safeguarding: grades(
     ['overallEffectiveness', 'capacityForImprovement', 'ambitionAndPrioritisation', 'leadershipAndManagement', 'performanceManagementAndQualityAssurance', 'partnershipWorking', 'contributionOfHealthAgencies', 'qualityOfProvision', 'safeguardingOutcomes', 'equalityAndDiversity'],
     'adequate',
