@@ -21,7 +21,7 @@ import { rfcMonitoringVisit2024v2 } from './sccif-rfc/monitoringVisitV2';
 import { rfcMonitoringVisit2024v3 } from './sccif-rfc/monitoringVisitV3';
 import { childcareRegisterInspection2024, childcareRegisterInspectionV2 } from './childcare-register/inspection';
 import { onlineProviderVisit2024, onlineProviderVisitV2, onlineProviderVisitV3 } from './online-provider/inspection';
-import { ecfLeadProviderInspection2024 } from './ecf-lead-provider/inspection';
+import { ecfLeadProviderInspection2024, ecfLeadProviderInspectionV2 } from './ecf-lead-provider/inspection';
 import { independentSchoolInspection2024, independentSchoolInspectionV2 } from './independent-school/inspection';
 import { additionalSchoolInspection2024, additionalSchoolInspectionV2 } from './independent-school-additional/inspection';
 import { areaSendInspection2024, areaSendInspectionV2 } from './area-send/inspection';
@@ -67,6 +67,7 @@ export const INSPECTION_TYPES: readonly InspectionTypeDefinition[] = [
   onlineProviderVisitV2,
   onlineProviderVisitV3,
   ecfLeadProviderInspection2024,
+  ecfLeadProviderInspectionV2,
   independentSchoolInspection2024,
   independentSchoolInspectionV2,
   additionalSchoolInspection2024,

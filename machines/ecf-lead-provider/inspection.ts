@@ -22,10 +22,25 @@ const fitsKind: FragmentGuard = function judgementsFitTheKind({ context, event }
   return (context.kind === 'full') === fullInspectionJudgements.safeParse(event.judgements).success;
 };
 
-export const ecfLeadProviderInspection2024 = defineInspection({
+/**
+ * The January 2024 framework at revision 1 and revision 2, which adds the formal complaint on receiving the final report
+ * or LPMV letter (no deadline: ECF §"Handling concerns and complaints"), a rule of the same page revision 1 left out.
+ * Publication still happens by itself on its 38th working day with a complaint under review: it does not wait for the
+ * answer. One definition with the revision as its parameter; revision 1 is exactly what it was.
+ */
+export function ecfLeadProviderInspection(machineRevision: 1 | 2) {
+  const r2 = machineRevision === 2;
+  return defineInspection({
   type: 'ecf-lead-provider',
   version: 1,
-  title: 'ECF and NPQ lead provider: full inspection or monitoring visit (January 2024)',
+  machineRevision,
+  ...(r2 && {
+    revisionNote: 'adds the formal complaint on receiving the final report or LPMV letter; publication does not wait for it',
+    migratesFrom: { revisions: [1], note: 'a formal complaint may follow the final report; publication on its 38th working day goes ahead with one under review' },
+  }),
+  title: r2
+    ? 'ECF and NPQ lead provider: full inspection or monitoring visit, with the formal complaint'
+    : 'ECF and NPQ lead provider: full inspection or monitoring visit (January 2024)',
   framework: `${SEED_003} ECF`,
   inForceFrom: SEED_003_IN_FORCE_FROM,
   id: 'ecfLeadProvider',
@@ -77,11 +92,16 @@ export const ecfLeadProviderInspection2024 = defineInspection({
           reading: `"Usually within 38 working days of the end": published by itself on that day if no one has published it sooner (${reading('§3 T23')}).`,
         },
       },
+      ...(r2 && { complaintWindow: { source: src('Handling concerns and complaints') } }),
       closing: { gradeOf: ecfOutcome },
     }),
     lpmvJudgementMade(),
   ],
 });
+}
+
+export const ecfLeadProviderInspection2024 = ecfLeadProviderInspection(1);
+export const ecfLeadProviderInspectionV2 = ecfLeadProviderInspection(2);
 
 /** The LPMV's final team meeting, end of day 3: its own strict decision (seed 003 ECF §"Team meetings during the LPMV"). */
 function lpmvJudgementMade(): Fragment {

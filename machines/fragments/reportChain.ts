@@ -20,6 +20,11 @@ export interface ReportChainParams {
   publication?: Rule;
   /** Where the final report leads: `awaitingPublication` unless the type puts a complaint window first. */
   next?: string;
+  /**
+   * Set by the skeleton where a complaint with no deadline is taken while the report awaits publication: a publication
+   * that happens by itself then happens on its day with a complaint open too (publication does not wait for it).
+   */
+  publishesWhileComplaintOpen?: boolean;
 }
 
 /** What publishing the report does, wherever it happens (the complaint fragment publishes while a complaint is open). */
@@ -114,7 +119,7 @@ export function reportChain(p: ReportChainParams): Fragment {
             {
               id: 'publication',
               label: 'Publication',
-              runsIn: ['awaitingPublication'],
+              runsIn: ['awaitingPublication', ...(p.publishesWhileComplaintOpen ? ['complaint'] : [])],
               anchor: 'feedbackDate',
               length: p.publication.days,
               unit: 'workingDays' as const,

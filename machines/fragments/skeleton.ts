@@ -44,7 +44,7 @@ export function inspectionSkeleton(p: SkeletonParams): Fragment[] {
     judgementsAndFeedback(p.feedback),
     nextDayContact(p.nextDayContact),
     qualityAssurance(p.qualityAssurance),
-    reportChain(p.reportChain),
+    reportChain({ ...p.reportChain, publishesWhileComplaintOpen: p.complaintWindow !== undefined && p.complaintWindow.days === undefined }),
     ...(p.complaintWindow ? [complaintWindow(p.complaintWindow, closingFacts(p.closing))] : []),
     closing(p.closing),
   ];

@@ -38,7 +38,7 @@ it('lists the seed 003 types on one framework version in force from January 2024
   for (const t of seed003) expect(t).toMatchObject({ version: 1, inForceFrom: '2024-01-19' });
   const revised = seed003.filter((t) => t.machineRevision === 2);
   expect(revised.map((t) => t.type).sort()).toEqual([
-    'area-send', 'cafcass', 'childcare-register-compliance', 'fes-inspection', 'ilacs', 'independent-school', 'independent-school-additional',
+    'area-send', 'cafcass', 'childcare-register-compliance', 'ecf-lead-provider', 'fes-inspection', 'ilacs', 'independent-school', 'independent-school-additional',
     'initial-teacher-education', 'online-provider-visit', 'sccif-childrens-home', 'school-monitoring', 'secure-training-centre',
   ]);
   for (const t of revised) expect(t).toMatchObject({ revisionNote: expect.stringContaining('complaint') });

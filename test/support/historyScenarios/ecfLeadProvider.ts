@@ -5,7 +5,7 @@ import { draftSent, publishedAfterFeedback } from './seed003Steps';
 import { REQUIRED_PATHS, type ScenarioContext, type TypeHistories, refused } from './scenario';
 import { skipPastClock } from '../serverClock';
 
-async function toFeedback({ env, start }: ScenarioContext, kind: 'full' | 'monitoring'): Promise<InspectionHandle> {
+export async function toFeedback({ env, start }: ScenarioContext, kind: 'full' | 'monitoring'): Promise<InspectionHandle> {
   const i = await start({ kind });
   await i.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'deputy director' });
   await env.sleep('3 days');

@@ -36,6 +36,7 @@ import { onlineProvider } from './onlineProvider';
 import { onlineProviderV2 } from './onlineProviderV2';
 import { onlineProviderV3 } from './onlineProviderV3';
 import { ecfLeadProvider } from './ecfLeadProvider';
+import { ecfLeadProviderV2 } from './ecfLeadProviderV2';
 import { independentSchool, toFeedback as independentSchoolToFeedback } from './independentSchool';
 import { independentSchoolAdditional, toFeedback as additionalToFeedback } from './independentSchoolAdditional';
 import { areaSend, toFeedback as areaSendToFeedback } from './areaSend';
@@ -81,6 +82,7 @@ export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'online-provider-visit-v1r2': onlineProviderV2,
   'online-provider-visit-v1r3': onlineProviderV3,
   'ecf-lead-provider-v1': ecfLeadProvider,
+  'ecf-lead-provider-v1r2': ecfLeadProviderV2,
   'independent-school-v1': independentSchool,
   'independent-school-v1r2': withFormalComplaint(independentSchool, async (ctx) => answeredBeforePublication(ctx, await independentSchoolToFeedback(ctx))),
   'independent-school-additional-v1': independentSchoolAdditional,
