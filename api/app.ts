@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Client } from '@temporalio/client';
 import { londonDateOf } from '../calendar';
+import type { ReadingSettings } from '../machines/readings';
 import type { Database } from '../db';
 import type { Actor } from '../machines/kit';
 import { CheckpointDirectory } from '../ledger/auditLog';
@@ -36,6 +37,8 @@ export interface AppDeps {
   recordLagBoundSeconds?: number;
   /** Where the audit log's signed checkpoints are kept (CHECKPOINT_DIR), to serve proofs against them. */
   checkpointDir?: string;
+  /** The values an operator set for readings (READINGS_FILE): shown in the catalogue, taken by inspections started. */
+  readings?: ReadingSettings;
   log?: (line: Record<string, unknown>) => void;
   /**
    * The date whose framework versions new inspections take (default: today in London). Tests that assert one
@@ -48,14 +51,15 @@ const API_VERSION = '1.0.0';
 
 /** The API as an Express app (listening is the caller's business). Every route comes from one table. */
 export function createApp(deps: AppDeps) {
-  const service = new InspectionService({ client: deps.client, taskQueue: deps.taskQueue, searchAttributes: deps.searchAttributes ?? false });
+  const readings = deps.readings ?? {};
+  const service = new InspectionService({ client: deps.client, taskQueue: deps.taskQueue, searchAttributes: deps.searchAttributes ?? false, readings });
   const log = deps.log ?? ((line) => console.log(JSON.stringify(line)));
   const lagBoundSeconds = deps.recordLagBoundSeconds ?? 60;
   const metrics = new ApiMetrics(deps.db, lagBoundSeconds);
   const limiter = new RateLimiter(deps.db, deps.rateLimitPerMinute ?? 600);
   let document: unknown;
   const routes: RouteSpec[] = [
-    ...systemRoutes({ client: deps.client, db: deps.db, metrics, lagBoundSeconds, openApi: () => (document ??= openApiDocument(routes, API_VERSION)) }),
+    ...systemRoutes({ client: deps.client, db: deps.db, metrics, lagBoundSeconds, readings, openApi: () => (document ??= openApiDocument(routes, API_VERSION)) }),
     ...inspectionRoutes(service, deps.db, deps.frameworkDate ?? (() => londonDateOf(Date.now()))),
     ...timelineRoutes(service),
     ...migrationRoutes(service, new MigrationBatches({ client: deps.client, taskQueue: deps.taskQueue }), deps.db),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AnyStateMachine } from 'xstate';
+import { type ReadingSettings, chosenReading } from '../machines/readings';
 import { INSPECTION_TYPES, isLatestRevision } from '../machines/registry';
 import { type InspectionTypeDefinition, clockCounts } from '../machines/kit';
 
@@ -111,6 +112,20 @@ export function describeType(definition: InspectionTypeDefinition) {
   };
 }
 
-export function catalogue() {
-  return INSPECTION_TYPES.map(describeType);
+/**
+ * The catalogue as served: each type as `describeType` gives it, and each clock marked as a rule the seed states or a
+ * reading we chose (with what was chosen, why in its `reading`, and the value an operator has set, if any).
+ */
+export function catalogue(readings: ReadingSettings = {}) {
+  return INSPECTION_TYPES.map((definition) => {
+    const described = describeType(definition);
+    return {
+      ...described,
+      clocks: described.clocks.map((clock) => {
+        const chosen = chosenReading(definition.type, clock.id);
+        if (!chosen) return { ...clock, basis: 'rule' as const };
+        return { ...clock, basis: 'reading' as const, chose: chosen.chose, configured: readings[`${definition.type}/${clock.id}`] ?? null };
+      }),
+    };
+  });
 }

@@ -10,6 +10,7 @@ import {
 import { ApplicationFailure, ValueError } from '@temporalio/common';
 import { CURRENT_ENGINE_REVISION, type Correction, type Decision, type DecisionRefusal, type InspectionView } from '../engine';
 import type { Actor, InspectionTypeDefinition } from '../machines/kit';
+import { type ReadingSettings, readingsFor } from '../machines/readings';
 import {
   INSPECTION_WORKFLOW,
   type MigrationCheckView,
@@ -50,6 +51,8 @@ export interface InspectionServiceOptions {
   taskQueue: string;
   /** Set when the server has the search attributes registered (see workflows/searchAttributes.ts). */
   searchAttributes: boolean;
+  /** The values an operator set for readings (READINGS_FILE): each new inspection takes its type's, and keeps them. */
+  readings?: ReadingSettings;
 }
 
 /** The API's only way to Temporal: start, read and decide, with Temporal's errors turned into ApiErrors. */
@@ -69,6 +72,7 @@ export class InspectionService {
     idempotencyKey?: string,
   ): Promise<{ view: InspectionView; created: boolean }> {
     const inspectionId = `insp-${idempotencyKey ? idFromKey(actor, idempotencyKey) : randomUUID()}`;
+    const readings = readingsFor(definition, this.options.readings ?? {});
     const args: StartInspectionInput = {
       inspectionId,
       type: definition.type,
@@ -79,6 +83,7 @@ export class InspectionService {
       createdBy: actor,
       engineRevision: CURRENT_ENGINE_REVISION,
       openedOn,
+      ...(readings ? { readings } : {}),
     };
     let created = true;
     try {

@@ -12,6 +12,8 @@ export interface Config {
   recordLagBoundSeconds: number;
   checkpoints: CheckpointSettings;
   auth: AuthSettings;
+  /** A JSON file of values for readings (machines/readings.ts), by "<type>/<clock>"; unset: every reading as shown. */
+  readingsFile: string | undefined;
 }
 
 /** Signed checkpoints of the audit log (ledger/auditLog.ts): where they are kept, and the key that signs them. */
@@ -50,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       origin: env.CHECKPOINT_ORIGIN ?? 'durable-inspections.local/audit-log',
       intervalSeconds: positive(env.CHECKPOINT_INTERVAL_SECONDS, 60, 'CHECKPOINT_INTERVAL_SECONDS'),
     },
+    readingsFile: env.READINGS_FILE || undefined,
     auth: {
       secret: env.AUTH_SECRET || undefined,
       issuer: env.AUTH_ISSUER ?? 'urn:inspections:issuer',

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { londonDateOf } from '../calendar';
 import type { Actor, InspectionEvent, InspectionTypeDefinition, Role } from '../machines/kit';
 import { SYSTEM_ACTOR } from '../machines/kit';
+import { type TypeReadings, withReadings } from '../machines/readings';
 import { clocksAnswered } from './answers';
 import { type OpenClock, clockKey } from './clocks';
 import { type Decision, type DecisionCheck, type DecisionContext, type DecisionRefusal, allowedEvents, boundaryRefusal, checkDecision, eventOf } from './decisions';
@@ -29,6 +30,8 @@ export interface StartOptions {
   engineRevision?: EngineRevision;
   /** Why it was started when it was (a centre's window and its rule): kept in its first audit entry. */
   scheduledBy?: Record<string, unknown>;
+  /** The readings an operator set for its type when it started (machines/readings.ts): it keeps them, migrated or not. */
+  readings?: TypeReadings;
 }
 
 /** A recorded step amended (its date or fields) or withdrawn as entered in error, with the reason. */
@@ -83,9 +86,18 @@ export class InspectionRecord {
     now: number,
     actor: Actor,
     scheduledBy: Record<string, unknown> | undefined,
+    private readonly readings: TypeReadings | undefined,
   ) {
     this.fold = Fold.begin(machine, engineRevision, input);
-    const data = { type: machine.type, version: machine.version, machineRevision: machine.machineRevision, input, ...(engineRevision > 1 ? { openedOn, engineRevision } : {}), ...(scheduledBy ? { scheduledBy } : {}) };
+    const data = {
+      type: machine.type,
+      version: machine.version,
+      machineRevision: machine.machineRevision,
+      input,
+      ...(engineRevision > 1 ? { openedOn, engineRevision } : {}),
+      ...(scheduledBy ? { scheduledBy } : {}),
+      ...(readings ? { readings } : {}),
+    };
     this.record(now, actor, 'inspection.started', data, machine.framework);
     this.commit(this.fold, emptyPicture(), now, actor);
   }
@@ -93,7 +105,8 @@ export class InspectionRecord {
   static start(definition: InspectionTypeDefinition, options: StartOptions): InspectionRecord {
     const revision = options.engineRevision ?? CURRENT_ENGINE_REVISION;
     const openedOn = options.openedOn ?? londonDateOf(options.now);
-    return new InspectionRecord(definition, options.inspectionId, options.providerId, options.input, openedOn, revision, options.now, options.actor, options.scheduledBy);
+    const readings = options.readings && Object.keys(options.readings).length > 0 ? options.readings : undefined;
+    return new InspectionRecord(withReadings(definition, readings), options.inspectionId, options.providerId, options.input, openedOn, revision, options.now, options.actor, options.scheduledBy, readings);
   }
 
   /** The machine revision the record is read through: the one it started on, or the one it was migrated to. */
@@ -186,13 +199,15 @@ export class InspectionRecord {
    * Whether the inspection may move to `target` (a later revision of its framework version) now, and what would
    * change: its recorded steps read again through the target machine (engine/migration.ts). Changes nothing.
    */
-  previewMigration(target: InspectionTypeDefinition, actor: Actor, now: number): { ok: true; preview: MigrationPreview } | Refusal {
+  previewMigration(revision: InspectionTypeDefinition, actor: Actor, now: number): { ok: true; preview: MigrationPreview } | Refusal {
+    const target = withReadings(revision, this.readings);
     const moved = this.migrated(target, actor, now);
     return 'ok' in moved ? moved : { ok: true, preview: migrationPreview(this.definition, target, this.fold, moved.fold) };
   }
 
   /** Moves the inspection to `target`, audited with who, why and what changed; throws `DecisionRefusedError` if it cannot. */
-  migrate(target: InspectionTypeDefinition, reason: string, actor: Actor, now: number): InspectionView {
+  migrate(revision: InspectionTypeDefinition, reason: string, actor: Actor, now: number): InspectionView {
+    const target = withReadings(revision, this.readings);
     const moved = this.migrated(target, actor, now);
     if ('ok' in moved) throw new DecisionRefusedError(moved);
     const before = this.picture(now);

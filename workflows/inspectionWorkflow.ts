@@ -42,6 +42,7 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
     engineRevision: start.engineRevision ?? 1,
     ...(start.openedOn ? { openedOn: start.openedOn } : {}),
     ...(start.scheduledBy ? { scheduledBy: start.scheduledBy } : {}),
+    ...(start.readings ? { readings: start.readings } : {}),
   });
   // Search attributes are kept up to date only when the starter set them, i.e. the server has them registered.
   const useSearchAttributes = workflowInfo().typedSearchAttributes.get(INSPECTION_TYPE) !== undefined;

@@ -1,5 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Correction, Decision, DecisionRefusal, EngineRevision, InspectionView, MigrationPreview } from '../engine';
+import type { TypeReadings } from '../machines/readings';
 import type { Actor } from '../machines/kit';
 
 /**
@@ -23,6 +24,8 @@ export interface StartInspectionInput {
   openedOn?: string;
   /** Why it was started when it was (a centre's window and its rule), for its audit trail. */
   scheduledBy?: { opens: string; dueBy: string; rule: string; source: string; reading?: string };
+  /** The readings an operator set for its type when it started (machines/readings.ts), by clock id; kept for its life. */
+  readings?: TypeReadings;
 }
 
 export interface RecordDecisionInput {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../db';
+import type { ReadingSettings } from '../../machines/readings';
 import { catalogue, machineChart } from '../catalogue';
 import { type RouteSpec, route } from '../route';
 import { emptyQuery } from '../schemas';
@@ -15,7 +16,7 @@ const readiness = z.object({
   lagging: z.array(z.object({ inspectionId: z.string(), revision: z.number().int(), attempts: z.number().int(), firstFailedAt: z.string(), lastError: z.string() })),
 });
 
-export function systemRoutes(deps: { client: Client; db: Database; metrics: ApiMetrics; lagBoundSeconds: number; openApi: () => unknown }): RouteSpec[] {
+export function systemRoutes(deps: { client: Client; db: Database; metrics: ApiMetrics; lagBoundSeconds: number; readings: ReadingSettings; openApi: () => unknown }): RouteSpec[] {
   return [
     route({
       method: 'get',
@@ -84,7 +85,19 @@ export function systemRoutes(deps: { client: Client; db: Database; metrics: ApiM
                 latestRevision: z.boolean().describe('new inspections of this framework version start on this revision'),
                 inForceFrom: z.string(),
                 title: z.string(),
-                clocks: z.array(z.looseObject({ id: z.string(), source: z.string() })),
+                clocks: z.array(
+                  z.looseObject({
+                    id: z.string(),
+                    source: z.string(),
+                    basis: z.enum(['rule', 'reading']).describe('a rule the seed states, or a reading we chose where it gives no length or unit (why: `reading`)'),
+                    chose: z.enum(['length', 'unit', 'length and unit']).optional().describe('for a reading: what the seed left to us'),
+                    configured: z
+                      .object({ length: z.number().int(), unit: z.string() })
+                      .nullable()
+                      .optional()
+                      .describe('for a reading: the value an operator set (READINGS_FILE) for inspections started from now on; null: the reading as shown'),
+                  }),
+                ),
                 decisions: z.array(z.looseObject({ event: z.string(), roles: z.array(z.string()) })),
                 chart: machineChart.describe("the machine's states and transitions, walked from the machine itself, for drawing it"),
               }),
@@ -92,7 +105,7 @@ export function systemRoutes(deps: { client: Client; db: Database; metrics: ApiM
           }),
         },
       },
-      handle: async () => ({ json: { types: catalogue() } }),
+      handle: async () => ({ json: { types: catalogue(deps.readings) } }),
     }),
     route({
       method: 'get',

@@ -54,3 +54,12 @@ it('marks the placeholders of handbooks the seed only links (EY, SIH, JTAI) as s
   expect(skeletonOnly.map((t) => t.type).sort()).toEqual(['early-years', 'jtai', 'school-inspection']);
   for (const t of skeletonOnly) expect(t).toMatchObject({ skeletonOnly: true, note: expect.stringContaining('handbook only linked') });
 });
+
+it('marks each clock a rule the seed states or a reading we chose, with what was chosen and any value an operator set', () => {
+  const configured = catalogue({ 'online-provider-visit/visitNotice': { length: 2, unit: 'workingDays' } });
+  const clock = (type: string, revision: number, id: string) => configured.find((t) => t.type === type && t.machineRevision === revision)!.clocks.find((c) => c.id === id)!;
+  expect(clock('online-provider-visit', 3, 'visitNotice')).toMatchObject({ basis: 'reading', chose: 'unit', configured: { length: 2, unit: 'workingDays' }, length: 1, reading: expect.stringContaining('no unit') });
+  expect(clock('safeguarding-lac', 2, 'writtenRiskConfirmation')).toMatchObject({ basis: 'reading', chose: 'length', configured: null });
+  expect(clock('sccif-rfc-full', 3, 'draftReport')).toMatchObject({ basis: 'rule' });
+  expect(clock('sccif-rfc-full', 3, 'draftReport')).not.toHaveProperty('configured');
+});
