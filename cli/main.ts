@@ -2,7 +2,7 @@ import { isIsoDate, londonDateOf } from '../calendar';
 import { type AssumedStep, type TimelineEntry, complianceFollowUpLatest, timelineAfterInspectionEnd } from '../engine/timeline';
 import { timelineToIcs } from '../engine/ics';
 import { INSPECTION_TYPES, UnknownInspectionTypeError, versionInForce } from '../machines/registry';
-import { describeType } from '../api/catalogue';
+import { catalogue } from '../api/catalogue';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type AuditProof } from '../ledger/auditLog';
 import { type ServedEntry, checkAgainstCheckpoints } from '../ledger/outsideCheck';
@@ -96,15 +96,15 @@ const COMMANDS: Record<string, Command> = {
     summary: 'List the inspection types, framework versions and machine revisions, with their clocks and decisions (offline)',
     usage: 'inspections types [--json]',
     details:
-      'Reads the catalogue from the machines themselves; no server needed. VERSION is the framework version (the law, in force from its date); REV the machine revision of it (our code), * on the one new inspections start on.',
+      'Reads the catalogue from the machines themselves; no server needed. VERSION is the framework version (the law, in force from its date); REV the machine revision of it (our code), * on the one new inspections start on. CLOCKS counts its clocks, READINGS those whose length or unit the seed does not give and we chose (--json: basis "reading", why in reading; an operator may set another value with READINGS_FILE on the API).',
     spec: { options: {}, positionals: [] },
     async run(_args, { io, asJson }) {
-      const types = INSPECTION_TYPES.map(describeType);
+      const types = catalogue();
       if (asJson) return io.out(json(types));
       io.out(
         table(
-          ['TYPE', 'VERSION', 'REV', 'IN FORCE FROM', 'CLOCKS', 'DECISIONS', 'TITLE'],
-          types.map((t) => [t.type, t.version, `${t.machineRevision}${t.latestRevision ? '*' : ''}`, t.inForceFrom, t.clocks.length, t.decisions.length, t.title]),
+          ['TYPE', 'VERSION', 'REV', 'IN FORCE FROM', 'CLOCKS', 'READINGS', 'DECISIONS', 'TITLE'],
+          types.map((t) => [t.type, t.version, `${t.machineRevision}${t.latestRevision ? '*' : ''}`, t.inForceFrom, t.clocks.length, t.clocks.filter((c) => c.basis === 'reading').length, t.decisions.length, t.title]),
         ),
       );
     },

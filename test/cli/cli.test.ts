@@ -47,6 +47,7 @@ describe('inspections command line, offline', () => {
     expect(table.stdout).toMatch(/^TYPE\s+VERSION\s+REV\s+IN FORCE FROM/);
     expect(table.stdout).toMatch(/^sccif-rfc-full\s+1\s+1\s+2024-04-05/m); // kept for the inspections that run it
     expect(table.stdout).toMatch(/^sccif-rfc-full\s+1\s+3\*\s+2024-04-05/m); // the revision new inspections start on
+    expect(table.stdout).toMatch(/^safeguarding-lac\s+1\s+2\*\s+2010-10-01\s+9\s+3\s/m); // 9 clocks, 3 of them readings
   });
 
   it('timeline --type sccif-rfc-full --end 2024-12-13 --json: the dates that follow, with rule and source', async () => {
