@@ -1,5 +1,6 @@
 import holidayData from './holidays/england-and-wales.json';
 import { civilToEpochDay, isoWeekdayOfEpochDay, toEpochDay } from './epochDay';
+import { holidaysByRule } from './holidayRules';
 import { parseIsoDate, type IsoDate } from './isoDate';
 
 export interface BankHoliday {
@@ -7,6 +8,13 @@ export interface BankHoliday {
   readonly title: string;
   /** "Substitute day", "Extra bank holiday", or why a regular day moved. */
   readonly notes?: string;
+  /** Set on a day derived from the statutory rules for a year no published list covers yet (calendar/holidayRules.ts). */
+  readonly provisional?: true;
+}
+
+/** A date the working-day calendar cannot place: before the published list, or past the years the rules are used for. */
+export class CalendarRangeError extends RangeError {
+  override readonly name = 'CalendarRangeError';
 }
 
 interface HolidayFile {
@@ -28,15 +36,29 @@ export const HOLIDAY_COVERAGE: { readonly firstYear: number; readonly lastYear: 
   lastYear: data.coverage.lastYear,
 });
 
-/** First and last day numbers for which the holiday list is complete. */
-export const COVERED_FIRST_EPOCH_DAY = civilToEpochDay({ year: HOLIDAY_COVERAGE.firstYear, month: 1, day: 1 });
-export const COVERED_LAST_EPOCH_DAY = civilToEpochDay({ year: HOLIDAY_COVERAGE.lastYear, month: 12, day: 31 });
+/**
+ * The last year whose holidays the statutory rules give, provisionally, after the published list: far past any cycle an
+ * inspection runs (the rules have no end; a bound keeps every question answerable and every error clear).
+ */
+export const RULES_LAST_YEAR = 2199;
+/** The first year, and its first day, whose holidays are provisional: derived by rule, not yet published. */
+export const PROVISIONAL_FROM_YEAR = HOLIDAY_COVERAGE.lastYear + 1;
+export const PROVISIONAL_FROM: IsoDate = `${PROVISIONAL_FROM_YEAR}-01-01`;
 
-function coverageError(what: string): RangeError {
-  return new RangeError(
-    `No England-and-Wales bank-holiday data for ${what}: the holiday list (version ${HOLIDAY_DATA_VERSION}) ` +
-      `covers ${HOLIDAY_COVERAGE.firstYear} to ${HOLIDAY_COVERAGE.lastYear} only`,
+/** First and last day numbers the calendar answers for: the published list, then the rules. */
+export const COVERED_FIRST_EPOCH_DAY = civilToEpochDay({ year: HOLIDAY_COVERAGE.firstYear, month: 1, day: 1 });
+export const COVERED_LAST_EPOCH_DAY = civilToEpochDay({ year: RULES_LAST_YEAR, month: 12, day: 31 });
+
+function coverageError(what: string): CalendarRangeError {
+  return new CalendarRangeError(
+    `No England-and-Wales working-day calendar for ${what}: the published holiday list (version ${HOLIDAY_DATA_VERSION}) ` +
+      `covers ${HOLIDAY_COVERAGE.firstYear} to ${HOLIDAY_COVERAGE.lastYear}, and the statutory rules ${PROVISIONAL_FROM_YEAR} to ${RULES_LAST_YEAR} (provisionally)`,
   );
+}
+
+/** Whether a date falls in a year whose holidays are derived by rule, not yet published (a proclamation may change them). */
+export function isProvisional(date: IsoDate): boolean {
+  return date >= PROVISIONAL_FROM;
 }
 
 /** Throws rather than let a date outside the list be treated as having no holidays. */
@@ -66,7 +88,12 @@ function indexHolidays(holidays: readonly BankHoliday[]): ReadonlyMap<number, Ba
   return byDay;
 }
 
-const HOLIDAYS_BY_EPOCH_DAY = indexHolidays(data.holidays);
+const PROVISIONAL_HOLIDAYS: readonly BankHoliday[] = Array.from({ length: RULES_LAST_YEAR - HOLIDAY_COVERAGE.lastYear }, (_, i) =>
+  holidaysByRule(PROVISIONAL_FROM_YEAR + i).map((h): BankHoliday => ({ ...h, provisional: true })),
+).flat();
+
+/** Published data always wins over the rule: the rules fill only the years after the published list. */
+const HOLIDAYS_BY_EPOCH_DAY = indexHolidays([...data.holidays, ...PROVISIONAL_HOLIDAYS]);
 
 /** Weekday holidays as sorted day numbers, for counting by binary search. */
 export const HOLIDAY_EPOCH_DAYS: readonly number[] = Object.freeze([...HOLIDAYS_BY_EPOCH_DAY.keys()]);
@@ -88,7 +115,7 @@ export function bankHolidayOn(date: IsoDate): BankHoliday | undefined {
 }
 
 export function bankHolidaysInYear(year: number): readonly BankHoliday[] {
-  if (!Number.isInteger(year) || year < HOLIDAY_COVERAGE.firstYear || year > HOLIDAY_COVERAGE.lastYear) {
+  if (!Number.isInteger(year) || year < HOLIDAY_COVERAGE.firstYear || year > RULES_LAST_YEAR) {
     throw coverageError(`year ${year}`);
   }
   const prefix = `${year}-`;
@@ -101,7 +128,7 @@ export function bankHolidaysInYear(year: number): readonly BankHoliday[] {
  */
 export const SUPPORTED_DATES: { readonly first: IsoDate; readonly last: IsoDate } = Object.freeze({
   first: `${Math.max(HOLIDAY_COVERAGE.firstYear, 1996)}-01-01`,
-  last: `${HOLIDAY_COVERAGE.lastYear}-12-31`,
+  last: `${RULES_LAST_YEAR}-12-31`,
 });
 
 export function isSupportedDate(date: IsoDate): boolean {

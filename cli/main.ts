@@ -1,4 +1,4 @@
-import { isIsoDate, londonDateOf } from '../calendar';
+import { CalendarRangeError, isIsoDate, londonDateOf } from '../calendar';
 import { type AssumedStep, type TimelineEntry, complianceFollowUpLatest, timelineAfterInspectionEnd } from '../engine/timeline';
 import { timelineToIcs } from '../engine/ics';
 import { INSPECTION_TYPES, UnknownInspectionTypeError, versionInForce } from '../machines/registry';
@@ -83,7 +83,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       io.err(`inspections: ${error.message}\nRun '${help}' for usage.\n`);
       return 2;
     }
-    if (error instanceof ApiCallError || error instanceof CheckFailed) {
+    if (error instanceof ApiCallError || error instanceof CheckFailed || error instanceof CalendarRangeError) {
       io.err(`inspections: ${error.message}\n`);
       return 1;
     }
@@ -535,7 +535,7 @@ function timelineText(entries: readonly Partial<TimelineEntry>[], assumed: reado
     ? 'No statutory date ahead.\n'
     : entries
         .map((e) => {
-          const flag = e.overdue ? '  OVERDUE' : '';
+          const flag = `${e.overdue ? '  OVERDUE' : ''}${e.provisional ? '  PROVISIONAL (bank holidays of that year by rule, not yet published)' : ''}`;
           return `${e.due}  ${(e.kind ?? '').padEnd(9)} ${e.label ?? e.clock}${flag}\n            ${e.rule ?? ''}\n            ${e.source ?? ''}\n`;
         })
         .join('');

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { londonDateOf } from '../calendar';
+import { isProvisional, londonDateOf } from '../calendar';
 import type { Actor, InspectionEvent, InspectionTypeDefinition, Role } from '../machines/kit';
 import { SYSTEM_ACTOR } from '../machines/kit';
 import { type TypeReadings, withReadings } from '../machines/readings';
@@ -505,6 +505,7 @@ function toDeadlineView({ spec, due, dueAt }: OpenClock, now: number): DeadlineV
     rule: spec.rule,
     source: spec.source,
     ...(spec.reading ? { reading: spec.reading } : {}),
+    ...(isProvisional(due) ? { provisional: true as const } : {}),
   };
 }
 

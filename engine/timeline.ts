@@ -1,6 +1,6 @@
 import { type AnyMachineSnapshot, type StateValue, initialTransition, transition } from 'xstate';
 import type { z } from 'zod';
-import { addWorkingDays, isIsoDate, startOfLondonDay } from '../calendar';
+import { addWorkingDays, isIsoDate, isProvisional, startOfLondonDay } from '../calendar';
 import type { ClockSpec, InspectionEvent, InspectionTypeDefinition } from '../machines/kit';
 import { type OpenClock, clockKey, openClocks } from './clocks';
 import { stageOf } from './stage';
@@ -119,6 +119,7 @@ export function projectTimeline(source: TimelineSource, fromDate: string, option
       ...(spec.reading ? { reading: spec.reading } : {}),
       event: event?.type ?? null,
       overdue,
+      ...(isProvisional(clock.due) ? { provisional: true as const } : {}),
     });
     if (event) take(event, running);
   }

@@ -11,6 +11,7 @@ export const timelineEntry = z.object({
   reading: z.string().optional(),
   event: z.string().nullable().describe("the step assumed to happen on the due date: the clock's expiry event, or the decision it waits for"),
   overdue: z.boolean().describe('already past on the day of the projection'),
+  provisional: z.literal(true).optional().describe('due in a year whose bank holidays are derived by rule, not yet published: a proclamation may move it'),
 });
 
 /** A person's step that no clock closes, assumed taken on the day it becomes possible so the projection can go on. */

@@ -14,6 +14,7 @@ export const deadlineView = z.object({
   rule: z.string(),
   source: z.string(),
   reading: z.string().optional(),
+  provisional: z.literal(true).optional().describe('due in a year whose bank holidays are derived by rule, not yet published: a proclamation may move it'),
 });
 export type DeadlineView = z.infer<typeof deadlineView>;
 

@@ -36,7 +36,7 @@ export function drawGantt({ past, future, today }) {
     svg.append(
       s('text', { x: 8, y: y + ROW / 2 + 4, 'font-size': 12, fill: '#0b0c0c' }, truncate(f.label, 28)),
       s('rect', { x: Math.min(x(today), x(f.due)), y: y + 7, width: Math.max(4, Math.abs(x(f.due) - x(today))), height: ROW - 14, rx: 3, fill: colour, 'data-kind': 'future' },
-        s('title', {}, `${f.label}: due ${formatDate(f.due)} (${f.kind}${f.overdue ? ', overdue' : ''})`)),
+        s('title', {}, `${f.label}: due ${formatDate(f.due)} (${f.kind}${f.overdue ? ', overdue' : ''}${f.provisional ? ', provisional: that year\'s bank holidays are by rule, not yet published' : ''})`)),
       s('text', { x: x(f.due) + 6, y: y + ROW / 2 + 4, 'font-size': 11, fill: '#0b0c0c' }, f.due));
   });
   svg.append(s('line', { x1: x(today), x2: x(today), y1: TOP - 8, y2: height - 4, stroke: '#b10e1e', 'stroke-width': 2, 'stroke-dasharray': '4 3' }),
@@ -48,7 +48,7 @@ export function drawGantt({ past, future, today }) {
     h('tbody', {},
       past.map((p) => h('tr', {}, h('td', {}, h('time', { datetime: p.date }, formatDate(p.date))), h('td', {}, 'past'), h('td', {}, p.label), h('td', {}, p.kind))),
       future.map((f) => h('tr', { class: f.overdue ? 'overdue' : undefined }, h('td', {}, h('time', { datetime: f.due }, formatDate(f.due))),
-        h('td', {}, f.overdue ? h('span', { class: 'badge overdue-badge' }, 'Overdue') : 'due'), h('td', {}, f.label), h('td', {}, f.kind)))));
+        h('td', {}, f.overdue ? h('span', { class: 'badge overdue-badge' }, 'Overdue') : f.provisional ? 'due (provisional: bank holidays by rule)' : 'due'), h('td', {}, f.label), h('td', {}, f.kind)))));
   return { svg, table };
 }
 

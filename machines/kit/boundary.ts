@@ -11,15 +11,26 @@ import { SUPPORTED_DATES, isSupportedDate } from '../../calendar';
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const DATE_LIKE = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
-const yearsSupported = Array.from(
-  { length: Number(SUPPORTED_DATES.last.slice(0, 4)) - Number(SUPPORTED_DATES.first.slice(0, 4)) + 1 },
-  (_, i) => Number(SUPPORTED_DATES.first.slice(0, 4)) + i,
-);
+/** The years from `first` to `last` as a regular expression: whole centuries and decades as `\d`, the rest listed. */
+export function yearsPattern(first: number, last: number): string {
+  const parts: string[] = [];
+  for (let year = first; year <= last; ) {
+    if (year % 100 === 0 && year + 99 <= last) {
+      parts.push(`${year / 100}\\d{2}`);
+      year += 100;
+    } else if (year % 10 === 0 && year + 9 <= last) {
+      parts.push(`${year / 10}\\d`);
+      year += 10;
+    } else parts.push(String(year++));
+  }
+  return parts.join('|');
+}
+
 /**
  * The dates the boundary takes, as a regular expression for the API's document (the supported dates run from a
  * 1 January to a 31 December, so the years say it exactly; whether a day exists in its month is `format: date`'s).
  */
-export const SUPPORTED_DATE_PATTERN = `(?:${yearsSupported.join('|')})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])`;
+export const SUPPORTED_DATE_PATTERN = `(?:${yearsPattern(Number(SUPPORTED_DATES.first.slice(0, 4)), Number(SUPPORTED_DATES.last.slice(0, 4)))})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])`;
 
 /** Deeper than any payload of any event; deeper still would only exhaust the stack of whatever walks it next. */
 export const MAX_NESTING = 32;

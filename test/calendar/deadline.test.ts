@@ -27,8 +27,10 @@ describe('deadline', () => {
     expect(isDeadlineUnit('hours')).toBe(false);
   });
 
-  it('refuses working-day deadlines beyond the holiday data', () => {
-    expect(() => deadline('2030-12-20', 10, 'workingDays')).toThrow(/2010 to 2030/);
+  it('counts working days past the published list by the statutory rules, and refuses them past the rules\' years', () => {
+    // 20 December 2030 + 10 working days: Christmas (Wednesday), Boxing Day and New Year's Day 2031 (by rule) skipped.
+    expect(deadline('2030-12-20', 10, 'workingDays')).toBe('2031-01-08');
+    expect(() => deadline('2199-12-20', 10, 'workingDays')).toThrow(/2031 to 2199 \(provisionally\)/);
     expect(deadline('2030-12-20', 10, 'calendarDays')).toBe('2030-12-30');
   });
 });

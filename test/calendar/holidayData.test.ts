@@ -6,6 +6,7 @@ import {
   HOLIDAY_DIVISION,
   bankHolidayOn,
   bankHolidaysInYear,
+  CalendarRangeError,
   isBankHoliday,
 } from '../../calendar';
 
@@ -190,9 +191,13 @@ describe('holiday data file', () => {
     expect(ours).toEqual([...GOVUK_2012_2023_BEFORE_SEPT_2022, '2022-09-19', '2023-05-08'].sort());
   });
 
-  it('refuses years it does not cover', () => {
-    expect(() => bankHolidaysInYear(2031)).toThrow(RangeError);
-    expect(() => bankHolidaysInYear(2009)).toThrow(/2010 to 2030/);
-    expect(() => bankHolidayOn('2031-12-25')).toThrow(/2010 to 2030/);
+  it('gives the years after it by the statutory rules, marked provisional, and refuses years outside both', () => {
+    expect(bankHolidaysInYear(2031).map((h) => [h.date, h.provisional])).toEqual(
+      ['2031-01-01', '2031-04-11', '2031-04-14', '2031-05-05', '2031-05-26', '2031-08-25', '2031-12-25', '2031-12-26'].map((d) => [d, true]),
+    );
+    expect(bankHolidaysInYear(2030).every((h) => h.provisional === undefined)).toBe(true);
+    expect(() => bankHolidaysInYear(2009)).toThrow(/covers 2010 to 2030, and the statutory rules 2031 to 2199/);
+    expect(() => bankHolidaysInYear(2200)).toThrow(CalendarRangeError);
+    expect(bankHolidayOn('2150-12-25')).toMatchObject({ title: 'Christmas Day', provisional: true });
   });
 });

@@ -198,13 +198,20 @@ describe('workingDaysBetween', () => {
 
 describe('outside the covered years (2010-2030)', () => {
   it('throws a RangeError naming the covered years instead of assuming no holidays', () => {
-    expect(() => isWorkingDay('2031-01-02')).toThrow(RangeError);
-    expect(() => isWorkingDay('2031-01-02')).toThrow(/2010 to 2030/);
+    expect(() => isWorkingDay('2200-01-02')).toThrow(RangeError);
+    expect(() => isWorkingDay('2200-01-02')).toThrow(/2010 to 2030, and the statutory rules 2031 to 2199/);
     expect(() => isWorkingDay('2009-12-31')).toThrow(/2010 to 2030/);
-    expect(() => addWorkingDays('2030-12-30', 5)).toThrow(/2010 to 2030/);
+    expect(() => addWorkingDays('2199-12-30', 5)).toThrow(/2199/);
     expect(() => addWorkingDays('2010-01-05', -5)).toThrow(RangeError);
-    expect(() => addWorkingDays('2031-01-01', 0)).toThrow(RangeError);
-    expect(() => workingDaysBetween('2029-01-01', '2031-01-01')).toThrow(/2010 to 2030/);
+    expect(() => workingDaysBetween('2009-01-01', '2011-01-01')).toThrow(/2010 to 2030/);
+  });
+
+  it('goes on past the published list by the statutory rules, provisionally', () => {
+    expect(isWorkingDay('2031-01-01')).toBe(false); // New Year's Day by rule
+    expect(isWorkingDay('2031-01-02')).toBe(true);
+    expect(addWorkingDays('2030-12-30', 5)).toBe('2031-01-07'); // past New Year's Day 2031
+    expect(workingDaysBetween('2029-01-01', '2031-01-01')).toBe(506); // 253 in each year, and New Year's Day 2031 is a holiday
+    expect(addWorkingDays('2150-03-02', 20)).toEqual(expect.stringMatching(/^2150-03-/));
   });
 
   it('works right up to the edges', () => {
