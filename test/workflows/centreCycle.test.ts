@@ -35,17 +35,24 @@ async function currentInspection(centre: Handle): Promise<string> {
 /** Runs one full inspection (of whichever version the cycle started) to its feedback and sends the reports, then lets its publication follow by itself. */
 async function inspect(id: string, judgements: Record<string, string>) {
   const inspection = servers.env.client.workflow.getHandle(id);
-  const send = (role: keyof typeof actors, event: string, fields: Record<string, unknown> = {}) =>
-    inspection.executeUpdate(recordDecisionUpdate, { args: [{ decision: { event, ...fields }, actor: actors[role] }] });
-  await send('inspector', 'INSPECTION_STARTED');
-  const feedback = await send('inspector', 'FEEDBACK_GIVEN', { judgements });
+  await decide(inspection, 'inspector', 'INSPECTION_STARTED');
+  const feedback = await decide(inspection, 'inspector', 'FEEDBACK_GIVEN', { judgements });
+  await reportedAndPublished(inspection, feedback);
+  return feedback.facts.feedbackDate as string;
+}
+
+type InspectionHandle = ReturnType<typeof servers.env.client.workflow.getHandle>;
+const decide = (inspection: InspectionHandle, role: keyof typeof actors, event: string, fields: Record<string, unknown> = {}) =>
+  inspection.executeUpdate(recordDecisionUpdate, { args: [{ decision: { event, ...fields }, actor: actors[role] }] });
+
+/** From feedback: the draft, comments, the final report, and publication by itself. */
+async function reportedAndPublished(inspection: InspectionHandle, feedback: Awaited<ReturnType<typeof decide>>) {
   // From v3 (in force from 1 April 2028) the provider has the working day after feedback to raise a concern first.
   if (feedback.deadlines.some((d) => d.clock === 'nextDayContact')) await skipPastClock(servers.env, feedback, 'nextDayContact');
-  await send('inspector', 'DRAFT_REPORT_SENT');
-  await send('provider', 'COMMENTS_SUBMITTED');
-  const final = await send('manager', 'FINAL_REPORT_SENT');
+  await decide(inspection, 'inspector', 'DRAFT_REPORT_SENT');
+  await decide(inspection, 'provider', 'COMMENTS_SUBMITTED');
+  const final = await decide(inspection, 'manager', 'FINAL_REPORT_SENT');
   await skipPastClock(servers.env, final, 'publication');
-  return feedback.facts.feedbackDate as string;
 }
 
 const requiresImprovement = { ...goodJudgements, overallExperiencesAndProgress: 'requires_improvement' };
@@ -158,6 +165,22 @@ describe('a residential family centre cycle, per centre, over years (time-skippi
     expect(good.window.opens.slice(5)).toBe('04-01');
     expect((await centre.executeUpdate(closeCentreUpdate, { args: [{ reason: 'registration cancelled' }] })).closed).toBe('registration cancelled');
     expect(await centre.result()).toEqual({ closed: 'registration cancelled', inspectionsCompleted: 2 });
+  });
+
+  it('runs across the end of the published holiday list: an inspection ending in December 2030 is reported in 2031 by the statutory rules, provisionally', async () => {
+    const centre = await register({ last: { endedOn: '2029-06-01', grade: 'good' }, inspectionsCompleted: 1 });
+    expect((await centre.query(centreCycleStateQuery)).window.opens).toBe('2030-04-01');
+    await skipToDay(servers.env, '2030-12-16'); // a Monday
+    const id = await currentInspection(centre);
+    const inspection = servers.env.client.workflow.getHandle(id);
+    await decide(inspection, 'inspector', 'INSPECTION_STARTED');
+    const feedback = await decide(inspection, 'inspector', 'FEEDBACK_GIVEN', { judgements: goodJudgements });
+    // 18 working days from Monday 16 December 2030, past Christmas, Boxing Day and New Year's Day 2031 (by rule).
+    expect(feedback.deadlines.find((d) => d.clock === 'draftReport')).toMatchObject({ due: addWorkingDays(feedback.facts.feedbackDate as string, 18), provisional: true });
+    expect(feedback.deadlines.find((d) => d.clock === 'draftReport')?.due).toBe('2031-01-14');
+    await reportedAndPublished(inspection, feedback);
+    const next = await eventuallyState(centre, (s) => s.inspectionsCompleted === 2);
+    expect(next).toMatchObject({ last: { endedOn: '2030-12-16', grade: 'good' }, window: { opens: '2031-04-01', dueBy: '2034-03-31' } });
   });
 
   it('brings an inspection forward when concerns arise before the window opens: the window and the scheduled date move, and say why', async () => {

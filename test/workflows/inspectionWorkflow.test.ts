@@ -119,7 +119,7 @@ describe('inspection workflow on the time-skipping test server (SCCIF RFC full i
     const refusal = (update: Promise<unknown>) => update.then(() => null, (e: WorkflowUpdateFailedError) => e.cause as ApplicationFailure);
     const refusals = [
       await refusal(inspection.send(actors.provider, 'DEFERRAL_REQUESTED', { reason: 'away\u0000' })),
-      await refusal(inspection.send(actors.inspector, 'INSPECTION_STARTED', { at: '2099-01-05' })),
+      await refusal(inspection.send(actors.inspector, 'INSPECTION_STARTED', { at: '2205-01-05' })),
     ];
     expect(refusals.map((f) => f?.type)).toEqual(['DecisionRefused.invalid_payload', 'DecisionRefused.invalid_date']);
     expect(refusals[1]?.message).toMatch(/at: is outside the dates the working-day calendar covers/);
