@@ -16,6 +16,7 @@ import { openApiDocument } from './openapi';
 import { RateLimiter } from './rateLimit';
 import type { RouteSpec } from './route';
 import { auditRoutes } from './routes/audit';
+import { calendarRoutes } from './routes/calendar';
 import { centreRoutes } from './routes/centres';
 import { inspectionRoutes } from './routes/inspections';
 import { systemRoutes } from './routes/system';
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps) {
     ...timelineRoutes(service),
     ...migrationRoutes(service, new MigrationBatches({ client: deps.client, taskQueue: deps.taskQueue }), deps.db),
     ...centreRoutes(service),
+    ...calendarRoutes(),
     ...workRoutes(deps.db),
     ...auditRoutes(service, deps.db, lagBoundSeconds, deps.checkpointDir ? new CheckpointDirectory(deps.checkpointDir) : null),
   ];

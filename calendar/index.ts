@@ -41,6 +41,7 @@ export {
   previousWorkingDay,
   workingDayOnOrAfter,
 } from './workingDays';
+export { type HolidayBasis, calendarSummary, calendarYear } from './summary';
 export { LONDON_RULE_FIRST_YEAR, londonOffsetMinutes, londonDateOf, londonLocalInstant, startOfLondonDay, endOfLondonDay } from './london';
 export type { DeadlineUnit } from './deadline';
 export { DEADLINE_UNITS, isDeadlineUnit, deadline, deadlineDueAt } from './deadline';

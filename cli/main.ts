@@ -1,4 +1,4 @@
-import { CalendarRangeError, isIsoDate, londonDateOf } from '../calendar';
+import { CalendarRangeError, calendarSummary, calendarYear, isIsoDate, londonDateOf } from '../calendar';
 import { type AssumedStep, type TimelineEntry, complianceFollowUpLatest, timelineAfterInspectionEnd } from '../engine/timeline';
 import { timelineToIcs } from '../engine/ics';
 import { INSPECTION_TYPES, UnknownInspectionTypeError, versionInForce } from '../machines/registry';
@@ -106,6 +106,27 @@ const COMMANDS: Record<string, Command> = {
           ['TYPE', 'VERSION', 'REV', 'IN FORCE FROM', 'CLOCKS', 'READINGS', 'DECISIONS', 'TITLE'],
           types.map((t) => [t.type, t.version, `${t.machineRevision}${t.latestRevision ? '*' : ''}`, t.inForceFrom, t.clocks.length, t.clocks.filter((c) => c.basis === 'reading').length, t.decisions.length, t.title]),
         ),
+      );
+    },
+  },
+
+  calendar: {
+    summary: 'The working-day calendar: the years published and the years by rule (provisional), and a year\'s bank holidays (offline)',
+    usage: 'inspections calendar [--year YYYY] [--json]',
+    details:
+      'Reads the calendar the product ships; no server needed (GET /calendar answers the same). A year after the published list has its holidays from the statutory rules, marked provisional: a proclamation may add or move a day.',
+    spec: { options: { year: 'string' }, positionals: [] },
+    async run({ options }, { io, asJson }) {
+      const raw = (options.year as string | undefined) ?? londonDateOf(Date.now()).slice(0, 4);
+      if (!/^\d{4}$/.test(raw)) throw new UsageError(`--year ${JSON.stringify(raw)} is not a year: expected YYYY`, 'calendar');
+      const summary = calendarSummary();
+      const year = calendarYear(Number(raw));
+      if (asJson) return io.out(json({ ...summary, ...year }));
+      io.out(
+        `England and Wales working-day calendar, holiday data version ${summary.version}\n` +
+          `Published: ${summary.published.firstYear}-${summary.published.lastYear}. By rule (provisional): ${summary.provisional.firstYear}-${summary.provisional.lastYear}.\n\n` +
+          `${year.year} (${year.basis === 'rule' ? 'PROVISIONAL: by the statutory rules, not yet published' : 'published'})\n` +
+          table(['DATE', 'HOLIDAY', 'NOTES'], year.holidays.map((h) => [h.date, h.title, h.notes ?? ''])),
       );
     },
   },

@@ -168,3 +168,16 @@ describe('audit exports and operations', () => {
     expect(stack.api.logs.find((l) => l.requestId === 'trace-123')).toMatchObject({ status: 404, route: '/inspections/:id', role: 'manager' });
   });
 });
+
+describe('GET /calendar', () => {
+  it('says which years are published and which by rule, and gives a year\'s holidays with their source', async () => {
+    const res = await stack.api.call('GET', '/calendar?year=2031');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ division: 'england-and-wales', published: { firstYear: 2010, lastYear: 2030 }, provisional: { firstYear: 2031, lastYear: 2199 }, year: 2031, basis: 'rule' });
+    expect(res.body.holidays).toHaveLength(8);
+    expect(res.body.holidays[0]).toEqual({ date: '2031-01-01', title: "New Year's Day", notes: null, basis: 'rule' });
+    const published = await stack.api.call('GET', '/calendar?year=2022');
+    expect(published.body.holidays.find((h: { date: string }) => h.date === '2022-09-19')).toMatchObject({ basis: 'published', notes: 'Extra bank holiday' });
+    expect((await stack.api.call('GET', '/calendar?year=2200')).status).toBe(400);
+  });
+});

@@ -50,6 +50,19 @@ describe('inspections command line, offline', () => {
     expect(table.stdout).toMatch(/^safeguarding-lac\s+1\s+2\*\s+2010-10-01\s+9\s+3\s/m); // 9 clocks, 3 of them readings
   });
 
+  it('calendar: a year by rule marked provisional, a published one, and a clear error outside the years covered', async () => {
+    const provisional = await cli(['calendar', '--year', '2033']);
+    expect(provisional.code).toBe(0);
+    expect(provisional.stdout).toMatch(/^2033 \(PROVISIONAL: by the statutory rules, not yet published\)$/m);
+    expect(provisional.stdout).toMatch(/^2033-01-03\s+New Year's Day\s+Substitute day$/m);
+    const json = JSON.parse((await cli(['calendar', '--year', '2023', '--json'])).stdout);
+    expect(json).toMatchObject({ year: 2023, basis: 'published', published: { lastYear: 2030 } });
+    expect(json.holidays.map((h: { date: string }) => h.date)).toContain('2023-05-08'); // the coronation: published, never by rule
+    const outside = await cli(['calendar', '--year', '2300']);
+    expect(outside).toMatchObject({ code: 1, stdout: '' });
+    expect(outside.stderr).toMatch(/^inspections: No England-and-Wales working-day calendar for year 2300: .*2031 to 2199/);
+  });
+
   it('timeline --type sccif-rfc-full --end 2024-12-13 --json: the dates that follow, with rule and source', async () => {
     const run = await cli(['timeline', '--type', 'sccif-rfc-full', '--end', '2024-12-13', '--json']);
     expect(run.code).toBe(0);
