@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describeType } from '../../api/catalogue';
-import type { InspectionTypeDefinition } from '../../machines/kit';
+import { type InspectionTypeDefinition, SUPPORTED_DATE_PATTERN } from '../../machines/kit';
 import { historyKey } from './historyKey';
 
 /** Where each registered revision's golden file is kept, committed beside the code. */
@@ -9,14 +9,20 @@ export const GOLDEN_DIR = path.join(__dirname, '..', 'machines', 'goldens');
 
 export const goldenFile = (definition: InspectionTypeDefinition) => path.join(GOLDEN_DIR, `${historyKey(definition)}.json`);
 
+/** Stands for the dates the calendar can place wherever a payload schema gives them: the calendar's range, not the machine's. */
+export const SUPPORTED_DATES_TOKEN = '<dates the calendar supports>';
+const supportedDatesInJson = JSON.stringify(SUPPORTED_DATE_PATTERN).slice(1, -1);
+
 /**
  * What a registered machine revision is, frozen: its catalogue entry (states and transitions, events with their roles
  * and payload schemas, clocks with length, unit, anchor, kind and rule text, effects, sources and readings), without
- * `latestRevision`, which changes when a later revision is registered and says nothing about this one.
+ * `latestRevision`, which changes when a later revision is registered and says nothing about this one, and with the
+ * calendar's date range in its date patterns named, not spelt out: the years the calendar covers grow without any
+ * machine changing.
  */
 export function goldenOf(definition: InspectionTypeDefinition): Record<string, unknown> {
   const { latestRevision: _latest, ...entry } = describeType(definition);
-  return JSON.parse(JSON.stringify(entry)) as Record<string, unknown>;
+  return JSON.parse(JSON.stringify(entry).split(supportedDatesInJson).join(SUPPORTED_DATES_TOKEN)) as Record<string, unknown>;
 }
 
 export const goldenText = (definition: InspectionTypeDefinition) => `${JSON.stringify(goldenOf(definition), null, 1)}\n`;
