@@ -1,5 +1,6 @@
 /** Further education and skills inspections, revision 3 (seed 003 FES): `fes-inspection` v1 revision 3, the notice periods. */
 import { actors } from '../pureDriver';
+import { skipPastClock, skipToDay } from '../serverClock';
 import { fesInspectionV2 as r2 } from './fesInspectionV2';
 import { fullInspectionFeedback } from './fesInspection';
 import type { TypeHistories } from './scenario';
@@ -18,9 +19,9 @@ export const fesInspectionV3: TypeHistories = {
       path: 'college-notice',
       async run({ env, start }) {
         const i = await start({ kind: 'full', college: true });
-        await i.send(actors.inspector, 'NOTIFIED', NOMINEES);
+        const notified = await i.send(actors.inspector, 'NOTIFIED', NOMINEES);
         await i.send(actors.inspector, 'FOLLOW_UP_CALL_MADE');
-        await env.sleep('5 days');
+        await skipToDay(env, notified.deadlines.find((d) => d.clock === 'collegeNotice')!.due); // its last day on time
         await i.send(actors.inspector, 'INSPECTION_STARTED');
         await fullInspectionFeedback(env, i);
         return i;
@@ -30,9 +31,9 @@ export const fesInspectionV3: TypeHistories = {
       path: 'short-notice-breached',
       async run({ env, start }) {
         const i = await start({ kind: 'short' });
-        await i.send(actors.inspector, 'NOTIFIED', NOMINEES);
+        const notified = await i.send(actors.inspector, 'NOTIFIED', NOMINEES);
         await i.send(actors.inspector, 'FOLLOW_UP_CALL_MADE');
-        await env.sleep('7 days');
+        await skipPastClock(env, notified, 'shortNotice');
         await i.send(actors.inspector, 'INSPECTION_STARTED');
         return i;
       },

@@ -1,5 +1,6 @@
 /** Online provider visits (seed 003 OLP), revision 3: `online-provider-visit` v1 revision 3, the notice of an accreditation visit. */
 import { actors } from '../pureDriver';
+import { skipPastClock } from '../serverClock';
 import { onlineProviderV2 as r2 } from './onlineProviderV2';
 import type { TypeHistories } from './scenario';
 
@@ -12,8 +13,8 @@ export const onlineProviderV3: TypeHistories = {
       path: 'notice-breached',
       async run({ env, start }) {
         const i = await start({ kind: 'accreditation' });
-        await i.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'deputy head' });
-        await env.sleep('6 days');
+        const notified = await i.send(actors.inspector, 'NOTIFIED', { wellbeingContact: 'deputy head' });
+        await skipPastClock(env, notified, 'visitNotice');
         await i.send(actors.inspector, 'INSPECTION_STARTED');
         return i;
       },
