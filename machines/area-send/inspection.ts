@@ -1,4 +1,4 @@
-import { SEED_003, SEED_003_IN_FORCE_FROM, defineInspection, handbookSource, inspectionSkeleton, reading } from '../fragments';
+import { SEED_003, SEED_003_IN_FORCE_FROM, defineInspection, handbookSource, inspectionSkeleton, reading, formalComplaintRevision } from '../fragments';
 import { z } from 'zod';
 import { areaSendOutcome } from './outcome';
 
@@ -21,10 +21,7 @@ export function areaSendInspection(machineRevision: 1 | 2) {
   return defineInspection({
     type: 'area-send',
     version: 1,
-    machineRevision,
-    ...(v2 && { revisionNote: 'adds the formal complaint on receiving the final report' }),
-    ...(v2 && { migratesFrom: { revisions: [1], note: 'a formal complaint may follow the final report' } }),
-    title: v2 ? 'Area SEND inspection of a local area partnership, Ofsted and CQC, with the formal complaint' : 'Area SEND inspection of a local area partnership, Ofsted and CQC (January 2024)',
+    ...formalComplaintRevision(machineRevision, 'Area SEND inspection of a local area partnership, Ofsted and CQC'),
     framework: `${SEED_003} ASEND`,
     inForceFrom: SEED_003_IN_FORCE_FROM,
     id: 'areaSend',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEED_003, SEED_003_IN_FORCE_FROM, type FragmentGuard, defineInspection, handbookSource, inspectionSkeleton, reading, visitFindings } from '../fragments';
+import { SEED_003, SEED_003_IN_FORCE_FROM, type FragmentGuard, defineInspection, handbookSource, inspectionSkeleton, reading, visitFindings, formalComplaintRevision } from '../fragments';
 import { CAFCASS_KINDS, cafcassJudgements } from './judgements';
 
 /**
@@ -27,10 +27,7 @@ export function cafcassInspection(machineRevision: 1 | 2) {
   return defineInspection({
     type: 'cafcass',
     version: 1,
-    machineRevision,
-    ...(v2 && { revisionNote: 'adds the formal complaint on receiving the final report' }),
-    ...(v2 && { migratesFrom: { revisions: [1], note: 'a formal complaint may follow the final report' } }),
-    title: v2 ? 'Cafcass: inspection or visit, with the formal complaint' : 'Cafcass: inspection or visit (January 2024)',
+    ...formalComplaintRevision(machineRevision, 'Cafcass: inspection or visit'),
     framework: `${SEED_003} CAF`,
     inForceFrom: SEED_003_IN_FORCE_FROM,
     id: 'cafcassInspection',

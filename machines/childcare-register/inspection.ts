@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { note } from '../kit';
-import { SEED_003, SEED_003_IN_FORCE_FROM, defineInspection, handbookSource, inspectionSkeleton, reading } from '../fragments';
+import { SEED_003, SEED_003_IN_FORCE_FROM, defineInspection, handbookSource, inspectionSkeleton, reading, formalComplaintRevision } from '../fragments';
 import { nominatedIndividualAtFeedback, nominatedIndividualTold } from './nominatedIndividualTold';
 import { crciOutcome } from './outcomes';
 
@@ -23,10 +23,7 @@ export function childcareRegisterInspection(machineRevision: 1 | 2) {
   return defineInspection({
     type: 'childcare-register-compliance',
     version: 1,
-    machineRevision,
-    ...(v2 && { revisionNote: 'adds the formal complaint on receiving the final report' }),
-    ...(v2 && { migratesFrom: { revisions: [1], note: 'a formal complaint may follow the final report' } }),
-    title: v2 ? 'Childcare Register compliance inspection, with the formal complaint' : 'Childcare Register compliance inspection (January 2024)',
+    ...formalComplaintRevision(machineRevision, 'Childcare Register compliance inspection'),
     framework: `${SEED_003} CRCI`,
     inForceFrom: SEED_003_IN_FORCE_FROM,
     id: 'childcareRegisterCompliance',

@@ -110,3 +110,19 @@ function openComplaint(source: string, closingFacts: unknown): Fragment {
     events: { COMPLAINT_MADE: { ...events.COMPLAINT_MADE!, reading }, COMPLAINT_RESPONDED: { ...events.COMPLAINT_RESPONDED!, reading: 'Publication does not wait for it (seed 001 §65, seed 004 §79: a complaint "will not normally delay publication").' } },
   };
 }
+
+/**
+ * The header of a January 2024 type at revision 1, or at revision 2, which adds only the formal complaint on receiving
+ * the final report (with `complaintWindow` and no deadline): its revision, what that revision changed, its migration
+ * path and its title, from the subject both titles share.
+ */
+export function formalComplaintRevision(machineRevision: 1 | 2, subject: string) {
+  return machineRevision === 2
+    ? {
+        machineRevision,
+        revisionNote: 'adds the formal complaint on receiving the final report',
+        migratesFrom: { revisions: [1], note: 'a formal complaint may follow the final report' },
+        title: `${subject}, with the formal complaint`,
+      }
+    : { machineRevision, title: `${subject} (January 2024)` };
+}

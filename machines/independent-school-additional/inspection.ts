@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEED_003, SEED_003_IN_FORCE_FROM, defineInspection, handbookSource, inspectionSkeleton, reading } from '../fragments';
+import { SEED_003, SEED_003_IN_FORCE_FROM, defineInspection, handbookSource, inspectionSkeleton, reading, formalComplaintRevision } from '../fragments';
 import { schoolReporting } from '../independent-school/schoolReporting';
 import { AIIS_KINDS, complianceJudgement, complianceOutcome } from './compliance';
 
@@ -22,10 +22,7 @@ export function additionalSchoolInspection(machineRevision: 1 | 2) {
   return defineInspection({
     type: 'independent-school-additional',
     version: 1,
-    machineRevision,
-    ...(v2 && { revisionNote: 'adds the formal complaint on receiving the final report' }),
-    ...(v2 && { migratesFrom: { revisions: [1], note: 'a formal complaint may follow the final report' } }),
-    title: v2 ? 'Additional inspection of an independent school: pre-registration or material change, with the formal complaint' : 'Additional inspection of an independent school: pre-registration or material change (January 2024)',
+    ...formalComplaintRevision(machineRevision, 'Additional inspection of an independent school: pre-registration or material change'),
     framework: `${SEED_003} AIIS`,
     inForceFrom: SEED_003_IN_FORCE_FROM,
     id: 'independentSchoolAdditional',

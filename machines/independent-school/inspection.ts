@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEED_003, SEED_003_IN_FORCE_FROM, defineInspection, handbookSource, inspectionSkeleton, reading } from '../fragments';
+import { SEED_003, SEED_003_IN_FORCE_FROM, defineInspection, handbookSource, inspectionSkeleton, reading, formalComplaintRevision } from '../fragments';
 import { independentSchoolJudgements } from './judgements';
 import { schoolReporting } from './schoolReporting';
 
@@ -22,10 +22,7 @@ export function independentSchoolInspection(machineRevision: 1 | 2) {
   return defineInspection({
     type: 'independent-school',
     version: 1,
-    machineRevision,
-    ...(v2 && { revisionNote: 'adds the formal complaint on receiving the final report' }),
-    ...(v2 && { migratesFrom: { revisions: [1], note: 'a formal complaint may follow the final report' } }),
-    title: v2 ? 'Independent school standard inspection, with the formal complaint' : 'Independent school standard inspection (January 2024)',
+    ...formalComplaintRevision(machineRevision, 'Independent school standard inspection'),
     framework: `${SEED_003} IND`,
     inForceFrom: SEED_003_IN_FORCE_FROM,
     id: 'independentSchool',

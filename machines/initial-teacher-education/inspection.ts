@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEED_003, SEED_003_IN_FORCE_FROM, defineInspection, handbookSource, inspectionSkeleton, reading } from '../fragments';
+import { SEED_003, SEED_003_IN_FORCE_FROM, defineInspection, handbookSource, inspectionSkeleton, reading, formalComplaintRevision } from '../fragments';
 import { iteJudgements } from './judgements';
 
 /**
@@ -22,10 +22,7 @@ export function iteInspection(machineRevision: 1 | 2) {
   return defineInspection({
     type: 'initial-teacher-education',
     version: 1,
-    machineRevision,
-    ...(v2 && { revisionNote: 'adds the formal complaint on receiving the final report' }),
-    ...(v2 && { migratesFrom: { revisions: [1], note: 'a formal complaint may follow the final report' } }),
-    title: v2 ? 'Initial teacher education inspection, with the formal complaint' : 'Initial teacher education inspection (January 2024)',
+    ...formalComplaintRevision(machineRevision, 'Initial teacher education inspection'),
     framework: `${SEED_003} ITE`,
     inForceFrom: SEED_003_IN_FORCE_FROM,
     id: 'iteInspection',

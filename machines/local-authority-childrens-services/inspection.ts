@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { payload } from '../kit';
-import { SEED_003, SEED_003_IN_FORCE_FROM, type Fragment, type FragmentGuard, defineInspection, handbookSource, inspectionSkeleton, reading, update, visitFindings } from '../fragments';
+import { SEED_003, SEED_003_IN_FORCE_FROM, type Fragment, type FragmentGuard, defineInspection, handbookSource, inspectionSkeleton, reading, update, visitFindings, formalComplaintRevision } from '../fragments';
 import { ILACS_INSPECTIONS, ILACS_KINDS, ilacsJudgements } from './judgements';
 
 /**
@@ -36,10 +36,7 @@ export function ilacsInspection(machineRevision: 1 | 2) {
   return defineInspection({
     type: 'ilacs',
     version: 1,
-    machineRevision,
-    ...(v2 && { revisionNote: 'adds the formal complaint on receiving the final report' }),
-    ...(v2 && { migratesFrom: { revisions: [1], note: 'a formal complaint may follow the final report' } }),
-    title: v2 ? "Local authority children's services: standard or short inspection, focused or monitoring visit, with the formal complaint" : "Local authority children's services: standard or short inspection, focused or monitoring visit (January 2024)",
+    ...formalComplaintRevision(machineRevision, "Local authority children's services: standard or short inspection, focused or monitoring visit"),
     framework: `${SEED_003} ILACS`,
     inForceFrom: SEED_003_IN_FORCE_FROM,
     id: 'ilacsInspection',

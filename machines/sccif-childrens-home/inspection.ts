@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { note } from '../kit';
-import { SEED_003, defineInspection, handbookSource, SEED_003_IN_FORCE_FROM, inspectionSkeleton, reading } from '../fragments';
+import { SEED_003, defineInspection, handbookSource, SEED_003_IN_FORCE_FROM, inspectionSkeleton, reading, formalComplaintRevision } from '../fragments';
 import { JUDGEMENTS_SOURCE, rfcJudgements } from '../sccif-rfc/judgements';
 
 /**
@@ -22,10 +22,7 @@ export function childrensHomeInspection(machineRevision: 1 | 2) {
   return defineInspection({
     type: 'sccif-childrens-home',
     version: 1,
-    machineRevision,
-    ...(v2 && { revisionNote: 'adds the formal complaint on receiving the final report' }),
-    ...(v2 && { migratesFrom: { revisions: [1], note: 'a formal complaint may follow the final report' } }),
-    title: v2 ? "Children's home: SCCIF full or assurance inspection, with the formal complaint" : "Children's home: SCCIF full or assurance inspection (January 2024)",
+    ...formalComplaintRevision(machineRevision, "Children's home: SCCIF full or assurance inspection"),
     framework: `${SEED_003} SCCIF`,
     inForceFrom: SEED_003_IN_FORCE_FROM,
     id: 'childrensHomeInspection',

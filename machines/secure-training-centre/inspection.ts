@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEED_003, SEED_003_IN_FORCE_FROM, defineInspection, handbookSource, inspectionSkeleton, reading } from '../fragments';
+import { SEED_003, SEED_003_IN_FORCE_FROM, defineInspection, handbookSource, inspectionSkeleton, reading, formalComplaintRevision } from '../fragments';
 import { cqcRequirements } from './cqcRequirements';
 import { stcJudgements } from './judgements';
 
@@ -21,10 +21,7 @@ export function secureTrainingCentreInspection(machineRevision: 1 | 2) {
   return defineInspection({
     type: 'secure-training-centre',
     version: 1,
-    machineRevision,
-    ...(v2 && { revisionNote: 'adds the formal complaint on receiving the final report' }),
-    ...(v2 && { migratesFrom: { revisions: [1], note: 'a formal complaint may follow the final report' } }),
-    title: v2 ? 'Secure training centre: full inspection with CQC and an FE and skills HMI, with the formal complaint' : 'Secure training centre: full inspection with CQC and an FE and skills HMI (January 2024)',
+    ...formalComplaintRevision(machineRevision, 'Secure training centre: full inspection with CQC and an FE and skills HMI'),
     framework: `${SEED_003} STC`,
     inForceFrom: SEED_003_IN_FORCE_FROM,
     id: 'secureTrainingCentreInspection',
