@@ -4,19 +4,21 @@ import { appendEntries } from '../ledger';
 import { clearRecordLag, noteRecordFailure, saveOpenWork, upsertInspectionSummary } from '../readModel';
 import type { Client } from '@temporalio/client';
 import { runEffect } from './effects';
+import { changeWorkflowCalendar } from './calendarChange';
 import { migrateInspection } from './migration';
-import type { InspectionActivities, MigrationActivities, RecordProgressInput } from './types';
+import type { CalendarActivities, InspectionActivities, MigrationActivities, RecordProgressInput } from './types';
 
 export interface ActivityDeps {
   db: Database;
-  /** Temporal, for the activities that act on other workflows (a migration batch's Updates). */
+  /** Temporal, for the activities that act on other workflows (a migration or calendar batch's Updates). */
   client: Client;
 }
 
 /** All I/O the workflows need, built from their dependencies (docs/ARCHITECTURE.md §5). */
-export function createActivities({ db, client }: ActivityDeps): InspectionActivities & MigrationActivities {
+export function createActivities({ db, client }: ActivityDeps): InspectionActivities & MigrationActivities & CalendarActivities {
   return {
     migrateInspection: (input) => migrateInspection(client, input),
+    changeWorkflowCalendar: (input) => changeWorkflowCalendar(client, input),
     /**
      * Ledger first, then the read model: a list may lag the ledger, never run ahead of it. A failed write is noted as
      * the record lagging (readModel/recordLag.ts) and retried; one that no retry can mend (the database refuses the

@@ -1,5 +1,7 @@
 import type { AuditEntry, InspectionView, RequestedEffect } from '../engine';
+import type { CalendarOutcome } from '../workflows/calendarMessages';
 import type { MigrationOutcome } from '../workflows/migrationMessages';
+import type { ChangeWorkflowCalendarInput } from './calendarChange';
 import type { MigrateInspectionInput } from './migration';
 
 export interface RecordProgressInput {
@@ -17,6 +19,11 @@ export interface RunEffectInput {
 /** The activity a migration batch calls for each inspection (activities/migration.ts). */
 export interface MigrationActivities {
   migrateInspection(input: MigrateInspectionInput): Promise<MigrationOutcome>;
+}
+
+/** The activity a calendar batch calls for each inspection or cycle (activities/calendarChange.ts). */
+export interface CalendarActivities {
+  changeWorkflowCalendar(input: ChangeWorkflowCalendarInput): Promise<CalendarOutcome>;
 }
 
 /** The activities the inspection workflow calls; `createActivities(deps)` implements them. */

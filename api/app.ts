@@ -20,6 +20,7 @@ import { calendarRoutes } from './routes/calendar';
 import { centreRoutes } from './routes/centres';
 import { inspectionRoutes } from './routes/inspections';
 import { systemRoutes } from './routes/system';
+import { CalendarChanges } from './calendarChanges';
 import { MigrationBatches } from './migrationBatches';
 import { migrationRoutes } from './routes/migrations';
 import { timelineRoutes } from './routes/timeline';
@@ -53,7 +54,8 @@ const API_VERSION = '1.0.0';
 /** The API as an Express app (listening is the caller's business). Every route comes from one table. */
 export function createApp(deps: AppDeps) {
   const readings = deps.readings ?? {};
-  const service = new InspectionService({ client: deps.client, taskQueue: deps.taskQueue, searchAttributes: deps.searchAttributes ?? false, readings });
+  const calendar = new CalendarChanges({ db: deps.db, client: deps.client, taskQueue: deps.taskQueue });
+  const service = new InspectionService({ client: deps.client, taskQueue: deps.taskQueue, searchAttributes: deps.searchAttributes ?? false, readings, calendar: () => calendar.current() });
   const log = deps.log ?? ((line) => console.log(JSON.stringify(line)));
   const lagBoundSeconds = deps.recordLagBoundSeconds ?? 60;
   const metrics = new ApiMetrics(deps.db, lagBoundSeconds);
@@ -65,7 +67,7 @@ export function createApp(deps: AppDeps) {
     ...timelineRoutes(service),
     ...migrationRoutes(service, new MigrationBatches({ client: deps.client, taskQueue: deps.taskQueue }), deps.db),
     ...centreRoutes(service),
-    ...calendarRoutes(),
+    ...calendarRoutes(calendar),
     ...workRoutes(deps.db),
     ...auditRoutes(service, deps.db, lagBoundSeconds, deps.checkpointDir ? new CheckpointDirectory(deps.checkpointDir) : null),
   ];

@@ -8,6 +8,7 @@ import {
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import { ApplicationFailure, ValueError } from '@temporalio/common';
+import type { CalendarVersion } from '../calendar';
 import { CURRENT_ENGINE_REVISION, type Correction, type Decision, type DecisionRefusal, type InspectionView } from '../engine';
 import type { Actor, InspectionTypeDefinition } from '../machines/kit';
 import { type ReadingSettings, readingsFor } from '../machines/readings';
@@ -53,6 +54,8 @@ export interface InspectionServiceOptions {
   searchAttributes: boolean;
   /** The values an operator set for readings (READINGS_FILE): each new inspection takes its type's, and keeps them. */
   readings?: ReadingSettings;
+  /** The calendar version in force (api/calendarChanges.ts): each new inspection and cycle takes it. */
+  calendar?: () => Promise<CalendarVersion>;
 }
 
 /** The API's only way to Temporal: start, read and decide, with Temporal's errors turned into ApiErrors. */
@@ -73,6 +76,7 @@ export class InspectionService {
   ): Promise<{ view: InspectionView; created: boolean }> {
     const inspectionId = `insp-${idempotencyKey ? idFromKey(actor, idempotencyKey) : randomUUID()}`;
     const readings = readingsFor(definition, this.options.readings ?? {});
+    const calendar = await this.calendarInForce();
     const args: StartInspectionInput = {
       inspectionId,
       type: definition.type,
@@ -84,6 +88,7 @@ export class InspectionService {
       engineRevision: CURRENT_ENGINE_REVISION,
       openedOn,
       ...(readings ? { readings } : {}),
+      ...calendar,
     };
     let created = true;
     try {
@@ -101,6 +106,12 @@ export class InspectionService {
       created = false;
     }
     return { view: await this.view(inspectionId), created };
+  }
+
+  /** `{ calendar }` where changes were published since the shipped list; nothing otherwise (the workflow's default). */
+  private async calendarInForce(): Promise<{ calendar?: CalendarVersion }> {
+    const calendar = await this.options.calendar?.();
+    return calendar && calendar.changes.length > 0 ? { calendar } : {};
   }
 
   async view(inspectionId: string): Promise<InspectionView> {
@@ -174,7 +185,7 @@ export class InspectionService {
   /** Registers a centre: its cycle workflow, one per provider, schedules every full inspection from now on. */
   async registerCentre(providerId: string, registeredOn: string): Promise<{ state: CentreCycleState; created: boolean }> {
     const centreId = centreIdOf(providerId);
-    const args: CentreCycleInput = { centreId, providerId, registeredOn, last: null, inspectionsCompleted: 0, searchAttributes: this.options.searchAttributes };
+    const args: CentreCycleInput = { centreId, providerId, registeredOn, last: null, inspectionsCompleted: 0, searchAttributes: this.options.searchAttributes, ...(await this.calendarInForce()) };
     let created = true;
     try {
       await this.options.client.workflow.start(CENTRE_CYCLE_WORKFLOW, {

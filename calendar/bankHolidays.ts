@@ -10,6 +10,8 @@ export interface BankHoliday {
   readonly notes?: string;
   /** Set on a day derived from the statutory rules for a year no published list covers yet (calendar/holidayRules.ts). */
   readonly provisional?: true;
+  /** Set on a day added after the shipped list by a published calendar change (calendar/holidayCalendar.ts): its proclamation. */
+  readonly proclaimed?: string;
 }
 
 /** A date the working-day calendar cannot place: before the published list, or past the years the rules are used for. */
@@ -49,7 +51,7 @@ export const PROVISIONAL_FROM: IsoDate = `${PROVISIONAL_FROM_YEAR}-01-01`;
 export const COVERED_FIRST_EPOCH_DAY = civilToEpochDay({ year: HOLIDAY_COVERAGE.firstYear, month: 1, day: 1 });
 export const COVERED_LAST_EPOCH_DAY = civilToEpochDay({ year: RULES_LAST_YEAR, month: 12, day: 31 });
 
-function coverageError(what: string): CalendarRangeError {
+export function coverageError(what: string): CalendarRangeError {
   return new CalendarRangeError(
     `No England-and-Wales working-day calendar for ${what}: the published holiday list (version ${HOLIDAY_DATA_VERSION}) ` +
       `covers ${HOLIDAY_COVERAGE.firstYear} to ${HOLIDAY_COVERAGE.lastYear}, and the statutory rules ${PROVISIONAL_FROM_YEAR} to ${RULES_LAST_YEAR} (provisionally)`,
@@ -71,8 +73,8 @@ export function isCovered(date: IsoDate): boolean {
   return epochDay >= COVERED_FIRST_EPOCH_DAY && epochDay <= COVERED_LAST_EPOCH_DAY;
 }
 
-// Checked once at load: a malformed list must fail loudly, not shift deadlines quietly.
-function indexHolidays(holidays: readonly BankHoliday[]): ReadonlyMap<number, BankHoliday> {
+/** Checks a holiday list and indexes it by day number: a malformed list must fail loudly, not shift deadlines quietly. */
+export function indexHolidays(holidays: readonly BankHoliday[]): ReadonlyMap<number, BankHoliday> {
   const byDay = new Map<number, BankHoliday>();
   let previous = -Infinity;
   for (const holiday of holidays) {
@@ -92,35 +94,8 @@ const PROVISIONAL_HOLIDAYS: readonly BankHoliday[] = Array.from({ length: RULES_
   holidaysByRule(PROVISIONAL_FROM_YEAR + i).map((h): BankHoliday => ({ ...h, provisional: true })),
 ).flat();
 
-/** Published data always wins over the rule: the rules fill only the years after the published list. */
-const HOLIDAYS_BY_EPOCH_DAY = indexHolidays([...data.holidays, ...PROVISIONAL_HOLIDAYS]);
-
-/** Weekday holidays as sorted day numbers, for counting by binary search. */
-export const HOLIDAY_EPOCH_DAYS: readonly number[] = Object.freeze([...HOLIDAYS_BY_EPOCH_DAY.keys()]);
-
-/** Caller must have checked coverage. */
-export function isBankHolidayEpochDay(epochDay: number): boolean {
-  return HOLIDAYS_BY_EPOCH_DAY.has(epochDay);
-}
-
-export function isBankHoliday(date: IsoDate): boolean {
-  return bankHolidayOn(date) !== undefined;
-}
-
-/** The bank holiday on that date, or undefined; throws outside the covered years. */
-export function bankHolidayOn(date: IsoDate): BankHoliday | undefined {
-  const epochDay = toEpochDay(date);
-  assertEpochDayCovered(epochDay, () => date);
-  return HOLIDAYS_BY_EPOCH_DAY.get(epochDay);
-}
-
-export function bankHolidaysInYear(year: number): readonly BankHoliday[] {
-  if (!Number.isInteger(year) || year < HOLIDAY_COVERAGE.firstYear || year > RULES_LAST_YEAR) {
-    throw coverageError(`year ${year}`);
-  }
-  const prefix = `${year}-`;
-  return [...HOLIDAYS_BY_EPOCH_DAY.values()].filter((holiday) => holiday.date.startsWith(prefix));
-}
+/** The holidays the product ships, in date order: the published list, then the years by rule (published data always wins). */
+export const SHIPPED_HOLIDAYS: readonly BankHoliday[] = Object.freeze([...data.holidays, ...PROVISIONAL_HOLIDAYS]);
 
 /**
  * The dates the product can reason about: working days need the holiday list, and Europe/London days the UK

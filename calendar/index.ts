@@ -29,10 +29,24 @@ export {
   isCovered,
   isSupportedDate,
   SUPPORTED_DATES,
+} from './bankHolidays';
+export type { HolidayChange, CalendarVersion, CalendarEra, HolidayCalendar } from './holidayCalendar';
+export {
+  SHIPPED_CALENDAR,
+  calendarVersionName,
+  holidayCalendarOf,
+  holidayChangeRefusal,
+  withChange,
+  extendsCalendar,
+  withCalendars,
+  withCalendar,
+  dueAcrossCalendars,
+  calendarChanged,
+  activeCalendarVersion,
   isBankHoliday,
   bankHolidayOn,
   bankHolidaysInYear,
-} from './bankHolidays';
+} from './holidayCalendar';
 export {
   isWorkingDay,
   addWorkingDays,

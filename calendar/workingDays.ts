@@ -1,9 +1,6 @@
 import { assertWholeNumber } from './assertions';
-import {
-  HOLIDAY_EPOCH_DAYS,
-  assertEpochDayCovered,
-  isBankHolidayEpochDay,
-} from './bankHolidays';
+import { assertEpochDayCovered } from './bankHolidays';
+import { holidayEpochDays, isBankHolidayEpochDay } from './holidayCalendar';
 import { fromEpochDay, isoWeekdayOfEpochDay, toEpochDay } from './epochDay';
 import type { IsoDate } from './isoDate';
 
@@ -65,11 +62,12 @@ function weekdaysBefore(epochDay: number): number {
 }
 
 function holidaysOnOrBefore(epochDay: number): number {
+  const days = holidayEpochDays();
   let low = 0;
-  let high = HOLIDAY_EPOCH_DAYS.length;
+  let high = days.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((HOLIDAY_EPOCH_DAYS[middle] as number) <= epochDay) low = middle + 1;
+    if ((days[middle] as number) <= epochDay) low = middle + 1;
     else high = middle;
   }
   return low;

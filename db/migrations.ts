@@ -195,6 +195,23 @@ export const migrations: readonly Migration[] = [
                                  ('sccif-childrens-home', 2));
     `,
   },
+  {
+    version: 11,
+    name: 'calendar_changes',
+    sql: `
+      -- The changes published to the working-day calendar after the list the product ships (a proclaimed holiday, a
+      -- withdrawn one), in order: the n-th makes calendar version <shipped version>+n (calendar/holidayCalendar.ts).
+      -- Append only; the key makes two publications at once take one number each, or fail.
+      CREATE TABLE calendar_changes (
+        n            int         PRIMARY KEY,
+        version      text        NOT NULL,
+        change       jsonb       NOT NULL,
+        published_at timestamptz NOT NULL DEFAULT now(),
+        published_by text        NOT NULL,
+        batch_id     text
+      );
+    `,
+  },
 ];
 
 export class MigrationChecksumError extends Error {

@@ -1,5 +1,5 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import { addCalendarDays, addWorkingDays, deadline, endOfLondonDay, isIsoDate, londonDateOf } from '../calendar';
+import { addCalendarDays, addWorkingDays, deadline, dueAcrossCalendars, endOfLondonDay, isIsoDate, londonDateOf } from '../calendar';
 import type { ClockSpec, InspectionTypeDefinition } from '../machines/kit';
 import { isInState } from './stage';
 
@@ -12,8 +12,12 @@ export interface OpenClock {
   dueAt: number;
 }
 
-/** Derived afresh after every transition (docs/ARCHITECTURE.md §3 decision 2): no stored timer state to go stale. */
-export function openClocks(definition: InspectionTypeDefinition, snapshot: AnyMachineSnapshot): OpenClock[] {
+/**
+ * Derived afresh after every transition (docs/ARCHITECTURE.md §3 decision 2): no stored timer state to go stale.
+ * Working-day dues follow the calendar versions in force (calendar/holidayCalendar.ts): a clock that ran out before a
+ * later version came into force, or stopped before then (`asOf`), keeps the due it had.
+ */
+export function openClocks(definition: InspectionTypeDefinition, snapshot: AnyMachineSnapshot, asOf = Infinity): OpenClock[] {
   const context = snapshot.context as Record<string, unknown>;
   return definition.clocks.flatMap((spec) => {
     if (snapshot.status !== 'active' || !spec.runsIn.some((path) => isInState(snapshot, path))) return [];
@@ -31,8 +35,11 @@ export function openClocks(definition: InspectionTypeDefinition, snapshot: AnyMa
       return [{ spec, due: londonDateOf(dueAt), dueAt }];
     }
     const extension = (spec.extendedBy ?? []).reduce((sum, field) => sum + Number(context[field] ?? 0), 0);
-    const base = deadline(anchor, spec.length, spec.unit);
-    const due = extension > 0 ? addWorkingDays(base, extension) : base;
+    const unit = spec.unit;
+    const due = dueAcrossCalendars(() => {
+      const base = deadline(anchor, spec.length, unit);
+      return extension > 0 ? addWorkingDays(base, extension) : base;
+    }, endOfLondonDay, asOf);
     return [{ spec, due, dueAt: endOfLondonDay(due) }];
   });
 }

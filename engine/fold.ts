@@ -1,5 +1,5 @@
 import { type AnyMachineSnapshot, initialTransition, transition } from 'xstate';
-import { addCalendarDays, startOfLondonDay } from '../calendar';
+import { addCalendarDays, calendarChanged, startOfLondonDay } from '../calendar';
 import type { Actor, InspectionEvent, InspectionTypeDefinition } from '../machines/kit';
 import { SYSTEM_ACTOR } from '../machines/kit/roles';
 import { type OpenClock, clockKey, openClocks } from './clocks';
@@ -209,6 +209,8 @@ export class Fold {
 
   private take(event: InspectionEvent, actor: Actor, cause: string, place: Place): void {
     const from = this.stage;
+    // Under a calendar changed since, a clock stopped by this event keeps the due it had when the event was recorded.
+    const stopping = calendarChanged() ? openClocks(this.definition, this.snapshot, Date.parse(event.recordedAt)) : this.clocks;
     const [next, actions] = transition(this.definition.machine, this.snapshot, event);
     this.snapshot = next;
     this.lastPlace = place;
@@ -217,7 +219,7 @@ export class Fold {
     this.transitions.push({ event: event.type, at: event.at, actor, from, to: this.stage, status: this.status, effects });
     const running = openClocks(this.definition, next);
     const still = new Set(running.map((c) => c.spec.id));
-    for (const clock of this.clocks) {
+    for (const clock of stopping) {
       if (still.has(clock.spec.id)) continue;
       this.closed.push({ clock: clock.spec.id, due: clock.due, on: event.at, met: event.at <= clock.due });
       this.missed = this.missed.map((m) => (m.clock.spec.id === clock.spec.id && m.resolvedOn === null ? { ...m, resolvedOn: event.at } : m));

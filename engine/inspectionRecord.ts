@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { isProvisional, londonDateOf } from '../calendar';
+import { type CalendarEra, type CalendarVersion, SHIPPED_CALENDAR, extendsCalendar, holidayCalendarOf, isProvisional, londonDateOf, withCalendars } from '../calendar';
 import type { Actor, InspectionEvent, InspectionTypeDefinition, Role } from '../machines/kit';
 import { SYSTEM_ACTOR } from '../machines/kit';
 import { type TypeReadings, withReadings } from '../machines/readings';
@@ -32,6 +32,8 @@ export interface StartOptions {
   scheduledBy?: Record<string, unknown>;
   /** The readings an operator set for its type when it started (machines/readings.ts): it keeps them, migrated or not. */
   readings?: TypeReadings;
+  /** The calendar version its working days are counted with (default: the list the product ships). */
+  calendar?: CalendarVersion;
 }
 
 /** A recorded step amended (its date or fields) or withdrawn as entered in error, with the reason. */
@@ -75,6 +77,9 @@ export class InspectionRecord {
   private effects: RequestedEffect[] = [];
   private placed: { event: InspectionEvent; fold: Fold; rederived: boolean } | undefined;
   private decisionsCache: { snapshot: unknown; today: string; decisions: { event: string; answered: OpenClock | undefined }[] } | undefined;
+  /** The calendar versions it has held, each from the instant it was moved to it (calendar/holidayCalendar.ts). */
+  private eras: CalendarEra[];
+  private calendarVersion: CalendarVersion;
 
   private constructor(
     private machine: InspectionTypeDefinition,
@@ -87,8 +92,11 @@ export class InspectionRecord {
     actor: Actor,
     scheduledBy: Record<string, unknown> | undefined,
     private readonly readings: TypeReadings | undefined,
+    calendar: CalendarVersion,
   ) {
-    this.fold = Fold.begin(machine, engineRevision, input);
+    this.calendarVersion = calendar;
+    this.eras = [{ calendar: holidayCalendarOf(calendar), from: -Infinity }];
+    this.fold = this.on(() => Fold.begin(machine, engineRevision, input));
     const data = {
       type: machine.type,
       version: machine.version,
@@ -97,16 +105,18 @@ export class InspectionRecord {
       ...(engineRevision > 1 ? { openedOn, engineRevision } : {}),
       ...(scheduledBy ? { scheduledBy } : {}),
       ...(readings ? { readings } : {}),
+      ...(calendar.changes.length > 0 ? { calendar: calendar.version } : {}),
     };
     this.record(now, actor, 'inspection.started', data, machine.framework);
-    this.commit(this.fold, emptyPicture(), now, actor);
+    this.on(() => this.commit(this.fold, emptyPicture(), now, actor));
   }
 
   static start(definition: InspectionTypeDefinition, options: StartOptions): InspectionRecord {
     const revision = options.engineRevision ?? CURRENT_ENGINE_REVISION;
     const openedOn = options.openedOn ?? londonDateOf(options.now);
     const readings = options.readings && Object.keys(options.readings).length > 0 ? options.readings : undefined;
-    return new InspectionRecord(withReadings(definition, readings), options.inspectionId, options.providerId, options.input, openedOn, revision, options.now, options.actor, options.scheduledBy, readings);
+    const calendar = options.calendar ?? SHIPPED_CALENDAR;
+    return new InspectionRecord(withReadings(definition, readings), options.inspectionId, options.providerId, options.input, openedOn, revision, options.now, options.actor, options.scheduledBy, readings, calendar);
   }
 
   /** The machine revision the record is read through: the one it started on, or the one it was migrated to. */
@@ -131,22 +141,28 @@ export class InspectionRecord {
    * (machines/kit/boundary.ts). Not on replay: a recorded decision is re-read by `check` alone.
    */
   checkNew(decision: Decision, actor: Actor, now: number): DecisionCheck {
-    return boundaryRefusal(decision.event, decision) ?? this.check(decision, actor, now);
+    return this.on(() => {
+      return boundaryRefusal(decision.event, decision) ?? this.check(decision, actor, now);
+    });
   }
 
   /** Whether the decision may be recorded now, and the event it makes; the place it takes is kept for `decideChecked`. */
   check(decision: Decision, actor: Actor, now: number): DecisionCheck {
-    const checked = checkDecision(this.context(now), decision, actor);
-    if (!checked.ok) return checked;
-    const placed = this.place({ seq: this.seq + 1, event: checked.event, actor }, this.steps, now);
-    return 'ok' in placed ? placed : { ok: true, event: checked.event };
+    return this.on(() => {
+      const checked = checkDecision(this.context(now), decision, actor);
+      if (!checked.ok) return checked;
+      const placed = this.place({ seq: this.seq + 1, event: checked.event, actor }, this.steps, now);
+      return 'ok' in placed ? placed : { ok: true, event: checked.event };
+    });
   }
 
   /** Applies a decision that passes `check`; throws `DecisionRefusedError` otherwise. */
   decide(decision: Decision, actor: Actor, now: number): InspectionView {
-    const checked = this.check(decision, actor, now);
-    if (!checked.ok) throw new DecisionRefusedError(checked);
-    return this.decideChecked(checked.event, actor, now);
+    return this.on(() => {
+      const checked = this.check(decision, actor, now);
+      if (!checked.ok) throw new DecisionRefusedError(checked);
+      return this.decideChecked(checked.event, actor, now);
+    });
   }
 
   /**
@@ -154,45 +170,51 @@ export class InspectionRecord {
    * (the workflow's Update handler checks first, to fail with a refusal the API understands).
    */
   decideChecked(event: InspectionEvent, actor: Actor, now: number): InspectionView {
-    const step: RecordedStep = { seq: this.seq + 1, event, actor };
-    const placed = this.placed?.event === event ? this.placed : this.place(step, this.steps, now);
-    if ('ok' in placed) throw new DecisionRefusedError(placed);
-    const spec = this.definition.events[event.type]!;
-    const before = this.picture(now);
-    const occurred = this.engineRevision > 1 && event.occurredAt !== event.recordedAt ? { occurredAt: event.occurredAt } : {};
-    this.record(now, actor, 'decision.accepted', { event: event.type, payload: payloadOf(event), ...occurred }, spec.source);
-    this.steps.push(step);
-    if (placed.rederived) this.rederived(placed.fold, now, actor, `${event.type} dated ${event.at}, recorded after steps dated later`);
-    this.commit(placed.fold, before, now, actor);
-    return this.view(now);
+    return this.on(() => {
+      const step: RecordedStep = { seq: this.seq + 1, event, actor };
+      const placed = this.placed?.event === event ? this.placed : this.place(step, this.steps, now);
+      if ('ok' in placed) throw new DecisionRefusedError(placed);
+      const spec = this.definition.events[event.type]!;
+      const before = this.picture(now);
+      const occurred = this.engineRevision > 1 && event.occurredAt !== event.recordedAt ? { occurredAt: event.occurredAt } : {};
+      this.record(now, actor, 'decision.accepted', { event: event.type, payload: payloadOf(event), ...occurred }, spec.source);
+      this.steps.push(step);
+      if (placed.rederived) this.rederived(placed.fold, now, actor, `${event.type} dated ${event.at}, recorded after steps dated later`);
+      this.commit(placed.fold, before, now, actor);
+      return this.view(now);
+    });
   }
 
   /** Whether a correction may be made now; the record it makes is kept for `correct`. */
   checkCorrection(correction: Correction, actor: Actor, now: number): { ok: true } | Refusal {
-    const made = this.corrected(correction, actor, now);
-    return 'ok' in made ? made : { ok: true };
+    return this.on(() => {
+      const made = this.corrected(correction, actor, now);
+      return 'ok' in made ? made : { ok: true };
+    });
   }
 
   /** Amends or withdraws a recorded step, re-reading everything that follows from it; throws `DecisionRefusedError` if it cannot. */
   correct(correction: Correction, actor: Actor, now: number): InspectionView {
-    const made = this.corrected(correction, actor, now);
-    if ('ok' in made) throw new DecisionRefusedError(made);
-    const before = this.picture(now);
-    const original = this.steps.find((s) => s.seq === correction.step)!;
-    const spec = this.definition.events[original.event.type]!;
-    const after = made.steps.find((s) => s.seq === correction.step);
-    this.record(now, actor, 'correction.accepted', {
-      step: correction.step,
-      action: correction.action,
-      reason: correction.reason,
-      event: original.event.type,
-      before: { at: original.event.at, payload: payloadOf(original.event) },
-      ...(after ? { after: { at: after.event.at, payload: payloadOf(after.event) } } : {}),
-    }, spec.source);
-    this.steps = made.steps;
-    this.rederived(made.fold, now, actor, `step #${correction.step} ${correction.action === 'amend' ? 'amended' : 'withdrawn'}: ${correction.reason}`);
-    this.commit(made.fold, before, now, actor);
-    return this.view(now);
+    return this.on(() => {
+      const made = this.corrected(correction, actor, now);
+      if ('ok' in made) throw new DecisionRefusedError(made);
+      const before = this.picture(now);
+      const original = this.steps.find((s) => s.seq === correction.step)!;
+      const spec = this.definition.events[original.event.type]!;
+      const after = made.steps.find((s) => s.seq === correction.step);
+      this.record(now, actor, 'correction.accepted', {
+        step: correction.step,
+        action: correction.action,
+        reason: correction.reason,
+        event: original.event.type,
+        before: { at: original.event.at, payload: payloadOf(original.event) },
+        ...(after ? { after: { at: after.event.at, payload: payloadOf(after.event) } } : {}),
+      }, spec.source);
+      this.steps = made.steps;
+      this.rederived(made.fold, now, actor, `step #${correction.step} ${correction.action === 'amend' ? 'amended' : 'withdrawn'}: ${correction.reason}`);
+      this.commit(made.fold, before, now, actor);
+      return this.view(now);
+    });
   }
 
   /**
@@ -200,24 +222,61 @@ export class InspectionRecord {
    * change: its recorded steps read again through the target machine (engine/migration.ts). Changes nothing.
    */
   previewMigration(revision: InspectionTypeDefinition, actor: Actor, now: number): { ok: true; preview: MigrationPreview } | Refusal {
-    const target = withReadings(revision, this.readings);
-    const moved = this.migrated(target, actor, now);
-    return 'ok' in moved ? moved : { ok: true, preview: migrationPreview(this.definition, target, this.fold, moved.fold) };
+    return this.on(() => {
+      const target = withReadings(revision, this.readings);
+      const moved = this.migrated(target, actor, now);
+      return 'ok' in moved ? moved : { ok: true, preview: migrationPreview(this.definition, target, this.fold, moved.fold) };
+    });
   }
 
   /** Moves the inspection to `target`, audited with who, why and what changed; throws `DecisionRefusedError` if it cannot. */
   migrate(revision: InspectionTypeDefinition, reason: string, actor: Actor, now: number): InspectionView {
-    const target = withReadings(revision, this.readings);
-    const moved = this.migrated(target, actor, now);
+    return this.on(() => {
+      const target = withReadings(revision, this.readings);
+      const moved = this.migrated(target, actor, now);
+      if ('ok' in moved) throw new DecisionRefusedError(moved);
+      const before = this.picture(now);
+      const preview = migrationPreview(this.definition, target, this.fold, moved.fold);
+      this.record(now, actor, 'inspection.migrated', { ...preview, reason }, target.migratesFrom!.note);
+      this.machine = target;
+      this.input = moved.input;
+      this.decisionsCache = undefined;
+      this.rederived(moved.fold, now, actor, `migrated to ${target.type} v${target.version} revision ${target.machineRevision}: ${reason}`);
+      this.commit(moved.fold, before, now, actor);
+      return this.view(now);
+    });
+  }
+
+  /** The calendar version its working days are counted with now. */
+  get calendar(): CalendarVersion {
+    return this.calendarVersion;
+  }
+
+  /**
+   * Whether the inspection may count its working days with `target` (a later calendar version) from now, and every
+   * running deadline that would move (old due → new due): its record read again under it. Changes nothing.
+   */
+  previewCalendarChange(target: CalendarVersion, now: number): { ok: true; preview: CalendarChangePreview } | Refusal {
+    const moved = this.calendarMoved(target, now);
+    return 'ok' in moved ? moved : { ok: true, preview: moved.preview };
+  }
+
+  /**
+   * Moves the inspection to a later calendar version: deadlines still running move, a clock that has run out stays as
+   * it ran. Audited as one `calendar.changed` entry with the changes and their sources, and a `deadline.set` per moved
+   * clock naming the due it replaces and both versions. Throws `DecisionRefusedError` if it cannot.
+   */
+  changeCalendar(target: CalendarVersion, actor: Actor, now: number): InspectionView {
+    const moved = this.calendarMoved(target, now);
     if ('ok' in moved) throw new DecisionRefusedError(moved);
     const before = this.picture(now);
-    const preview = migrationPreview(this.definition, target, this.fold, moved.fold);
-    this.record(now, actor, 'inspection.migrated', { ...preview, reason }, target.migratesFrom!.note);
-    this.machine = target;
-    this.input = moved.input;
+    const { preview } = moved;
+    this.record(now, actor, 'calendar.changed', { ...preview }, preview.changes.map((c) => c.source).join('; '));
+    this.eras = moved.eras;
+    this.calendarVersion = target;
     this.decisionsCache = undefined;
-    this.rederived(moved.fold, now, actor, `migrated to ${target.type} v${target.version} revision ${target.machineRevision}: ${reason}`);
-    this.commit(moved.fold, before, now, actor);
+    moved.fold.takeTransitions();
+    this.on(() => this.commit(moved.fold, before, now, actor, { calendar: { from: preview.from, to: preview.to } }));
     return this.view(now);
   }
 
@@ -238,34 +297,40 @@ export class InspectionRecord {
   }
 
   confirmMissed(clock: string, reason: string, actor: Actor, now: number): InspectionView {
-    const checked = this.checkMissedConfirmation(clock, reason, actor, now);
-    if (!checked.ok) throw new DecisionRefusedError(checked);
-    const before = this.picture(now);
-    this.confirmedMissed.set(`${clock}@${checked.due}`, { on: londonDateOf(now), by: actor.id, reason });
-    this.commit(this.fold, before, now, actor);
-    return this.view(now);
+    return this.on(() => {
+      const checked = this.checkMissedConfirmation(clock, reason, actor, now);
+      if (!checked.ok) throw new DecisionRefusedError(checked);
+      const before = this.picture(now);
+      this.confirmedMissed.set(`${clock}@${checked.due}`, { on: londonDateOf(now), by: actor.id, reason });
+      this.commit(this.fold, before, now, actor);
+      return this.view(now);
+    });
   }
 
   /** The instant the next clock runs out that the record acts on (a window, an automatic step, a target falling overdue). */
   nextClockAt(): number | undefined {
-    const next = [this.fold.nextClockAt(), ...this.targetsToNotice(Infinity).map((c) => c.dueAt)].filter((t): t is number => t !== undefined);
-    return next.length ? Math.min(...next) : undefined;
+    return this.on(() => {
+      const next = [this.fold.nextClockAt(), ...this.targetsToNotice(Infinity).map((c) => c.dueAt)].filter((t): t is number => t !== undefined);
+      return next.length ? Math.min(...next) : undefined;
+    });
   }
 
   /** Acts on every clock due by `now`, in due order. Returns whether anything happened. */
   fireDueClocks(now: number): boolean {
-    const before = this.picture(now);
-    const fold = this.fold.clone();
-    fold.runClocks(now);
-    const overdue = this.targetsToNotice(now);
-    const changed = fold.fired.length !== this.fold.fired.length || fold.missed.length !== this.fold.missed.length || overdue.length > 0;
-    if (!changed) return false;
-    for (const clock of overdue) {
-      this.overdueNoticed.add(clockKey(clock));
-      this.record(clock.dueAt, SYSTEM_ACTOR, 'deadline.overdue', { clock: clock.spec.id, due: clock.due, rule: clock.spec.rule, awaiting: 'the step that answers it, or a manager confirming it was missed' }, clock.spec.source);
-    }
-    this.commit(fold, before, now, SYSTEM_ACTOR);
-    return true;
+    return this.on(() => {
+      const before = this.picture(now);
+      const fold = this.fold.clone();
+      fold.runClocks(now);
+      const overdue = this.targetsToNotice(now);
+      const changed = fold.fired.length !== this.fold.fired.length || fold.missed.length !== this.fold.missed.length || overdue.length > 0;
+      if (!changed) return false;
+      for (const clock of overdue) {
+        this.overdueNoticed.add(clockKey(clock));
+        this.record(clock.dueAt, SYSTEM_ACTOR, 'deadline.overdue', { clock: clock.spec.id, due: clock.due, rule: clock.spec.rule, awaiting: 'the step that answers it, or a manager confirming it was missed' }, clock.spec.source);
+      }
+      this.commit(fold, before, now, SYSTEM_ACTOR);
+      return true;
+    });
   }
 
   /** Entries or effects produced but not yet handed to the caller. */
@@ -288,41 +353,49 @@ export class InspectionRecord {
   }
 
   view(now: number): InspectionView {
-    const deadlines: DeadlineView[] = this.fold.clocks.map((clock) => toDeadlineView(clock, now)).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
-    const context = this.fold.snapshot.context as Record<string, unknown>;
-    const gradeField = this.definition.gradeField;
-    return {
-      inspectionId: this.inspectionId,
-      type: this.definition.type,
-      version: this.definition.version,
-      machineRevision: this.definition.machineRevision,
-      title: this.definition.title,
-      providerId: this.providerId,
-      status: this.fold.status,
-      stage: this.stage,
-      done: this.done,
-      grade: gradeField ? ((context[gradeField] as string | null | undefined) ?? null) : null,
-      facts: context,
-      deadlines,
-      nextDeadline: deadlines[0] ?? null,
-      breaches: [...this.picture(now).breaches.values()],
-      allowedDecisions: this.decisionsAllowed(londonDateOf(now)).map(({ event, answered }) => {
-        const spec = this.definition.events[event]!;
-        return {
-          event,
-          label: spec.label,
-          roles: [...spec.roles],
-          source: spec.source,
-          answers: answered ? { ...toDeadlineView(answered, now) } : null,
-        };
-      }),
-      lastEventDate: this.fold.lastEventDate,
-      steps: [...this.steps].sort(byBusinessOrder).map((s) => ({ step: s.seq, event: s.event.type, at: s.event.at, by: s.actor.id, role: s.actor.role })),
-      openedOn: this.openedOn,
-      engineRevision: this.engineRevision,
-      ledgerSeq: this.seq,
-      revision: this.revision,
-    };
+    return this.on(() => {
+      const deadlines: DeadlineView[] = this.fold.clocks.map((clock) => toDeadlineView(clock, now)).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+      const context = this.fold.snapshot.context as Record<string, unknown>;
+      const gradeField = this.definition.gradeField;
+      return {
+        inspectionId: this.inspectionId,
+        type: this.definition.type,
+        version: this.definition.version,
+        machineRevision: this.definition.machineRevision,
+        title: this.definition.title,
+        providerId: this.providerId,
+        status: this.fold.status,
+        stage: this.stage,
+        done: this.done,
+        grade: gradeField ? ((context[gradeField] as string | null | undefined) ?? null) : null,
+        facts: context,
+        deadlines,
+        nextDeadline: deadlines[0] ?? null,
+        breaches: [...this.picture(now).breaches.values()],
+        allowedDecisions: this.decisionsAllowed(londonDateOf(now)).map(({ event, answered }) => {
+          const spec = this.definition.events[event]!;
+          return {
+            event,
+            label: spec.label,
+            roles: [...spec.roles],
+            source: spec.source,
+            answers: answered ? { ...toDeadlineView(answered, now) } : null,
+          };
+        }),
+        lastEventDate: this.fold.lastEventDate,
+        steps: [...this.steps].sort(byBusinessOrder).map((s) => ({ step: s.seq, event: s.event.type, at: s.event.at, by: s.actor.id, role: s.actor.role })),
+        openedOn: this.openedOn,
+        engineRevision: this.engineRevision,
+        calendar: this.calendarVersion.version,
+        ledgerSeq: this.seq,
+        revision: this.revision,
+      };
+    });
+  }
+
+  /** Runs `fn` with working-day questions answered by the calendar versions this inspection holds. */
+  private on<T>(fn: () => T): T {
+    return withCalendars(this.eras, fn);
   }
 
   private context(now: number): DecisionContext {
@@ -357,6 +430,26 @@ export class InspectionRecord {
     if (undone) return undone;
     this.placed = { event: step.event, fold, rederived };
     return this.placed;
+  }
+
+  /** The reading of the record under a later calendar version from `now`, and what moves; or why it cannot be read so. */
+  private calendarMoved(target: CalendarVersion, now: number): { fold: Fold; eras: CalendarEra[]; preview: CalendarChangePreview } | Refusal {
+    const refuse = (message: string): Refusal => ({ ok: false, code: 'conflicts_with_record', message });
+    const current = this.calendarVersion;
+    if (target.version === current.version && JSON.stringify(target.changes) === JSON.stringify(current.changes)) return refuse(`it already counts working days with calendar ${current.version}`);
+    if (!extendsCalendar(target, current)) return refuse(`calendar ${target.version} does not follow ${current.version}, the one it counts with: a calendar version only moves forward, by the changes published after it`);
+    if (this.engineRevision === 1) return refuse(`it reads its steps in the order they were recorded (engine revision 1): its deadlines are not read again, and it keeps calendar ${current.version}`);
+    if (this.done) return refuse('it has ended');
+    const eras = [...this.eras, { calendar: holidayCalendarOf(target), from: now }];
+    const fold = withCalendars(eras, () => Fold.rederive(this.definition, 2, this.input, this.steps, now));
+    if (!(fold instanceof Fold)) return this.conflictRefusal(fold, undefined);
+    const undone = this.undoneEffect(fold);
+    if (undone) return undone;
+    const was = new Map(this.fold.clocks.map((c) => [c.spec.id, c.due]));
+    const deadlines = fold.clocks
+      .filter((c) => was.has(c.spec.id) && was.get(c.spec.id) !== c.due)
+      .map((c) => ({ clock: c.spec.id, label: c.spec.label, before: was.get(c.spec.id)!, after: c.due }));
+    return { fold, eras, preview: { from: current.version, to: target.version, changes: target.changes.slice(current.changes.length), deadlines } };
   }
 
   /** The reading of the record through `target`, or why the inspection cannot move there. */
@@ -437,14 +530,14 @@ export class InspectionRecord {
     return { ok: false, code: 'conflicts_with_record', message: `that would undo "${label}", already carried out; record what happened since instead` };
   }
 
-  /** Commits a new reading: audits what changed, takes its effects, and counts a revision. */
-  private commit(fold: Fold, before: Picture, now: number, actor: Actor): void {
+  /** Commits a new reading: audits what changed (a moved deadline with `cause`), takes its effects, and counts a revision. */
+  private commit(fold: Fold, before: Picture, now: number, actor: Actor, cause?: Record<string, unknown>): void {
     this.fold = fold;
     this.placed = undefined;
     for (const t of fold.takeTransitions()) {
       this.record(now, t.actor, 'transition', { event: t.event, from: t.from, to: t.to, status: t.status }, null);
     }
-    for (const change of changesBetween(this.definition, before, this.picture(now))) {
+    for (const change of changesBetween(this.definition, before, this.picture(now), cause)) {
       const entry = this.record(change.at ?? now, change.kind === 'effect.requested' ? actor : SYSTEM_ACTOR, change.kind, change.data, change.source);
       if (change.effect) this.effects.push({ seq: entry.seq, type: change.effect.type, params: change.effect.params });
     }
@@ -515,3 +608,12 @@ function payloadOf(event: InspectionEvent): Record<string, unknown> {
 }
 
 export type { BreachView, DecisionRefusal };
+
+/** What moving an inspection to a later calendar version changes: each running deadline that moves. */
+export interface CalendarChangePreview {
+  from: string;
+  to: string;
+  /** The changes published between the two versions, each with its source. */
+  changes: CalendarVersion['changes'];
+  deadlines: { clock: string; label: string; before: string; after: string }[];
+}

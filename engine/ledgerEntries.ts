@@ -8,6 +8,7 @@ export type AuditEntry = Omit<LedgerEntryInput, 'kind'> & {
     | 'correction.accepted'
     | 'record.rederived'
     | 'inspection.migrated'
+    | 'calendar.changed'
     | 'transition'
     | 'deadline.set'
     | 'deadline.closed'

@@ -66,8 +66,11 @@ export function pictureOf(
   };
 }
 
-/** The audit entries that take the ledger from `before` to `after`, in the order a reader expects them. */
-export function changesBetween(definition: InspectionTypeDefinition, before: Picture, after: Picture): Change[] {
+/**
+ * The audit entries that take the ledger from `before` to `after`, in the order a reader expects them; `cause` is added
+ * to each deadline that moved (a calendar change names both versions).
+ */
+export function changesBetween(definition: InspectionTypeDefinition, before: Picture, after: Picture, cause?: Record<string, unknown>): Change[] {
   const source = (clock: string) => definition.clocks.find((c) => c.id === clock)?.source ?? null;
   const changes: Change[] = [];
   for (const [key, fired] of after.fired) {
@@ -89,7 +92,7 @@ export function changesBetween(definition: InspectionTypeDefinition, before: Pic
   for (const [id, clock] of after.open) {
     const was = before.open.get(id);
     if (was?.due === clock.due) continue;
-    const data = was ? { clock: id, due: clock.due, replaces: was.due } : { clock: id, due: clock.due, kind: clock.spec.kind, rule: clock.spec.rule };
+    const data = was ? { clock: id, due: clock.due, replaces: was.due, ...cause } : { clock: id, due: clock.due, kind: clock.spec.kind, rule: clock.spec.rule };
     changes.push({ kind: 'deadline.set', data, source: clock.spec.source });
   }
   for (const [key, breach] of after.breaches) {

@@ -64,6 +64,8 @@ export const inspectionView = z.object({
   openedOn: z.string().optional(),
   /** How its record is read: 1, in the order steps were recorded; 2, in business-date order (engine/fold.ts). */
   engineRevision: z.number().int().optional(),
+  /** The calendar version its working days are counted with (calendar/holidayCalendar.ts). */
+  calendar: z.string().optional(),
   /** How many audit entries the workflow has produced: the ledger is whole when its last seq is this (audit check). */
   ledgerSeq: z.number().int().optional(),
   /** Set while the workflow holds changes the ledger has not taken yet: since when (ISO). Long past: the record lags. */

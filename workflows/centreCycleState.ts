@@ -53,5 +53,6 @@ export const centreCycleState = z.object({
     .array(previousRecommendation)
     .optional()
     .describe('the recommendations made at the last full inspection, each tracked on its own workflow, checked at the next one (passed on to it)'),
+  calendar: z.string().optional().describe('the calendar version the inspections it starts count their working days with'),
 });
 export type CentreCycleState = z.infer<typeof centreCycleState>;

@@ -9,6 +9,7 @@ import {
   type CentreCycleState,
   bringForwardUpdate,
   centreCycleStateQuery,
+  changeCentreCalendarUpdate,
   closeCentreUpdate,
   recordManagerChangeUpdate,
 } from './centreMessages';
@@ -30,6 +31,9 @@ const {
   positionAfter,
   recommendationsToCheckNext,
   boundaryProblem,
+  SHIPPED_CALENDAR,
+  extendsCalendar,
+  holidayCalendarOf,
 } = pureModules();
 
 /** docs/CHANGING_MACHINES.md: histories recorded before the cycle passed recommendations on take the old path. */
@@ -55,6 +59,7 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
   const managerChanges: NonNullable<CentreCycleState['managerChanges']> = [];
   const notices: CentreCycleState['notices'] = [];
   const followUps: CentreCycleState['followUps'] = [];
+  let calendar = input.calendar ?? SHIPPED_CALENDAR;
 
   const state = (): CentreCycleState => ({
     centreId: input.centreId,
@@ -74,6 +79,7 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
     manager,
     managerChanges,
     ...(input.recommendationsToCheck ? { recommendationsToCheck: input.recommendationsToCheck } : {}),
+    calendar: calendar.version,
   });
   setHandler(centreCycleStateQuery, state);
   const underWay = () => current?.kind === 'full_inspection';
@@ -96,6 +102,27 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
         if (underWay()) throw refusal('not_allowed_now', `the full inspection is already under way (${current!.inspectionId})`);
         if (broughtForward !== null) throw refusal('not_allowed_now', `already brought forward: ${broughtForward}`);
         if (by !== undefined && (by < today || by > window.dueBy)) throw refusal('invalid_date', `by ${by} is not between today (${today}) and the day it is due by now (${window.dueBy})`);
+      },
+    },
+  );
+  // A later calendar version (calendar/holidayCalendar.ts): the inspections it starts from now count with it. Its own
+  // windows are in calendar months and days; an inspection under way is moved by the same publication, on its own.
+  setHandler(
+    changeCentreCalendarUpdate,
+    ({ calendar: later }) => {
+      calendar = later;
+      return state();
+    },
+    {
+      validator: ({ calendar: later, actor }) => {
+        if (actor.role !== 'manager') throw refusal('forbidden', `a calendar change is published by a manager, not by ${actor.role}`);
+        if (later.version === calendar.version) throw refusal('conflicts_with_record', `it already counts working days with calendar ${calendar.version}`);
+        if (!extendsCalendar(later, calendar)) throw refusal('conflicts_with_record', `calendar ${later.version} does not follow ${calendar.version}, the one it counts with`);
+        try {
+          holidayCalendarOf(later);
+        } catch (error) {
+          throw refusal('invalid_date', (error as Error).message);
+        }
       },
     },
   );
@@ -161,7 +188,15 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
 
   function startOf(definition: InspectionTypeDefinition, inspectionId: string, machineInput: Record<string, unknown>): StartInspectionInput {
     const engineRevision = pureModules().CURRENT_ENGINE_REVISION;
-    return { inspectionId, ...machineOf(definition), providerId: input.providerId, input: machineInput, createdBy: SYSTEM_ACTOR, engineRevision };
+    return {
+      inspectionId,
+      ...machineOf(definition),
+      providerId: input.providerId,
+      input: machineInput,
+      createdBy: SYSTEM_ACTOR,
+      engineRevision,
+      ...(calendar.changes.length > 0 ? { calendar } : {}),
+    };
   }
 
   function searchAttributes(type: string) {
@@ -236,6 +271,7 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
     caseReview,
     regrade,
     ...(manager ? { manager } : {}),
+    ...(calendar.changes.length > 0 ? { calendar } : {}),
     // Left out where there were none before and none now, so a run recorded before the patch continues as it did.
     ...(recommendationsToCheck.length > 0 || input.recommendationsToCheck ? { recommendationsToCheck: recommendationsToCheck.length > 0 ? recommendationsToCheck : null } : {}),
   });
@@ -256,7 +292,7 @@ function windowFor(input: CentreCycleInput): InspectionWindow {
 }
 
 /** A refusal the API answers with its status (400 invalid_date or invalid_payload, 409 not_allowed_now), as the inspection workflow's are. */
-function refusal(code: 'invalid_date' | 'invalid_payload' | 'not_allowed_now', message: string): ApplicationFailure {
+function refusal(code: 'invalid_date' | 'invalid_payload' | 'not_allowed_now' | 'forbidden' | 'conflicts_with_record', message: string): ApplicationFailure {
   return ApplicationFailure.create({ type: REFUSAL_FAILURE_PREFIX + code, message, details: [{ code, message }], nonRetryable: true });
 }
 

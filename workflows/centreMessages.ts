@@ -1,4 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { CalendarVersion } from '../calendar';
+import type { Actor } from '../machines/kit';
 import type { CaseReviewDecision } from '../machines/sccif-rfc/caseReview';
 import type { LastFullInspection } from '../machines/sccif-rfc/cycle';
 import type { ManagerChange } from '../machines/sccif-rfc/managerChange';
@@ -27,6 +29,8 @@ export interface CentreCycleInput {
   recommendationsToCheck?: PreviousRecommendation[] | null;
   /** Whether the server has the inspection search attributes registered (passed on to each inspection). */
   searchAttributes: boolean;
+  /** The calendar version published changes made, passed on to each inspection (absent: the shipped list). */
+  calendar?: CalendarVersion;
 }
 
 export type { CentreCycleState } from './centreCycleState';
@@ -47,5 +51,7 @@ export const centreCycleStateQuery = defineQuery<CentreCycleState>('centreCycleS
 export const bringForwardUpdate = defineUpdate<CentreCycleState, [BringForwardInput]>('bringForward');
 /** A change of registered manager (absence, leaving, appointment, registration), answered with the centre's new state. */
 export const recordManagerChangeUpdate = defineUpdate<CentreCycleState, [ManagerChange]>('recordManagerChange');
+/** A later calendar version: the inspections the cycle starts from now count their working days with it. */
+export const changeCentreCalendarUpdate = defineUpdate<CentreCycleState, [{ calendar: CalendarVersion; actor: Actor }]>('changeCalendar');
 /** The centre's registration ends: no further inspections are scheduled. */
 export const closeCentreUpdate = defineUpdate<CentreCycleState, [{ reason: string }]>('closeCentre');

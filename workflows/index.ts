@@ -2,3 +2,4 @@
 export { inspectionWorkflow } from './inspectionWorkflow';
 export { centreCycleWorkflow } from './centreCycleWorkflow';
 export { migrationBatchWorkflow } from './migrationBatchWorkflow';
+export { calendarBatchWorkflow } from './calendarBatchWorkflow';

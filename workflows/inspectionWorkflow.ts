@@ -1,14 +1,18 @@
 import { ApplicationFailure, ParentClosePolicy, condition, patched, proxyActivities, setHandler, startChild, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { CalendarVersion } from '../calendar';
 import type { Refusal, RequestedEffect } from '../engine';
 import type { InspectionActivities } from '../activities/types';
 import type { InspectionTypeDefinition } from '../machines/kit';
 import { SYSTEM_ACTOR } from '../machines/kit/roles';
 import {
+  type CalendarCheckView,
   type InspectionOutcome,
   type MigrateInput,
   type MigrationCheckView,
   REFUSAL_FAILURE_PREFIX,
   type StartInspectionInput,
+  calendarPreviewQuery,
+  changeCalendarUpdate,
   confirmMissedUpdate,
   inspectionStateQuery,
   migrateUpdate,
@@ -43,6 +47,7 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
     ...(start.openedOn ? { openedOn: start.openedOn } : {}),
     ...(start.scheduledBy ? { scheduledBy: start.scheduledBy } : {}),
     ...(start.readings ? { readings: start.readings } : {}),
+    ...(start.calendar ? { calendar: start.calendar } : {}),
   });
   // Search attributes are kept up to date only when the starter set them, i.e. the server has them registered.
   const useSearchAttributes = workflowInfo().typedSearchAttributes.get(INSPECTION_TYPE) !== undefined;
@@ -118,6 +123,25 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
     { validator: (input) => failVisibly(() => rejectIfRefused(checkMigration(input))) },
   );
 
+  // A calendar change published since it started (calendar/holidayCalendar.ts): the dry run as a Query, the move as an Update.
+  const checkCalendar = (calendar: StartInspectionInput['calendar'] & {}): CalendarCheckView => record.previewCalendarChange(calendar, Date.now());
+  setHandler(calendarPreviewQuery, ({ calendar }) => failVisibly(() => checkCalendar(calendar)));
+  setHandler(
+    changeCalendarUpdate,
+    ({ calendar, actor }) => failVisibly(() => {
+      record.fireDueClocks(Date.now());
+      const checked = checkCalendar(calendar);
+      if (!checked.ok) throw refusalFailure(checked);
+      return record.changeCalendar(calendar, actor, Date.now());
+    }),
+    {
+      validator: ({ calendar, actor }) => failVisibly(() => {
+        if (actor.role !== 'manager' && actor.role !== 'system') throw refusalFailure({ ok: false, code: 'forbidden', message: `a calendar change is published by a manager, not by ${actor.role}`, roles: ['manager'] });
+        rejectIfRefused(checkCalendar(calendar));
+      }),
+    },
+  );
+
   function clockDue(): boolean {
     return (record.nextClockAt() ?? Infinity) <= Date.now();
   }
@@ -160,7 +184,7 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
         const starts = record.definition.effects[effect.type]?.starts;
         // Only machine versions made after this change ask for such effects; patched() all the same
         // (docs/CHANGING_MACHINES.md), so no history recorded before can take this path.
-        const result = starts && patched('effects-start-tracked-items') ? await startTrackedItems(effect, starts, start, useSearchAttributes) : await runEffect({ inspectionId: start.inspectionId, effect, view });
+        const result = starts && patched('effects-start-tracked-items') ? await startTrackedItems(effect, starts, start, record.calendar, useSearchAttributes) : await runEffect({ inspectionId: start.inspectionId, effect, view });
         record.effectCompleted(effect, Date.now(), result);
       }
     }
@@ -169,13 +193,14 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
 
 /**
  * Starts each item an effect asks for (e.g. one requirement per requirement made at feedback) as a child inspection
- * workflow of its own, in the version in force today. It outlives this inspection (abandoned, not cancelled, when
+ * workflow of its own, in the version in force today, counting working days with the parent's calendar. It outlives this inspection (abandoned, not cancelled, when
  * the parent ends), and its id is derived from the parent's and the item's key, so a retried task never starts it twice.
  */
 async function startTrackedItems(
   effect: RequestedEffect,
   starts: NonNullable<InspectionTypeDefinition['effects'][string]['starts']>,
   parent: StartInspectionInput,
+  calendar: CalendarVersion,
   useSearchAttributes: boolean,
 ): Promise<Record<string, unknown>> {
   const { CURRENT_ENGINE_REVISION } = pureModules();
@@ -190,6 +215,7 @@ async function startTrackedItems(
       input: item.input,
       createdBy: SYSTEM_ACTOR,
       engineRevision: CURRENT_ENGINE_REVISION,
+      ...(calendar.changes.length > 0 ? { calendar } : {}),
     };
     await startChild(inspectionWorkflow, {
       workflowId: inspectionId,

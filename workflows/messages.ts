@@ -1,5 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Correction, Decision, DecisionRefusal, EngineRevision, InspectionView, MigrationPreview } from '../engine';
+import type { CalendarVersion } from '../calendar';
+import type { CalendarChangePreview, Correction, Decision, DecisionRefusal, EngineRevision, InspectionView, MigrationPreview } from '../engine';
 import type { TypeReadings } from '../machines/readings';
 import type { Actor } from '../machines/kit';
 
@@ -26,6 +27,8 @@ export interface StartInspectionInput {
   scheduledBy?: { opens: string; dueBy: string; rule: string; source: string; reading?: string };
   /** The readings an operator set for its type when it started (machines/readings.ts), by clock id; kept for its life. */
   readings?: TypeReadings;
+  /** The calendar version its working days are counted with, where changes were published (absent: the shipped list). */
+  calendar?: CalendarVersion;
 }
 
 export interface RecordDecisionInput {
@@ -54,6 +57,15 @@ export interface MigrateInput {
 /** A migration's dry run: what it would change, or why it cannot be made. */
 export type MigrationCheckView = { ok: true; preview: MigrationPreview } | ({ ok: false } & DecisionRefusal);
 
+/** Moves a running inspection or cycle to a later calendar version (calendar/holidayCalendar.ts). */
+export interface ChangeCalendarInput {
+  calendar: CalendarVersion;
+  actor: Actor;
+}
+
+/** A calendar change's dry run: every deadline that would move, or why it cannot be made. */
+export type CalendarCheckView = { ok: true; preview: CalendarChangePreview } | ({ ok: false } & DecisionRefusal);
+
 export interface InspectionOutcome {
   status: string;
   grade: string | null;
@@ -72,6 +84,8 @@ export const confirmMissedUpdate = defineUpdate<InspectionView, [ConfirmMissedIn
 export const inspectionStateQuery = defineQuery<InspectionView>('inspectionState');
 export const migrateUpdate = defineUpdate<InspectionView, [MigrateInput]>('migrate');
 export const migrationPreviewQuery = defineQuery<MigrationCheckView, [Omit<MigrateInput, 'reason'>]>('migrationPreview');
+export const changeCalendarUpdate = defineUpdate<InspectionView, [ChangeCalendarInput]>('changeCalendar');
+export const calendarPreviewQuery = defineQuery<CalendarCheckView, [Pick<ChangeCalendarInput, 'calendar'>]>('calendarPreview');
 
 /** `ApplicationFailure` types a refused decision carries; the API maps each to an HTTP status. */
 export const REFUSAL_FAILURE_PREFIX = 'DecisionRefused.';

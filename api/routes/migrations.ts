@@ -3,6 +3,7 @@ import type { Database } from '../../db';
 import { note } from '../../machines/kit';
 import { INSPECTION_TYPES, revisionsOf } from '../../machines/registry';
 import { ApiError } from '../errors';
+import { inTurn } from '../inTurn';
 import type { InspectionService } from '../inspectionService';
 import type { MigrationBatches } from '../migrationBatches';
 import { type RouteSpec, route } from '../route';
@@ -13,7 +14,6 @@ export const MIGRATION_LIMIT = 200;
 const BATCH_LIMIT = 20_000; // its ids travel in the batch workflow's input, well inside Temporal's payload limit
 /** Ids a request may name: a thousand fit well inside the API's 64 kB body limit; `all` takes more. */
 const NAMED_LIMIT = 1_000;
-const AT_ONCE = 8;
 
 const revision = z.number().int().min(1).max(1000);
 const migrationBody = z
@@ -146,18 +146,4 @@ async function runningOn(db: Database, type: string, version: number, machineRev
     [type, version, machineRevision],
   );
   return rows.map((r) => r.id);
-}
-
-/** Runs `each` over the ids, a few at a time, keeping their order in the results. */
-async function inTurn<T>(ids: readonly string[], each: (id: string) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array(ids.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < ids.length) {
-      const i = next++;
-      results[i] = await each(ids[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(AT_ONCE, ids.length) }, worker));
-  return results;
 }
