@@ -109,7 +109,7 @@ export class CalendarChanges {
     }
   }
 
-  /** Every running inspection the read model lists (a decision or a clock open), and every centre's cycle Temporal lists. */
+  /** Every running inspection the read model lists (a decision or a clock open), and every centre's cycle Temporal lists on this task queue. */
   private async targets(): Promise<{ targets: CalendarTarget[]; centresNotListed?: string }> {
     const rows = await this.options.db.query<{ id: string }>(
       `SELECT id FROM inspections
@@ -119,7 +119,7 @@ export class CalendarChanges {
     if (rows.length > BATCH_LIMIT) throw new ApiError(422, 'too_many', `more than ${BATCH_LIMIT} inspections are running: one publication reaches at most ${BATCH_LIMIT}`);
     const targets: CalendarTarget[] = rows.map((r) => ({ workflowId: r.id, kind: 'inspection' }));
     try {
-      for await (const workflow of this.options.client.workflow.list({ query: `WorkflowType = '${CENTRE_CYCLE_WORKFLOW}' AND ExecutionStatus = 'Running'` })) {
+      for await (const workflow of this.options.client.workflow.list({ query: `WorkflowType = '${CENTRE_CYCLE_WORKFLOW}' AND ExecutionStatus = 'Running' AND TaskQueue = '${this.options.taskQueue}'` })) {
         targets.push({ workflowId: workflow.workflowId, kind: 'centre' });
       }
       return { targets };

@@ -131,6 +131,22 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 
+  'calendar changes': {
+    summary: 'The calendar version in force on the server and the changes published since the shipped list (GET /calendar)',
+    usage: 'inspections calendar changes [--json]',
+    details: 'Each change: its number, the version it made, the day added or withdrawn, its source, who published it and when, and the batch that delivered it.',
+    spec: { options: {}, positionals: [] },
+    async run(_args, ctx) {
+      const body = (await callApi(ctx.connection(), 'GET', '/calendar')) as { version: string; shippedVersion: string; changes: PublishedChange[] };
+      if (ctx.asJson) return ctx.io.out(json({ version: body.version, shippedVersion: body.shippedVersion, changes: body.changes }));
+      const rows = body.changes.map((c) => [c.version, c.change.action, c.change.date, c.change.title ?? '', clip(c.change.source, 60), c.publishedBy, c.publishedAt.slice(0, 16), c.batchId ?? '']);
+      ctx.io.out(`Calendar version ${body.version} (shipped list ${body.shippedVersion}, ${body.changes.length} change(s) published since)\n${rows.length ? `${table(['VERSION', 'ACTION', 'DATE', 'TITLE', 'SOURCE', 'BY', 'AT', 'BATCH'], rows)}\n` : ''}`);
+    },
+  },
+
+  'calendar add-holiday': calendarChangeCommand('add'),
+  'calendar withdraw-holiday': calendarChangeCommand('withdraw'),
+
   timeline: {
     summary: 'The statutory dates that follow an inspection (offline), or of a running one (--id)',
     usage: [
@@ -503,6 +519,88 @@ function batchText(batch: MigrationBatch): string {
   const refusals = batch.refusals.length ? `${table(['REFUSED', 'WHY'], batch.refusals.map((r) => [r.inspectionId, r.message]))}\n` : '';
   const stopped = batch.status === 'stopped' ? ` Stopped (${batch.stoppedBecause}) with ${batch.remaining} left.` : '';
   return `${refusals}Migration ${batch.batchId}: ${batch.migrated} migrated, ${batch.alreadyMigrated} already on the revision, ${batch.refused} refused, of ${batch.total}.${stopped}\n`;
+}
+
+interface PublishedChange {
+  version: string;
+  change: { action: 'add' | 'withdraw'; date: string; title?: string; source: string };
+  publishedAt: string;
+  publishedBy: string;
+  batchId: string | null;
+}
+
+interface CalendarDryRun {
+  from: string;
+  to: string;
+  inspectionsRead: number;
+  moves: { inspectionId: string; deadlines: { clock: string; before: string; after: string }[] }[];
+  refusals: { inspectionId: string; message: string }[];
+}
+
+interface CalendarBatch {
+  batchId: string;
+  version: string;
+  status: 'running' | 'completed';
+  total: number;
+  moved: number;
+  unchanged: number;
+  alreadyMoved: number;
+  ended: number;
+  refused: number;
+  deadlinesMoved: number;
+  refusals: { workflowId: string; message: string }[];
+}
+
+/** `calendar add-holiday` and `calendar withdraw-holiday`: a dry run by default, published with --apply. */
+function calendarChangeCommand(action: 'add' | 'withdraw'): Command {
+  const name = `calendar ${action}-holiday`;
+  return {
+    summary: action === 'add' ? 'Add a proclaimed bank holiday: the deadlines it moves, then (--apply) publish it (POST /calendar/changes; manager)' : 'Withdraw a bank holiday: the deadlines it moves, then (--apply) publish it (POST /calendar/changes; manager)',
+    usage: `inspections ${name} <YYYY-MM-DD>${action === 'add' ? ' --title <name>' : ''} --source <proclamation or notice> [--dry-run | --apply] [--json]`,
+    details: [
+      'Without --apply (or with --dry-run), a dry run: every running inspection whose deadlines move (old due -> new due,',
+      'per clock), and any that would refuse; nothing changes. With --apply, the change is published as the next',
+      'calendar version and a batch moves every running inspection and centre cycle to it: each inspection\'s ledger',
+      'gets a calendar.changed entry with the change and its source, and a deadline.set per moved clock. A deadline',
+      'already run out is not re-opened. The command waits for the batch, prints its outcome and exits 1 if any was',
+      'refused. New inspections take the new version.',
+    ].join('\n'),
+    spec: { options: { title: 'string', source: 'string', 'dry-run': 'boolean', apply: 'boolean' }, positionals: ['date'] },
+    async run({ options, positionals }, ctx) {
+      const date = positionals.date!;
+      if (!isIsoDate(date)) throw new UsageError(`${JSON.stringify(date)} is not a date: expected YYYY-MM-DD`, name);
+      const source = options.source as string | undefined;
+      if (!source?.trim()) throw new UsageError('missing --source <text>: the proclamation or notice the change comes from', name);
+      const title = options.title as string | undefined;
+      if (action === 'add' && !title?.trim()) throw new UsageError('missing --title <name>: the holiday\'s name', name);
+      if (options.apply === true && options['dry-run'] === true) throw new UsageError('--dry-run or --apply, not both', name);
+      const body = { action, date, source, ...(action === 'add' ? { title } : {}), dryRun: options.apply !== true };
+      if (body.dryRun) {
+        const result = (await callApi(ctx.connection(), 'POST', '/calendar/changes', body)) as CalendarDryRun;
+        return ctx.io.out(ctx.asJson ? json(result) : calendarDryRunText(result));
+      }
+      const started = (await callApi(ctx.connection(), 'POST', '/calendar/changes', body)) as { batch: CalendarBatch; centresNotListed?: string };
+      let batch = started.batch;
+      while (batch.status === 'running') {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        batch = (await callApi(ctx.connection(), 'GET', `/calendar/batches/${batch.batchId}`)) as CalendarBatch;
+      }
+      ctx.io.out(ctx.asJson ? json({ ...started, batch }) : `${calendarBatchText(batch)}${started.centresNotListed ? `Note: ${started.centresNotListed}\n` : ''}`);
+      if (batch.refused > 0) throw new CheckFailed(`${batch.refused} of ${batch.total} refused the calendar change`);
+    },
+  };
+}
+
+function calendarDryRunText(result: CalendarDryRun): string {
+  const rows = result.moves.flatMap((m) => m.deadlines.map((d) => [m.inspectionId, d.clock, d.before, d.after]));
+  const refusals = result.refusals.length ? `${table(['REFUSES', 'WHY'], result.refusals.map((r) => [r.inspectionId, r.message]))}\n` : '';
+  const summary = `Dry run of calendar ${result.from} -> ${result.to}: ${result.moves.length} of ${result.inspectionsRead} inspections with deadlines on or after the day would move (${rows.length} deadlines), ${result.refusals.length} would refuse; nothing changed (--apply to publish).`;
+  return `${rows.length ? `${table(['INSPECTION', 'CLOCK', 'DUE NOW', 'DUE AFTER'], rows)}\n` : ''}${refusals}${summary}\n`;
+}
+
+function calendarBatchText(batch: CalendarBatch): string {
+  const refusals = batch.refusals.length ? `${table(['REFUSED', 'WHY'], batch.refusals.map((r) => [r.workflowId, r.message]))}\n` : '';
+  return `${refusals}Calendar ${batch.version} published (batch ${batch.batchId}): ${batch.moved} moved (${batch.deadlinesMoved} deadlines), ${batch.unchanged} with no deadline moving, ${batch.alreadyMoved} already on it, ${batch.ended} ended, ${batch.refused} refused, of ${batch.total}.\n`;
 }
 
 /** A check that ran and found a problem (exit 1, like a refusal from the API). */

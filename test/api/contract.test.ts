@@ -112,6 +112,14 @@ describe('every route answers as the OpenAPI document says', () => {
     conforms('GET', '/calendar', await stack.api.call('GET', '/calendar'));
     conforms('GET', '/calendar', await stack.api.call('GET', '/calendar?year=2040'));
     conforms('GET', '/calendar', await stack.api.call('GET', '/calendar?year=2200'));
+    const proclaimed = { action: 'add', date: '2199-06-03', title: 'A proclaimed day', source: 'A proclamation' };
+    conforms('POST', '/calendar/changes', await stack.api.call('POST', '/calendar/changes', { role: 'manager', body: proclaimed }));
+    conforms('POST', '/calendar/changes', await stack.api.call('POST', '/calendar/changes', { role: 'manager', body: { ...proclaimed, date: '2199-06-01' } })); // a Saturday
+    const published = await stack.api.call('POST', '/calendar/changes', { role: 'manager', body: { ...proclaimed, dryRun: false } });
+    conforms('POST', '/calendar/changes', published);
+    conforms('GET', '/calendar/batches/{batchId}', await stack.api.call('GET', `/calendar/batches/${published.body.batch.batchId}`, { role: 'auditor' }));
+    conforms('POST', '/calendar/changes', await stack.api.call('POST', '/calendar/changes', { role: 'manager', body: proclaimed })); // already a holiday
+    conforms('GET', '/calendar', await stack.api.call('GET', '/calendar?year=2199'));
     conforms('GET', '/healthz', await stack.api.call('GET', '/healthz'));
     conforms('GET', '/readyz', await stack.api.call('GET', '/readyz'));
     conforms('GET', '/openapi.json', await stack.api.call('GET', '/openapi.json'));
