@@ -34,7 +34,7 @@ async function main() {
     const scenarios = HISTORY_SCENARIOS[key]?.scenarios ?? [STARTED_ONLY];
     for (const scenario of scenarios.filter((s) => wanted(key, s.path))) {
       written += await recordOne(key, scenario.path, async (env, taskQueue) => {
-        const inspection = await scenario.run({ env, start: (input) => InspectionHandle.startAs(env, taskQueue, def, input) });
+        const inspection = await scenario.run({ env, start: (input, options) => InspectionHandle.startAs(env, taskQueue, def, input, undefined, options?.calendar) });
         return inspection.handle;
       });
     }

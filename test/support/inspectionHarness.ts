@@ -1,3 +1,4 @@
+import type { CalendarVersion } from '../../calendar';
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -71,6 +72,7 @@ export class InspectionHandle {
     machine: { type: string; version: number; machineRevision?: number },
     input: Record<string, unknown> = {},
     openedOn?: string,
+    calendar?: CalendarVersion,
   ) {
     const { type, version, machineRevision } = machine;
     const inspectionId = `insp-${randomUUID()}`;
@@ -84,6 +86,7 @@ export class InspectionHandle {
       createdBy: actors.manager,
       engineRevision: CURRENT_ENGINE_REVISION,
       ...(openedOn ? { openedOn } : {}),
+      ...(calendar ? { calendar } : {}),
     };
     await env.client.workflow.start(INSPECTION_WORKFLOW, {
       workflowId: inspectionId,

@@ -17,6 +17,7 @@ import { sccifRfcComplianceNotice } from './sccifRfcComplianceNotice';
 import { migratedToRevision3, sccifRfcFull } from './sccifRfcFull';
 import { sccifRfcFullV2 } from './sccifRfcFullV2';
 import { sccifRfcFullV3 } from './sccifRfcFullV3';
+import { calendarScenarios } from './calendarChange';
 import { sccifRfcMonitoringVisit } from './sccifRfcMonitoringVisit';
 import { sccifRfcMonitoringVisitV2 } from './sccifRfcMonitoringVisitV2';
 import { sccifRfcMonitoringVisitV3 } from './sccifRfcMonitoringVisitV3';
@@ -53,7 +54,7 @@ export { REQUIRED_PATHS, type Scenario, type ScenarioContext, type TypeHistories
 export const HISTORY_SCENARIOS: Record<string, TypeHistories> = {
   'sccif-rfc-full-v1': { ...sccifRfcFull, scenarios: [...sccifRfcFull.scenarios, migratedToRevision3] },
   'sccif-rfc-full-v2': sccifRfcFullV2,
-  'sccif-rfc-full-v3': sccifRfcFullV3,
+  'sccif-rfc-full-v3': { ...sccifRfcFullV3, scenarios: [...sccifRfcFullV3.scenarios, ...calendarScenarios] },
   'sccif-rfc-full-v0': rfc2014Full,
   'sccif-rfc-full-v0r2': rfc2014FullR2,
   'rfc-2014-monitoring-v0': rfc2014Monitoring,

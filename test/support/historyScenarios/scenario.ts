@@ -1,11 +1,12 @@
 /** What a recorded path is, and the helpers every type's scenarios share. */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { CalendarVersion } from '../../../calendar';
 import type { InspectionHandle } from '../inspectionHarness';
 
 export interface ScenarioContext {
   env: TestWorkflowEnvironment;
-  /** Starts an inspection of the scenario's type and version, with the machine input the type needs. */
-  start(input?: Record<string, unknown>): Promise<InspectionHandle>;
+  /** Starts an inspection of the scenario's type and version, with the machine input the type needs (and a calendar version). */
+  start(input?: Record<string, unknown>, options?: { calendar?: CalendarVersion }): Promise<InspectionHandle>;
 }
 
 export interface Scenario {
