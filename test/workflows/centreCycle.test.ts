@@ -1,6 +1,6 @@
-import { addCalendarDays, addCalendarMonths, addWorkingDays, nextWorkingDay } from '../../calendar';
+import { SHIPPED_CALENDAR, addCalendarDays, addCalendarMonths, addWorkingDays, nextWorkingDay, withChange, workingDayOnOrAfter } from '../../calendar';
 import { cycleStartAfter } from '../../machines/sccif-rfc/cycle';
-import { CENTRE_CYCLE_WORKFLOW, type CentreCycleInput, type CentreCycleState, bringForwardUpdate, centreCycleStateQuery, closeCentreUpdate } from '../../workflows/centreMessages';
+import { CENTRE_CYCLE_WORKFLOW, type CentreCycleInput, type CentreCycleState, bringForwardUpdate, centreCycleStateQuery, changeCentreCalendarUpdate, closeCentreUpdate } from '../../workflows/centreMessages';
 import { inspectionStateQuery, recordDecisionUpdate } from '../../workflows/messages';
 import { readLedger } from '../../ledger';
 import { eventually } from '../support/eventually';
@@ -138,6 +138,19 @@ describe('the whole regime over years: inadequate, case review, compliance notic
 });
 
 describe('a residential family centre cycle, per centre, over years (time-skipping server)', () => {
+  it('takes a later calendar version while it waits, and starts its inspections on it', async () => {
+    const centre = await register({ last: { endedOn: await serverDay(servers.env, -30), grade: 'good' }, inspectionsCompleted: 1 });
+    const day = workingDayOnOrAfter(await serverDay(servers.env, 20));
+    const calendar = withChange(SHIPPED_CALENDAR, { action: 'add', date: day, title: 'A proclaimed bank holiday', source: 'Royal Proclamation' });
+    expect(await refusalOf(centre.executeUpdate(changeCentreCalendarUpdate, { args: [{ calendar, actor: actors.provider }] }))).toMatch(/published by a manager/);
+    expect((await centre.executeUpdate(changeCentreCalendarUpdate, { args: [{ calendar, actor: actors.manager }] })).calendar).toBe(calendar.version);
+    expect(await refusalOf(centre.executeUpdate(changeCentreCalendarUpdate, { args: [{ calendar, actor: actors.manager }] }))).toMatch(/already counts working days/);
+    expect(await refusalOf(centre.executeUpdate(changeCentreCalendarUpdate, { args: [{ calendar: SHIPPED_CALENDAR, actor: actors.manager }] }))).toMatch(/already counts|does not follow/);
+    await centre.executeUpdate(bringForwardUpdate, { args: [{ reason: 'concerns raised' }] });
+    const inspection = child(await currentInspection(centre));
+    expect((await inspection.view()).calendar).toBe(calendar.version);
+  });
+
   it('inspects a new centre at once, then reinspects 12 to 18 months after requires improvement, continuing as new in between', async () => {
     const centre = await register();
     const first = await currentInspection(centre);
