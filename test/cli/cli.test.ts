@@ -7,7 +7,7 @@ import path from 'node:path';
 import { readLedger } from '../../ledger';
 import { CheckpointDirectory, checkpointAuditLog } from '../../ledger/auditLog';
 import { signingKey, verifierKey } from '../../ledger/checkpoint';
-import { addCalendarDays, addWorkingDays, londonDateOf } from '../../calendar';
+import { addCalendarDays, addWorkingDays, londonDateOf, nextWorkingDay, workingDayOnOrAfter } from '../../calendar';
 import type { Io } from '../../cli/main';
 import { useApiStack } from '../support/apiServer';
 import { eventually } from '../support/eventually';
@@ -321,6 +321,47 @@ describe('inspections command line against the API, the dev server and a worker'
     const run = await cli(['show', 'insp-00000000-0000'], { INSPECTIONS_API_URL: stack.api.base });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/bearer token is required.*HTTP 401.*--token or INSPECTIONS_TOKEN/);
+  });
+
+  // Last in this block: it publishes a calendar change to every inspection and centre on this stack.
+  it('calendar add-holiday: a dry run of the deadlines that move, then --apply publishes it to every running inspection and centre', async () => {
+    const started = await stack.api.call('POST', '/inspections', { role: 'manager', body: { type: 'sccif-rfc-full', providerId: PROVIDER_ID } });
+    const id = started.body.inspectionId as string;
+    await stack.api.call('POST', `/inspections/${id}/decisions`, { role: 'inspector', body: { event: 'INSPECTION_STARTED' } });
+    const fedBack = (await stack.api.call('POST', `/inspections/${id}/decisions`, { role: 'inspector', body: { event: 'FEEDBACK_GIVEN', judgements: goodJudgements } })).body;
+    const centre = `centre-cli-${Date.now()}`;
+    expect((await stack.api.call('POST', '/centres', { role: 'manager', body: { providerId: centre, registeredOn: londonDateOf(Date.now()) } })).status).toBe(201);
+    await eventually(async () => {
+      for await (const w of stack.env.client.workflow.list({ query: `WorkflowType = 'centreCycleWorkflow' AND TaskQueue = '${stack.worker.taskQueue}'` })) if (w.workflowId.endsWith(centre)) return true;
+      return undefined;
+    });
+    await eventually(async () => ((await stack.worker.db.query('SELECT 1 FROM inspection_deadlines WHERE inspection_id = $1', [id])).length > 0 ? true : undefined));
+    const day = workingDayOnOrAfter(addCalendarDays(londonDateOf(Date.now()), 10));
+    const report = (fedBack.deadlines as { clock: string; due: string }[]).find((d) => d.clock === 'draftReport')!;
+    const args = ['calendar', 'add-holiday', day, '--title', 'A proclaimed bank holiday', '--source', 'Royal Proclamation'];
+
+    expect((await cli(['calendar', 'add-holiday', day, '--source', 'x'], as('manager')))).toMatchObject({ code: 2, stderr: expect.stringMatching(/missing --title/) });
+    expect((await cli(['calendar', 'add-holiday', 'next-monday', '--title', 't', '--source', 'x'], as('manager')))).toMatchObject({ code: 2, stderr: expect.stringMatching(/not a date/) });
+    expect((await cli([...args, '--dry-run'], as('inspector')))).toMatchObject({ code: 1, stderr: expect.stringMatching(/HTTP 403/) });
+    const dryRun = await cli([...args, '--dry-run'], as('manager'));
+    expect(dryRun.code).toBe(0);
+    expect(dryRun.stdout).toMatch(new RegExp(`^${id}\\s+draftReport\\s+${report.due}\\s+${nextWorkingDay(report.due)}$`, 'm'));
+    expect(dryRun.stdout).toMatch(/nothing changed \(--apply to publish\)/);
+
+    const applied = await cli([...args, '--apply', '--json'], as('manager'));
+    expect(applied.stderr).toBe('');
+    expect(applied.code).toBe(0);
+    const { batch } = JSON.parse(applied.stdout);
+    expect(batch).toMatchObject({ status: 'completed', refused: 0 });
+    expect(batch.moved).toBeGreaterThanOrEqual(1);
+    const centreState = (await stack.api.call('GET', `/centres/${centre}`, { role: 'manager' })).body;
+    expect(centreState.calendar).toBe(batch.version);
+    expect((await stack.api.call('GET', `/inspections/${id}`, { role: 'manager' })).body.deadlines.find((d: { clock: string }) => d.clock === 'draftReport').due).toBe(nextWorkingDay(report.due));
+
+    const changes = await cli(['calendar', 'changes'], as('auditor'));
+    expect(changes.code).toBe(0);
+    expect(changes.stdout).toMatch(new RegExp(`^${batch.version.replace('+', '\\+')}\\s+add\\s+${day}\\s+A proclaimed bank holiday`, 'm'));
+    expect((await cli([...args, '--apply'], as('manager')))).toMatchObject({ code: 1, stderr: expect.stringMatching(/already a bank holiday.*HTTP 409|HTTP 409.*already a bank holiday/s) });
   });
 });
 
