@@ -1,4 +1,4 @@
-import { type CalendarVersion, SHIPPED_CALENDAR, addWorkingDays, dueAcrossCalendars, endOfLondonDay, holidayCalendarOf, withCalendar, withCalendars, withChange } from '../../calendar';
+import { type CalendarVersion, SHIPPED_CALENDAR, addWorkingDays, withChange } from '../../calendar';
 import { DecisionRefusedError, InspectionRecord } from '../../engine';
 import { getDefinition } from '../../machines/registry';
 import { goodJudgements2014 } from '../support/historyScenarios/rfc2014Full';
@@ -35,38 +35,6 @@ function inspectionFedBackOn(id: string, feedbackOn: string, calendar: CalendarV
 }
 
 const dues = (record: InspectionRecord, now: number) => Object.fromEntries(record.view(now).deadlines.map((d) => [d.clock, d.due]));
-
-describe('calendar versions', () => {
-  it('are named by the shipped version and the number of changes after it, and refuse a change that cannot be made', () => {
-    expect(beforeProclamation.version).toBe(`${SHIPPED_CALENDAR.version}+1`);
-    expect(proclaimed.version).toBe(`${SHIPPED_CALENDAR.version}+2`);
-    expect(withCalendar(beforeProclamation, () => addWorkingDays('2022-09-05', 10))).toBe('2022-09-19');
-    expect(withCalendar(proclaimed, () => addWorkingDays('2022-09-05', 10))).toBe('2022-09-20');
-    expect(addWorkingDays('2022-09-05', 10)).toBe('2022-09-20');
-    expect(() => withChange(proclaimed, { action: 'add', date: FUNERAL, title: 'again', source: 'x' })).toThrow(/already a bank holiday/);
-    expect(() => withChange(proclaimed, { action: 'add', date: '2022-09-17', title: 'a Saturday', source: 'x' })).toThrow(/weekend/);
-    expect(() => withChange(proclaimed, { action: 'withdraw', date: '2022-09-20', source: 'x' })).toThrow(/not a bank holiday/);
-    expect(() => withChange(proclaimed, { action: 'add', date: '2230-01-02', title: 'far', source: 'x' })).toThrow(/No England-and-Wales working-day calendar/);
-    expect(() => withChange(proclaimed, { action: 'add', date: '2027-06-07', title: 'a day', source: ' ' })).toThrow(/source/);
-    expect(() => holidayCalendarOf({ version: 'made-up', changes: proclaimed.changes })).toThrow(/does not match/);
-  });
-
-  it('keep a due that ran out before a later version came into force, and move one still running', () => {
-    const eras = [
-      { calendar: holidayCalendarOf(beforeProclamation), from: -Infinity },
-      { calendar: holidayCalendarOf(proclaimed), from: PROCLAIMED_ON },
-    ];
-    const due = (anchor: string, asOf?: number) => withCalendars(eras, () => dueAcrossCalendars(() => addWorkingDays(anchor, 10), endOfLondonDay, asOf));
-    expect(due('2022-09-05')).toBe('2022-09-20');
-    // A clock stopped before the proclamation keeps the due it had then.
-    expect(due('2022-09-05', middayOn('2022-09-08'))).toBe('2022-09-19');
-    // Withdrawing a day already past: a clock that had run out by then is not re-opened.
-    const withdrawn = withChange(proclaimed, { action: 'withdraw', date: '2022-08-29', source: 'a correction' });
-    const later = [...eras, { calendar: holidayCalendarOf(withdrawn), from: middayOn('2022-09-12') }];
-    expect(withCalendars(later, () => dueAcrossCalendars(() => addWorkingDays('2022-08-15', 10), endOfLondonDay))).toBe('2022-08-30');
-    expect(withCalendars(later, () => dueAcrossCalendars(() => addWorkingDays('2022-09-01', 10), endOfLondonDay))).toBe('2022-09-15');
-  });
-});
 
 describe('a bank holiday proclaimed under running inspections (the state funeral of 2022)', () => {
   it('moves the running deadlines that span the new day by one working day, audits each move, and leaves the rest', () => {
