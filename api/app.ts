@@ -64,7 +64,7 @@ export function createApp(deps: AppDeps) {
   const routes: RouteSpec[] = [
     ...systemRoutes({ client: deps.client, db: deps.db, metrics, lagBoundSeconds, readings, openApi: () => (document ??= openApiDocument(routes, API_VERSION)) }),
     ...inspectionRoutes(service, deps.db, deps.frameworkDate ?? (() => londonDateOf(Date.now()))),
-    ...timelineRoutes(service),
+    ...timelineRoutes(service, calendar),
     ...migrationRoutes(service, new MigrationBatches({ client: deps.client, taskQueue: deps.taskQueue }), deps.db),
     ...centreRoutes(service),
     ...calendarRoutes(calendar),

@@ -44,6 +44,15 @@ export class CalendarChanges {
     return (await this.published()).reduce<CalendarVersion>((version, row) => withChange(version, row.change), SHIPPED_CALENDAR);
   }
 
+  /** A version by its name (`<shipped>+n`: the shipped list and the first n changes published here); the shipped list when it has none. */
+  async named(version: string | undefined): Promise<CalendarVersion> {
+    const n = Number(/\+(\d+)$/.exec(version ?? '')?.[1] ?? 0);
+    if (n === 0) return SHIPPED_CALENDAR;
+    const published = await this.published();
+    if (published.length < n) throw new Error(`calendar version ${version} is not among the ${published.length} published here`);
+    return published.slice(0, n).reduce<CalendarVersion>((v, row) => withChange(v, row.change), SHIPPED_CALENDAR);
+  }
+
   /** The version `change` would make, or a 4xx saying why it cannot be made. */
   async next(change: HolidayChange): Promise<{ current: CalendarVersion; next: CalendarVersion }> {
     const current = await this.current();

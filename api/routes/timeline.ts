@@ -1,19 +1,22 @@
 import { z } from 'zod';
-import { londonDateOf } from '../../calendar';
+import { londonDateOf, withCalendar } from '../../calendar';
 import { projectTimeline } from '../../engine';
 import { timelineToIcs } from '../../engine/ics';
 import { timeline } from '../../engine/timelineSchema';
 import { getDefinition } from '../../machines/registry';
+import type { CalendarChanges } from '../calendarChanges';
 import type { InspectionService } from '../inspectionService';
 import { type RouteSpec, route } from '../route';
 import { emptyQuery, inspectionIdParams } from '../schemas';
 import { readableView } from './inspections';
 
-export function timelineRoutes(service: InspectionService): RouteSpec[] {
+export function timelineRoutes(service: InspectionService, calendar: CalendarChanges): RouteSpec[] {
+  /** Projected with the calendar version the inspection counts its working days with. */
   async function project(id: string, actor: { role: string; providerId?: string }) {
     const view = await readableView(service, id, actor);
     const definition = getDefinition(view.type, view.version, view.machineRevision);
-    return { view, timeline: projectTimeline({ definition, stage: view.stage, facts: view.facts, done: view.done }, londonDateOf(Date.now())) };
+    const version = await calendar.named(view.calendar);
+    return { view, timeline: withCalendar(version, () => projectTimeline({ definition, stage: view.stage, facts: view.facts, done: view.done }, londonDateOf(Date.now()))) };
   }
   return [
     route({

@@ -85,6 +85,8 @@ test('a holiday proclaimed ten days ahead moves exactly the deadlines that span 
   expect(moved.calendar).toBe(version);
   expect(dues(moved)).toEqual(Object.fromEntries(Object.entries(dues(fedBack)).map(([clock, due]) => [clock, due >= proclaimed ? nextWorkingDay(due) : due])));
   expect(dues(await view(onSite))).toEqual(dues(onSiteView));
+  const projected = (await api.call('GET', `/inspections/${spanning}/timeline`, { role: 'manager' })).body.entries as { clock: string; due: string }[];
+  for (const { clock, after } of expectedMoves) expect(projected.find((e) => e.clock === clock)?.due).toBe(after); // projected on its version
   expect(isWorkingDay(proclaimed)).toBe(true); // the shipped calendar is untouched: the change lives in versions
 
   const audit = await eventually(async () => {
