@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Client, WorkflowNotFoundError } from '@temporalio/client';
+import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { type CalendarVersion, type HolidayChange, SHIPPED_CALENDAR, holidayChangeRefusal, startOfLondonDay, withChange } from '../calendar';
 import type { Database } from '../db';
 import type { CalendarChangePreview } from '../engine';
@@ -99,13 +99,27 @@ export class CalendarChanges {
       [n, next.version, JSON.stringify(change), actor.id, batchId],
     );
     if (inserted.length === 0) throw new ApiError(409, 'conflicts_with_record', `calendar ${current.version} is no longer the latest: another change was published meanwhile; read GET /calendar and try again`);
+    return this.deliver((await this.published()).find((p) => p.n === n)!, next, actor);
+  }
+
+  /**
+   * The latest change published again: its batch started if it never was (the server was unreachable when it was
+   * published) or was stopped, else read. Safe to repeat: each workflow is moved once.
+   */
+  async redeliver(latest: PublishedChange, actor: Actor) {
+    return this.deliver(latest, await this.named(latest.version), actor);
+  }
+
+  private async deliver(published: PublishedChange, calendar: CalendarVersion, actor: Actor): Promise<{ published: PublishedChange; batch: CalendarBatchState; centresNotListed?: string }> {
+    const batchId = published.batchId!;
     const { targets, centresNotListed } = await this.targets();
     await this.options.client.workflow
-      .start(CALENDAR_BATCH_WORKFLOW, { workflowId: batchId, taskQueue: this.options.taskQueue, args: [{ batchId, calendar: next, actor, targets }] })
+      .start(CALENDAR_BATCH_WORKFLOW, { workflowId: batchId, taskQueue: this.options.taskQueue, args: [{ batchId, calendar, actor, targets }], workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY' })
       .catch((error: unknown) => {
-        throw unavailable(error);
+        if (error instanceof WorkflowExecutionAlreadyStartedError) return;
+        const message = error instanceof Error ? error.message : String(error);
+        throw new ApiError(503, 'temporal_unavailable', `calendar ${calendar.version} is published (new inspections take it), but its delivery to the running inspections did not start (${message}); publish the same change again to deliver it`, { retryable: true });
       });
-    const published = (await this.published()).find((p) => p.n === n)!;
     return { published, batch: await this.batch(batchId), ...(centresNotListed ? { centresNotListed } : {}) };
   }
 

@@ -107,9 +107,19 @@ export function withChange(version: CalendarVersion, change: HolidayChange): Cal
   return next;
 }
 
+/** Whether two changes say the same, whatever order their fields come in (a stored one's come back in the database's). */
+export function sameChange(a: HolidayChange, b: HolidayChange): boolean {
+  return a.action === b.action && a.date === b.date && (a.title ?? null) === (b.title ?? null) && a.source === b.source;
+}
+
+/** Whether two versions are the same list of changes. */
+export function sameCalendar(a: CalendarVersion, b: CalendarVersion): boolean {
+  return a.changes.length === b.changes.length && a.changes.every((change, i) => sameChange(change, b.changes[i]!));
+}
+
 /** Whether `later` is `earlier` with more changes published after it. */
 export function extendsCalendar(later: CalendarVersion, earlier: CalendarVersion): boolean {
-  return later.changes.length > earlier.changes.length && JSON.stringify(later.changes.slice(0, earlier.changes.length)) === JSON.stringify(earlier.changes);
+  return later.changes.length > earlier.changes.length && earlier.changes.every((change, i) => sameChange(change, later.changes[i]!));
 }
 
 /**

@@ -38,6 +38,8 @@ export {
   holidayChangeRefusal,
   withChange,
   extendsCalendar,
+  sameChange,
+  sameCalendar,
   withCalendars,
   withCalendar,
   dueAcrossCalendars,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type CalendarEra, type CalendarVersion, SHIPPED_CALENDAR, extendsCalendar, holidayCalendarOf, isProvisional, londonDateOf, withCalendars } from '../calendar';
+import { type CalendarEra, type CalendarVersion, SHIPPED_CALENDAR, extendsCalendar, sameCalendar, holidayCalendarOf, isProvisional, londonDateOf, withCalendars } from '../calendar';
 import type { Actor, InspectionEvent, InspectionTypeDefinition, Role } from '../machines/kit';
 import { SYSTEM_ACTOR } from '../machines/kit';
 import { type TypeReadings, withReadings } from '../machines/readings';
@@ -436,7 +436,7 @@ export class InspectionRecord {
   private calendarMoved(target: CalendarVersion, now: number): { fold: Fold; eras: CalendarEra[]; preview: CalendarChangePreview } | Refusal {
     const refuse = (message: string): Refusal => ({ ok: false, code: 'conflicts_with_record', message });
     const current = this.calendarVersion;
-    if (target.version === current.version && JSON.stringify(target.changes) === JSON.stringify(current.changes)) return refuse(`it already counts working days with calendar ${current.version}`);
+    if (sameCalendar(target, current)) return refuse(`it already counts working days with calendar ${current.version}`);
     if (!extendsCalendar(target, current)) return refuse(`calendar ${target.version} does not follow ${current.version}, the one it counts with: a calendar version only moves forward, by the changes published after it`);
     if (this.engineRevision === 1) return refuse(`it reads its steps in the order they were recorded (engine revision 1): its deadlines are not read again, and it keeps calendar ${current.version}`);
     if (this.done) return refuse('it has ended');

@@ -33,6 +33,7 @@ const {
   boundaryProblem,
   SHIPPED_CALENDAR,
   extendsCalendar,
+  sameCalendar,
   holidayCalendarOf,
 } = pureModules();
 
@@ -116,7 +117,7 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
     {
       validator: ({ calendar: later, actor }) => {
         if (actor.role !== 'manager') throw refusal('forbidden', `a calendar change is published by a manager, not by ${actor.role}`);
-        if (later.version === calendar.version) throw refusal('conflicts_with_record', `it already counts working days with calendar ${calendar.version}`);
+        if (sameCalendar(later, calendar)) throw refusal('conflicts_with_record', `it already counts working days with calendar ${calendar.version}`);
         if (!extendsCalendar(later, calendar)) throw refusal('conflicts_with_record', `calendar ${later.version} does not follow ${calendar.version}, the one it counts with`);
         try {
           holidayCalendarOf(later);

@@ -37,7 +37,8 @@ const { recordProgress, runEffect } = proxyActivities<InspectionActivities>({
 export async function inspectionWorkflow(start: StartInspectionInput): Promise<InspectionOutcome> {
   const { definitionOf, InspectionRecord } = pureModules();
   const definition = definitionOf(start);
-  const record = InspectionRecord.start(definition, {
+  // A start the engine cannot take (a calendar version that cannot be built) fails the inspection visibly, not its task for ever.
+  const record = failVisibly(() => InspectionRecord.start(definition, {
     inspectionId: start.inspectionId,
     providerId: start.providerId,
     input: start.input,
@@ -48,7 +49,7 @@ export async function inspectionWorkflow(start: StartInspectionInput): Promise<I
     ...(start.scheduledBy ? { scheduledBy: start.scheduledBy } : {}),
     ...(start.readings ? { readings: start.readings } : {}),
     ...(start.calendar ? { calendar: start.calendar } : {}),
-  });
+  }));
   // Search attributes are kept up to date only when the starter set them, i.e. the server has them registered.
   const useSearchAttributes = workflowInfo().typedSearchAttributes.get(INSPECTION_TYPE) !== undefined;
 

@@ -12,4 +12,4 @@ export { broughtForwardWindow, nextFullInspectionWindow } from '../machines/scci
 export { combineFollowUps } from '../machines/sccif-rfc/followUps';
 export { assessManagerChange, managerChange, positionAfter } from '../machines/sccif-rfc/managerChange';
 export { recommendationsToCheckNext } from '../machines/sccif-rfc/previousRecommendations';
-export { SHIPPED_CALENDAR, extendsCalendar, holidayCalendarOf, londonDateOf, startOfLondonDay } from '../calendar';
+export { SHIPPED_CALENDAR, extendsCalendar, holidayCalendarOf, sameCalendar, londonDateOf, startOfLondonDay } from '../calendar';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HOLIDAY_COVERAGE, RULES_LAST_YEAR, calendarSummary, calendarYear, londonDateOf, withCalendar } from '../../calendar';
+import { HOLIDAY_COVERAGE, RULES_LAST_YEAR, calendarSummary, calendarYear, londonDateOf, sameChange, withCalendar } from '../../calendar';
 import { isoDate, note } from '../../machines/kit';
 import type { CalendarChanges } from '../calendarChanges';
 import { type RouteSpec, route } from '../route';
@@ -79,7 +79,7 @@ export function calendarRoutes(changes: CalendarChanges): RouteSpec[] {
       operationId: 'changeCalendar',
       summary: 'Add a proclaimed bank holiday, or withdraw one: a dry run of every running deadline that moves (the default), or published to every running inspection and cycle',
       description:
-        "A dry run (the default) lists each running inspection whose deadlines move (old due → new due, per clock), and any that would refuse the change; it changes nothing. `dryRun: false` publishes the change as the next calendar version and starts a calendar batch (202): a workflow that moves every running inspection and centre cycle to it (an Update each, audited in the inspection's ledger as `calendar.changed` with the change and its source, and a `deadline.set` per moved clock naming the due it replaces and both versions; applied once however often it is retried). A deadline that has already run out is not re-opened; one still running moves. New inspections take the new version. GET /calendar/batches/{batchId} shows the progress.",
+        "A dry run (the default) lists each running inspection whose deadlines move (old due → new due, per clock), and any that would refuse the change; it changes nothing. `dryRun: false` publishes the change as the next calendar version and starts a calendar batch (202): a workflow that moves every running inspection and centre cycle to it (an Update each, audited in the inspection's ledger as `calendar.changed` with the change and its source, and a `deadline.set` per moved clock naming the due it replaces and both versions; applied once however often it is retried; the same change published again, as the latest, delivers it again, e.g. when the server was unreachable the first time). A deadline that has already run out is not re-opened; one still running moves. New inspections take the new version. GET /calendar/batches/{batchId} shows the progress.",
       tag: 'calendar',
       access: ['manager'],
       query: emptyQuery,
@@ -102,6 +102,11 @@ export function calendarRoutes(changes: CalendarChanges): RouteSpec[] {
       async handle({ body, actor }) {
         const { dryRun = true, ...asked } = body;
         const holidayChange = { action: asked.action, date: asked.date, ...(asked.action === 'add' && asked.title ? { title: asked.title } : {}), source: asked.source };
+        const latest = (await changes.published()).at(-1);
+        if (!dryRun && latest && sameChange(latest.change, holidayChange)) {
+          const again = await changes.redeliver(latest, actor);
+          return { status: 202, json: again, headers: { location: `/calendar/batches/${again.batch.batchId}` } };
+        }
         const { current, next } = await changes.next(holidayChange);
         if (dryRun) return { json: { dryRun: true as const, from: current.version, to: next.version, change: holidayChange, ...(await changes.preview(next, asked.date)) } };
         const result = await changes.publish(current, next, actor);
@@ -122,3 +127,4 @@ export function calendarRoutes(changes: CalendarChanges): RouteSpec[] {
     }),
   ];
 }
+

@@ -12,7 +12,7 @@ import { addCalendarDays, isWorkingDay, nextWorkingDay, workingDayOnOrAfter } fr
 import { startApi } from '../support/apiServer';
 import { eventually } from '../support/eventually';
 import { goodJudgements, startWorker, workflowBundle } from '../support/inspectionHarness';
-import { PROVIDER_ID } from '../support/pureDriver';
+import { PROVIDER_ID, actors } from '../support/pureDriver';
 import { serverDay } from '../support/serverClock';
 import { createTimeSkippingEnv } from '../support/temporal';
 
@@ -79,6 +79,10 @@ test('a holiday proclaimed ten days ahead moves exactly the deadlines that span 
     return res.body.status === 'completed' ? res.body : undefined;
   });
   expect(batch).toMatchObject({ moved: 1, unchanged: 2, refused: 0, deadlinesMoved: expectedMoves.length, total: 3 });
+  // Published again (as when the first delivery could not start): the same batch, nothing moved twice.
+  const again = await api.call('POST', '/calendar/changes', { role: 'manager', body: { ...change, dryRun: false } });
+  expect(again.status).toBe(202);
+  expect(again.body.batch).toMatchObject({ batchId: batch.batchId, moved: 1, status: 'completed' });
   const version = publication.body.published.version;
 
   const moved = await view(spanning);
@@ -94,6 +98,7 @@ test('a holiday proclaimed ten days ahead moves exactly the deadlines that span 
     const entries: { kind: string; data: Record<string, unknown>; source: string | null }[] = res.body.entries;
     return entries.some((e) => e.kind === 'calendar.changed') ? entries : undefined;
   });
+  expect(audit.filter((e) => e.kind === 'calendar.changed')).toHaveLength(1);
   const changed = audit.find((e) => e.kind === 'calendar.changed')!;
   expect(changed.source).toBe(change.source);
   expect(changed.data).toMatchObject({ to: version, changes: [change] });
@@ -121,3 +126,13 @@ test('a holiday proclaimed ten days ahead moves exactly the deadlines that span 
 async function view(id: string) {
   return (await api.call('GET', `/inspections/${id}`, { role: 'manager' })).body;
 }
+
+test('an inspection started on a calendar version that cannot be built fails visibly, saying why', async () => {
+  const inspectionId = `insp-bad-calendar-${Date.now()}`;
+  const handle = await env.client.workflow.start('inspectionWorkflow', {
+    workflowId: inspectionId,
+    taskQueue: worker.taskQueue,
+    args: [{ inspectionId, type: 'sccif-rfc-full', version: 1, machineRevision: 3, providerId: PROVIDER_ID, input: {}, createdBy: actors.manager, engineRevision: 2, calendar: { version: 'made-up+1', changes: [{ action: 'withdraw', date: '2027-01-05', source: 'x' }] } }],
+  });
+  await expect(handle.result()).rejects.toMatchObject({ cause: { message: expect.stringMatching(/does not match its 1 changes/) } });
+}, 120_000);
