@@ -111,22 +111,22 @@ const COMMANDS: Record<string, Command> = {
   },
 
   calendar: {
-    summary: 'The working-day calendar: the years published and the years by rule (provisional), and a year\'s bank holidays (offline)',
-    usage: 'inspections calendar [--year YYYY] [--json]',
+    summary: 'The working-day calendar: the years published and the years by rule (provisional), and a year\'s bank holidays (offline, or --server)',
+    usage: 'inspections calendar [--year YYYY] [--server] [--json]',
     details:
-      'Reads the calendar the product ships; no server needed (GET /calendar answers the same). A year after the published list has its holidays from the statutory rules, marked provisional: a proclamation may add or move a day.',
-    spec: { options: { year: 'string' }, positionals: [] },
-    async run({ options }, { io, asJson }) {
+      'Reads the calendar the product ships; no server needed. With --server, the calendar in force on the server (GET /calendar): its version, with the days proclaimed or withdrawn since the product shipped. A year after the published list has its holidays from the statutory rules, marked provisional: a proclamation may add or move a day.',
+    spec: { options: { year: 'string', server: 'boolean' }, positionals: [] },
+    async run({ options }, ctx) {
       const raw = (options.year as string | undefined) ?? londonDateOf(Date.now()).slice(0, 4);
       if (!/^\d{4}$/.test(raw)) throw new UsageError(`--year ${JSON.stringify(raw)} is not a year: expected YYYY`, 'calendar');
-      const summary = calendarSummary();
-      const year = calendarYear(Number(raw));
-      if (asJson) return io.out(json({ ...summary, ...year }));
-      io.out(
-        `England and Wales working-day calendar, holiday data version ${summary.version}\n` +
-          `Published: ${summary.published.firstYear}-${summary.published.lastYear}. By rule (provisional): ${summary.provisional.firstYear}-${summary.provisional.lastYear}.\n\n` +
-          `${year.year} (${year.basis === 'rule' ? 'PROVISIONAL: by the statutory rules, not yet published' : 'published'})\n` +
-          table(['DATE', 'HOLIDAY', 'NOTES'], year.holidays.map((h) => [h.date, h.title, h.notes ?? ''])),
+      const shown: CalendarShown =
+        options.server === true ? ((await callApi(ctx.connection(), 'GET', `/calendar?year=${raw}`)) as CalendarShown) : { ...calendarSummary(), ...calendarYear(Number(raw)) };
+      if (ctx.asJson) return ctx.io.out(json(shown));
+      ctx.io.out(
+        `England and Wales working-day calendar, version ${shown.version}${shown.version === shown.shippedVersion ? '' : ` (the shipped list ${shown.shippedVersion} and the changes published since)`}\n` +
+          `Published: ${shown.published.firstYear}-${shown.published.lastYear}. By rule (provisional): ${shown.provisional.firstYear}-${shown.provisional.lastYear}.\n\n` +
+          `${shown.year} (${shown.basis === 'rule' ? 'PROVISIONAL: by the statutory rules, not yet published' : 'published'})\n` +
+          table(['DATE', 'HOLIDAY', 'NOTES'], shown.holidays.map((h) => [h.date, h.title, h.basis === 'proclaimed' ? `Proclaimed: ${h.source ?? ''}` : (h.notes ?? '')])),
       );
     },
   },
@@ -519,6 +519,16 @@ function batchText(batch: MigrationBatch): string {
   const refusals = batch.refusals.length ? `${table(['REFUSED', 'WHY'], batch.refusals.map((r) => [r.inspectionId, r.message]))}\n` : '';
   const stopped = batch.status === 'stopped' ? ` Stopped (${batch.stoppedBecause}) with ${batch.remaining} left.` : '';
   return `${refusals}Migration ${batch.batchId}: ${batch.migrated} migrated, ${batch.alreadyMigrated} already on the revision, ${batch.refused} refused, of ${batch.total}.${stopped}\n`;
+}
+
+interface CalendarShown {
+  version: string;
+  shippedVersion: string;
+  published: { firstYear: number; lastYear: number };
+  provisional: { firstYear: number; lastYear: number };
+  year: number;
+  basis: 'published' | 'rule';
+  holidays: { date: string; title: string; notes: string | null; basis: string; source?: string }[];
 }
 
 interface PublishedChange {

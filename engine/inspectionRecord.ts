@@ -264,19 +264,20 @@ export class InspectionRecord {
   /**
    * Moves the inspection to a later calendar version: deadlines still running move, a clock that has run out stays as
    * it ran. Audited as one `calendar.changed` entry with the changes and their sources, and a `deadline.set` per moved
-   * clock naming the due it replaces and both versions. Throws `DecisionRefusedError` if it cannot.
+   * clock naming the due it replaces, both versions and the source. Throws `DecisionRefusedError` if it cannot.
    */
   changeCalendar(target: CalendarVersion, actor: Actor, now: number): InspectionView {
     const moved = this.calendarMoved(target, now);
     if ('ok' in moved) throw new DecisionRefusedError(moved);
     const before = this.picture(now);
     const { preview } = moved;
-    this.record(now, actor, 'calendar.changed', { ...preview }, preview.changes.map((c) => c.source).join('; '));
+    const source = preview.changes.map((c) => c.source).join('; ');
+    this.record(now, actor, 'calendar.changed', { ...preview }, source);
     this.eras = moved.eras;
     this.calendarVersion = target;
     this.decisionsCache = undefined;
     moved.fold.takeTransitions();
-    this.on(() => this.commit(moved.fold, before, now, actor, { calendar: { from: preview.from, to: preview.to } }));
+    this.on(() => this.commit(moved.fold, before, now, actor, { calendar: { from: preview.from, to: preview.to, source } }));
     return this.view(now);
   }
 

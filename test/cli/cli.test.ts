@@ -358,6 +358,8 @@ describe('inspections command line against the API, the dev server and a worker'
     expect(centreState.calendar).toBe(batch.version);
     expect((await stack.api.call('GET', `/inspections/${id}`, { role: 'manager' })).body.deadlines.find((d: { clock: string }) => d.clock === 'draftReport').due).toBe(nextWorkingDay(report.due));
 
+    const year = await cli(['calendar', '--year', day.slice(0, 4), '--server'], as('auditor'));
+    expect(year.stdout).toMatch(new RegExp(`^${day}\\s+A proclaimed bank holiday\\s+Proclaimed: Royal Proclamation$`, 'm'));
     const changes = await cli(['calendar', 'changes'], as('auditor'));
     expect(changes.code).toBe(0);
     expect(changes.stdout).toMatch(new RegExp(`^${batch.version.replace('+', '\\+')}\\s+add\\s+${day}\\s+A proclaimed bank holiday`, 'm'));

@@ -63,8 +63,8 @@ describe('a bank holiday proclaimed under running inspections (the state funeral
     expect(entries[0]!.data).toMatchObject({ from: beforeProclamation.version, to: proclaimed.version, changes: [proclaimed.changes[1]] });
     expect(entries[0]!.source).toBe(proclaimed.changes[1]!.source);
     expect(entries.slice(1).map((e) => e.data)).toEqual([
-      { clock: 'draftReport', due: '2022-09-20', replaces: '2022-09-19', calendar: { from: beforeProclamation.version, to: proclaimed.version } },
-      { clock: 'publication', due: '2022-10-04', replaces: '2022-10-03', calendar: { from: beforeProclamation.version, to: proclaimed.version } },
+      { clock: 'draftReport', due: '2022-09-20', replaces: '2022-09-19', calendar: { from: beforeProclamation.version, to: proclaimed.version, source: proclaimed.changes[1]!.source } },
+      { clock: 'publication', due: '2022-10-04', replaces: '2022-10-03', calendar: { from: beforeProclamation.version, to: proclaimed.version, source: proclaimed.changes[1]!.source } },
     ]);
 
     finished.changeCalendar(proclaimed, actors.manager, PROCLAIMED_ON);

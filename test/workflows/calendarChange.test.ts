@@ -104,7 +104,7 @@ test('a holiday proclaimed ten days ahead moves exactly the deadlines that span 
   expect(changed.data).toMatchObject({ to: version, changes: [change] });
   const movedEntries = audit.filter((e) => e.kind === 'deadline.set' && e.data.calendar);
   expect(movedEntries.map((e) => e.data).sort((a, b) => String(a.clock).localeCompare(String(b.clock)))).toEqual(
-    expectedMoves.map((m) => ({ clock: m.clock, due: m.after, replaces: m.before, calendar: { from: changed.data.from, to: version } })).sort((a, b) => a.clock.localeCompare(b.clock)),
+    expectedMoves.map((m) => ({ clock: m.clock, due: m.after, replaces: m.before, calendar: { from: changed.data.from, to: version, source: change.source } })).sort((a, b) => a.clock.localeCompare(b.clock)),
   );
 
   // The one not started yet counts its report clocks with the new version once fed back; a new inspection starts on it.
