@@ -363,7 +363,11 @@ describe('inspections command line against the API, the dev server and a worker'
     const changes = await cli(['calendar', 'changes'], as('auditor'));
     expect(changes.code).toBe(0);
     expect(changes.stdout).toMatch(new RegExp(`^${batch.version.replace('+', '\\+')}\\s+add\\s+${day}\\s+A proclaimed bank holiday`, 'm'));
-    expect((await cli([...args, '--apply'], as('manager')))).toMatchObject({ code: 1, stderr: expect.stringMatching(/already a bank holiday.*HTTP 409|HTTP 409.*already a bank holiday/s) });
+    const again = await cli([...args, '--apply', '--json'], as('manager')); // delivered again: the same batch, nothing moved twice
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).batch).toMatchObject({ batchId: batch.batchId, moved: batch.moved });
+    const renamed = await cli(['calendar', 'add-holiday', day, '--title', 'Another name', '--source', 'Another proclamation', '--apply'], as('manager'));
+    expect(renamed).toMatchObject({ code: 1, stderr: expect.stringMatching(/already a bank holiday.*HTTP 409|HTTP 409.*already a bank holiday/s) });
     const withdrawal = await cli(['calendar', 'withdraw-holiday', day, '--source', 'The proclamation revoked'], as('manager'));
     expect(withdrawal.code).toBe(0);
     expect(withdrawal.stdout).toMatch(new RegExp(`^${id}\\s+draftReport\\s+${nextWorkingDay(report.due)}\\s+${report.due}$`, 'm'));
