@@ -8,6 +8,7 @@ import { type AuditProof } from '../ledger/auditLog';
 import { type ServedEntry, checkAgainstCheckpoints } from '../ledger/outsideCheck';
 import { businessMoment } from '../machines/kit';
 import { type CommandSpec, type ParsedArgs, UsageError, parseArgs } from './args';
+import type { CalendarBatchState } from '../workflows/calendarMessages';
 import { clip, json, table } from './format';
 import { ApiCallError, type Connection, DEFAULT_API_URL, callApi } from './http';
 
@@ -547,19 +548,6 @@ interface CalendarDryRun {
   refusals: { inspectionId: string; message: string }[];
 }
 
-interface CalendarBatch {
-  batchId: string;
-  version: string;
-  status: 'running' | 'completed';
-  total: number;
-  moved: number;
-  unchanged: number;
-  alreadyMoved: number;
-  ended: number;
-  refused: number;
-  deadlinesMoved: number;
-  refusals: { workflowId: string; message: string }[];
-}
 
 /** `calendar add-holiday` and `calendar withdraw-holiday`: a dry run by default, published with --apply. */
 function calendarChangeCommand(action: 'add' | 'withdraw'): Command {
@@ -589,11 +577,11 @@ function calendarChangeCommand(action: 'add' | 'withdraw'): Command {
         const result = (await callApi(ctx.connection(), 'POST', '/calendar/changes', body)) as CalendarDryRun;
         return ctx.io.out(ctx.asJson ? json(result) : calendarDryRunText(result));
       }
-      const started = (await callApi(ctx.connection(), 'POST', '/calendar/changes', body)) as { batch: CalendarBatch; centresNotListed?: string };
+      const started = (await callApi(ctx.connection(), 'POST', '/calendar/changes', body)) as { batch: CalendarBatchState; centresNotListed?: string };
       let batch = started.batch;
       while (batch.status === 'running') {
         await new Promise((resolve) => setTimeout(resolve, 500));
-        batch = (await callApi(ctx.connection(), 'GET', `/calendar/batches/${batch.batchId}`)) as CalendarBatch;
+        batch = (await callApi(ctx.connection(), 'GET', `/calendar/batches/${batch.batchId}`)) as CalendarBatchState;
       }
       ctx.io.out(ctx.asJson ? json({ ...started, batch }) : `${calendarBatchText(batch)}${started.centresNotListed ? `Note: ${started.centresNotListed}\n` : ''}`);
       if (batch.refused > 0) throw new CheckFailed(`${batch.refused} of ${batch.total} refused the calendar change`);
@@ -608,7 +596,7 @@ function calendarDryRunText(result: CalendarDryRun): string {
   return `${rows.length ? `${table(['INSPECTION', 'CLOCK', 'DUE NOW', 'DUE AFTER'], rows)}\n` : ''}${refusals}${summary}\n`;
 }
 
-function calendarBatchText(batch: CalendarBatch): string {
+function calendarBatchText(batch: CalendarBatchState): string {
   const refusals = batch.refusals.length ? `${table(['REFUSED', 'WHY'], batch.refusals.map((r) => [r.workflowId, r.message]))}\n` : '';
   return `${refusals}Calendar ${batch.version} published (batch ${batch.batchId}): ${batch.moved} moved (${batch.deadlinesMoved} deadlines), ${batch.unchanged} with no deadline moving, ${batch.alreadyMoved} already on it, ${batch.ended} ended, ${batch.refused} refused, of ${batch.total}.\n`;
 }

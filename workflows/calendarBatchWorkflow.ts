@@ -1,16 +1,10 @@
 import { continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { CalendarActivities } from '../activities/types';
+import { BATCH } from './batchRuns';
 import { type CalendarBatchInput, type CalendarBatchProgress, type CalendarBatchState, calendarBatchStateQuery } from './calendarMessages';
 
-const { changeWorkflowCalendar } = proxyActivities<CalendarActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
-});
-
-/** Workflows moved at once, and per run of the workflow before it continues as new (its history stays small). */
-const AT_ONCE = 16;
-const PER_RUN = 200;
-const REFUSALS_KEPT = 1_000;
+const { changeWorkflowCalendar } = proxyActivities<CalendarActivities>(BATCH.activity);
+const { atOnce: AT_ONCE, perRun: PER_RUN, refusalsKept: REFUSALS_KEPT } = BATCH;
 
 /**
  * Delivers a published calendar version to every running inspection and cycle, one activity each

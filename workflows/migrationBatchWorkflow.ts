@@ -1,16 +1,10 @@
 import { continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { MigrationActivities } from '../activities/types';
+import { BATCH } from './batchRuns';
 import { type MigrationBatchInput, type MigrationBatchProgress, type MigrationBatchState, migrationBatchStateQuery, stopMigrationBatchUpdate } from './migrationMessages';
 
-const { migrateInspection } = proxyActivities<MigrationActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
-});
-
-/** Inspections migrated at once, and per run of the workflow before it continues as new (its history stays small). */
-const AT_ONCE = 16;
-const PER_RUN = 200;
-const REFUSALS_KEPT = 1_000;
+const { migrateInspection } = proxyActivities<MigrationActivities>(BATCH.activity);
+const { atOnce: AT_ONCE, perRun: PER_RUN, refusalsKept: REFUSALS_KEPT } = BATCH;
 
 /**
  * Migrates many running inspections to another machine revision, one activity each (activities/migration.ts), a few
