@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type InspectionEvent, type InspectionTypeDefinition, isoDate, note, payload, recordDate } from '../kit';
 import { JUDGEMENTS_SOURCE_2014, type Rfc2014Judgements, rfc2014Judgements } from './judgements';
 import { type NextInspectionDue, nextInspectionDue } from './nextInspection';
+import { reportSteps2014 } from './reportSteps';
 import { RFC_2014_IN_FORCE_FROM, SEED_004, src004 } from './source';
 
 /**
@@ -236,25 +237,8 @@ export function rfcFullInspection2014Revision(machineRevision: 1 | 2): Inspectio
       schema: payload({ ...judgementsField, reasons: note }),
       source: src004(67, 75, 77),
     },
-    DRAFT_REPORT_SENT: {
-      label: 'Inspection report sent to the provider for a factual accuracy check',
-      roles: ['inspector'],
-      schema: payload({}),
-      source: src004(63),
-      ...(r2 && { breaks: inadequateFollowedUp }),
-    },
-    COMMENTS_SUBMITTED: {
-      label: 'Provider returns the report with any comments on factual accuracy',
-      roles: ['provider'],
-      schema: payload({}),
-      source: src004(63, 77),
-    },
-    COMPLAINT_MADE: {
-      label: 'Formal complaint under Ofsted’s complaints procedure (does not delay publication)',
-      roles: ['provider'],
-      schema: payload({ summary: note }),
-      source: src004(63, 78, 79),
-    },
+    ...reportSteps2014,
+    DRAFT_REPORT_SENT: { ...reportSteps2014.DRAFT_REPORT_SENT, ...(r2 && { breaks: inadequateFollowedUp }) },
     REPORT_PUBLISHED: {
       label: 'Final report published on the Ofsted website',
       roles: ['manager'],

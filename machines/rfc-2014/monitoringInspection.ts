@@ -1,6 +1,7 @@
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import { type InspectionEvent, type InspectionTypeDefinition, note, payload, recordDate } from '../kit';
+import { reportSteps2014 } from './reportSteps';
 import { RFC_2014_IN_FORCE_FROM, SEED_004, src004 } from './source';
 
 /**
@@ -153,24 +154,7 @@ export const rfcMonitoringInspection2014: InspectionTypeDefinition = {
       schema: payload({ reason: note }),
       source: src004(13, 62),
     },
-    DRAFT_REPORT_SENT: {
-      label: 'Inspection report sent to the provider for a factual accuracy check',
-      roles: ['inspector'],
-      schema: payload({}),
-      source: src004(63),
-    },
-    COMMENTS_SUBMITTED: {
-      label: 'Provider returns the report with any comments on factual accuracy',
-      roles: ['provider'],
-      schema: payload({}),
-      source: src004(63, 77),
-    },
-    COMPLAINT_MADE: {
-      label: 'Formal complaint under Ofsted’s complaints procedure (does not delay publication)',
-      roles: ['provider'],
-      schema: payload({ summary: note }),
-      source: src004(63, 78, 79),
-    },
+    ...reportSteps2014,
     REPORT_PUBLISHED: {
       label: 'Report published on the Ofsted website',
       roles: ['manager'],
