@@ -1,5 +1,6 @@
 import { CalendarRangeError, calendarSummary, calendarYear, isIsoDate, londonDateOf } from '../calendar';
-import { type AssumedStep, type TimelineEntry, complianceFollowUpLatest, timelineAfterInspectionEnd } from '../engine/timeline';
+import { type AssumedStep, type TimelineEntry, clockFrom, timelineAfterInspectionEnd } from '../engine/timeline';
+import { followUpVisit } from '../machines/sccif-rfc/complianceNotice';
 import { timelineToIcs } from '../engine/ics';
 import { INSPECTION_TYPES, UnknownInspectionTypeError, versionInForce } from '../machines/registry';
 import { catalogue } from '../api/catalogue';
@@ -196,7 +197,7 @@ const COMMANDS: Record<string, Command> = {
       }
       if (complianceDate !== undefined) {
         requireDate('--compliance-date', complianceDate, 'timeline');
-        entries.push(complianceFollowUpLatest(complianceDate));
+        entries.push(clockFrom(followUpVisit, complianceDate));
       }
       const ordered = entries.map((e, i) => [e, i] as const).sort(([a, i], [b, j]) => a.due.localeCompare(b.due) || i - j).map(([e]) => e);
       if (options.ics) {

@@ -1,6 +1,6 @@
 import { type AnyMachineSnapshot, type StateValue, initialTransition, transition } from 'xstate';
 import type { z } from 'zod';
-import { addWorkingDays, isIsoDate, isProvisional, startOfLondonDay } from '../calendar';
+import { deadline, isIsoDate, isProvisional, startOfLondonDay } from '../calendar';
 import type { ClockSpec, InspectionEvent, InspectionTypeDefinition } from '../machines/kit';
 import { type OpenClock, clockKey, openClocks } from './clocks';
 import { stageOf } from './stage';
@@ -184,25 +184,22 @@ export class NoReportAfterInspectionError extends Error {
   }
 }
 
-export const COMPLIANCE_FOLLOW_UP_SOURCE = 'seed 002 (SCCIF: residential family centres, 2024) §"Monitoring compliance notices"';
-
-/**
- * The latest day for the monitoring visit or inspection that follows a compliance notice: within 5 working days
- * of the date set in the notice for compliance (seed 002 §"Monitoring compliance notices"). No machine models
- * compliance notices yet, so the rule is stated here once, for the timeline preview.
- */
-export function complianceFollowUpLatest(complianceDate: string): TimelineEntry {
-  assertDate(complianceDate, 'complianceDate');
+/** A clock started on `anchor` (a machine's, e.g. a compliance notice's follow-up visit), as a timeline entry: its due date and rule. */
+export function clockFrom(spec: ClockSpec, anchor: string): TimelineEntry {
+  assertDate(anchor, spec.anchor);
+  if (spec.unit === 'hours') throw new RangeError(`${spec.id} counts hours: it needs the instant it starts, not a date`);
+  const due = deadline(anchor, spec.length, spec.unit);
   return {
-    clock: 'complianceFollowUp',
-    label: 'Monitoring visit or inspection to assess compliance with the notice',
-    due: addWorkingDays(complianceDate, 5),
-    kind: 'target',
-    rule: 'A monitoring visit or inspection is carried out within 5 working days of the date set in the compliance notice for compliance',
-    source: COMPLIANCE_FOLLOW_UP_SOURCE,
-    reading: 'The compliance date is day 0; the visit is on time up to the end of the 5th working day after it (docs/ARCHITECTURE.md §4).',
-    event: null,
+    clock: spec.id,
+    label: spec.label,
+    due,
+    kind: spec.kind,
+    rule: spec.rule,
+    source: spec.source,
+    ...(spec.reading ? { reading: spec.reading } : {}),
+    event: spec.onExpiry ?? null,
     overdue: false,
+    ...(isProvisional(due) ? { provisional: true as const } : {}),
   };
 }
 

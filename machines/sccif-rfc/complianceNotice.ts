@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import { addCalendarDays } from '../../calendar';
-import { type InspectionEvent, type InspectionTypeDefinition, isoDate, note, payload } from '../kit';
+import { type ClockSpec, type InspectionEvent, type InspectionTypeDefinition, isoDate, note, payload } from '../kit';
 
 /**
  * SCCIF residential family centres: one compliance notice, from service to the case-review decision on it
@@ -31,6 +31,24 @@ export const DECISIONS_AFTER: Readonly<Record<NoticeOutcome, readonly NoticeDeci
   met: ['close'],
   not_met: ['further_notice', 'cancel_registration', 'prosecution_considered'],
   met_but_new_failure: ['close', 'further_notice'],
+};
+
+/**
+ * The follow-up visit's clock: the one statement of the 5 working days, read by the notice, by the planning of combined
+ * visits (followUps.ts) and by the timeline of the command line.
+ */
+export const followUpVisit: ClockSpec = {
+  id: 'followUpVisit',
+  label: 'Follow-up visit to check the notice',
+  runsIn: ['awaitingComplianceDate', 'followUpDue'],
+  anchor: 'complianceDate',
+  length: 5,
+  unit: 'workingDays',
+  kind: 'target',
+  rule: 'A monitoring visit or inspection within 5 working days of the compliance date',
+  source: `${MONITORING}; domain reading T35`,
+  reading:
+    'The window is [compliance date, compliance date + 5 working days] (domain reading §7.11): on or after the date, because the visit checks notices whose timescales have passed.',
 };
 
 export interface ComplianceNoticeContext {
@@ -190,19 +208,7 @@ export const rfcComplianceNotice2024: InspectionTypeDefinition = {
       reading:
         'The compliance date is the last day to comply: the clock runs out at the end of it (anchored one calendar day before, since a clock counts from day 0). The follow-up visit may already be held on the compliance date (domain reading §7.11).',
     },
-    {
-      id: 'followUpVisit',
-      label: 'Follow-up visit to check the notice',
-      runsIn: ['awaitingComplianceDate', 'followUpDue'],
-      anchor: 'complianceDate',
-      length: 5,
-      unit: 'workingDays',
-      kind: 'target',
-      rule: 'A monitoring visit or inspection within 5 working days of the compliance date',
-      source: `${MONITORING}; domain reading T35`,
-      reading:
-        'The window is [compliance date, compliance date + 5 working days] (domain reading §7.11): on or after the date, because the visit checks notices whose timescales have passed.',
-    },
+    followUpVisit,
   ],
   effects: {},
 };

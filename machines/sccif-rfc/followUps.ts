@@ -1,4 +1,5 @@
 import { addWorkingDays } from '../../calendar';
+import { followUpVisit } from './complianceNotice';
 
 /**
  * Planning follow-up visits for several compliance notices (seed 002 §"Monitoring compliance notices": "These
@@ -8,7 +9,7 @@ import { addWorkingDays } from '../../calendar';
  * A visit on day V checks a notice with compliance date D when D <= V <= D + 5 working days. A group of notices
  * can share one visit when those windows meet: V in [max(D), min(D) + 5 WD], which must not be empty.
  */
-export const FOLLOW_UP_WORKING_DAYS = 5;
+export const FOLLOW_UP_WORKING_DAYS = followUpVisit.length;
 
 export interface NoticeDate {
   noticeId: string;

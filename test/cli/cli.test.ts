@@ -106,10 +106,10 @@ describe('inspections command line, offline', () => {
     expect(alone.code).toBe(0);
     expect(JSON.parse(alone.stdout)).toEqual([
       {
-        clock: 'complianceFollowUp',
+        clock: 'followUpVisit',
         due: '2025-04-28', // Thu 17 Apr 2025 + 5 working days, skipping Good Friday and Easter Monday
-        rule: 'A monitoring visit or inspection is carried out within 5 working days of the date set in the compliance notice for compliance',
-        source: `${SCCIF} §"Monitoring compliance notices"`,
+        rule: 'A monitoring visit or inspection within 5 working days of the compliance date',
+        source: expect.stringContaining(`${SCCIF} §"Monitoring compliance notices"`),
       },
     ]);
     const both = await cli(['timeline', '--type', 'sccif-rfc-full', '--end', '2024-12-13', '--compliance-date', '2025-01-15', '--json']);
@@ -117,7 +117,7 @@ describe('inspections command line, offline', () => {
       '2024-12-16 nextDayContact',
       '2025-01-13 draftReport',
       '2025-01-20 commentWindow',
-      '2025-01-22 complianceFollowUp',
+      '2025-01-22 followUpVisit',
       '2025-01-29 finalReport',
       '2025-02-05 publication',
     ]);

@@ -1,7 +1,7 @@
+import { followUpVisit } from '../../machines/sccif-rfc/complianceNotice';
 import { addWorkingDays, isBankHoliday } from '../../calendar';
 import {
-  COMPLIANCE_FOLLOW_UP_SOURCE,
-  complianceFollowUpLatest,
+  clockFrom,
   projectTimeline,
   simulatedValue,
   stateValueOfStage,
@@ -175,8 +175,9 @@ describe('timeline after an inspection ends (pure simulation of the machine)', (
 describe('compliance notice follow-up', () => {
   it('is due within 5 working days of the compliance date (seed 002), across Easter 2025', () => {
     // Compliance date Thu 17 Apr 2025: [18, 21], 22, 23, 24, 25, 28 -> Mon 28 Apr.
-    expect(complianceFollowUpLatest('2025-04-17')).toMatchObject({ clock: 'complianceFollowUp', due: '2025-04-28', source: COMPLIANCE_FOLLOW_UP_SOURCE });
-    expect(complianceFollowUpLatest('2024-12-13').due).toBe('2024-12-20');
+    expect(clockFrom(followUpVisit, '2025-04-17')).toMatchObject({ clock: 'followUpVisit', due: '2025-04-28', kind: 'target', source: expect.stringContaining('§"Monitoring compliance notices"') });
+    expect(clockFrom(followUpVisit, '2024-12-13').due).toBe('2024-12-20');
+    expect(() => clockFrom(followUpVisit, '17 April')).toThrow(RangeError);
   });
 });
 
