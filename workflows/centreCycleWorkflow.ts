@@ -23,7 +23,7 @@ const {
   londonDateOf,
   startOfLondonDay,
   SCCIF_GRADES,
-  nextFullInspectionWindow,
+  nextWindow,
   broughtForwardWindow,
   combineFollowUps,
   assessManagerChange,
@@ -41,7 +41,6 @@ const {
 const RECOMMENDATIONS_PATCH = 'centre-recommendations-to-next-inspection';
 /** Likewise for histories recorded before bringing an inspection forward moved its window and scheduled date. */
 const BRING_FORWARD_PATCH = 'centre-bring-forward-moves-the-date';
-const CASE_REVIEW_SOURCE = 'seed 002 (SCCIF: residential family centres, 2024) §"Post-inspection debrief and case reviews"';
 
 /**
  * One residential family centre's regulatory cycle, for as long as it is registered (docs/ARCHITECTURE.md §3). Each run:
@@ -51,7 +50,7 @@ const CASE_REVIEW_SOURCE = 'seed 002 (SCCIF: residential family centres, 2024) �
  * history stays small however many years it runs. People act on each child through the API.
  */
 export async function centreCycleWorkflow(input: CentreCycleInput): Promise<CentreCycleOutcome> {
-  let window = windowFor(input);
+  let window = nextWindow(input.registeredOn, input.last, input.caseReview?.nextInspectionBy);
   let broughtForward: string | null = null;
   let closed: string | null = null;
   let current: CentreCycleState['current'] = null;
@@ -276,20 +275,6 @@ export async function centreCycleWorkflow(input: CentreCycleInput): Promise<Cent
     // Left out where there were none before and none now, so a run recorded before the patch continues as it did.
     ...(recommendationsToCheck.length > 0 || input.recommendationsToCheck ? { recommendationsToCheck: recommendationsToCheck.length > 0 ? recommendationsToCheck : null } : {}),
   });
-}
-
-/** The next full inspection's window: by the seed's rules, or by the date a case review set. */
-function windowFor(input: CentreCycleInput): InspectionWindow {
-  const byRule = nextFullInspectionWindow(input.registeredOn, input.last);
-  const decided = input.caseReview?.nextInspectionBy;
-  if (!decided) return byRule;
-  return {
-    opens: byRule.opens < decided ? byRule.opens : decided,
-    dueBy: decided,
-    rule: 'The next full inspection by the date the case review decided',
-    source: CASE_REVIEW_SOURCE,
-    reading: `The case review decides the date (usually within 6 to 12 months); the window opens as the seed's rule would (${byRule.rule}) unless the decided date is earlier.`,
-  };
 }
 
 /** A refusal the API answers with its status (400 invalid_date or invalid_payload, 409 not_allowed_now), as the inspection workflow's are. */

@@ -8,7 +8,7 @@ export { definitionOf, revisionsOf } from '../machines/registry';
 export { revisionForNewInspection } from '../machines/revisionChoice';
 export { SCCIF_GRADES } from '../machines/kit/grades';
 export { boundaryProblem } from '../machines/kit/boundary';
-export { broughtForwardWindow, nextFullInspectionWindow } from '../machines/sccif-rfc/cycle';
+export { broughtForwardWindow, nextWindow } from '../machines/sccif-rfc/cycle';
 export { combineFollowUps } from '../machines/sccif-rfc/followUps';
 export { assessManagerChange, managerChange, positionAfter } from '../machines/sccif-rfc/managerChange';
 export { recommendationsToCheckNext } from '../machines/sccif-rfc/previousRecommendations';

@@ -2,6 +2,7 @@ import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import { addCalendarMonths } from '../../calendar';
 import { type InspectionEvent, type InspectionTypeDefinition, isoDate, note, payload } from '../kit';
+import { SEED_002, src002 } from './source';
 
 /**
  * SCCIF residential family centres: the inadequate track after a full inspection judged inadequate overall
@@ -9,10 +10,8 @@ import { type InspectionEvent, type InspectionTypeDefinition, isoDate, note, pay
  * inspection activity", §"Feedback to local authorities"). Reading: the structured reading of seed 002 §2.3, T31–T34,
  * §7.13, §7.14.
  */
-const SEED = 'seed 002 (SCCIF: residential family centres, 2024)';
-const src = (section: string) => `${SEED} §"${section}"`;
-const CASE_REVIEWS = src('Post-inspection debrief and case reviews');
-const LA_FEEDBACK = src('Feedback to local authorities');
+const CASE_REVIEWS = src002('Post-inspection debrief and case reviews');
+const LA_FEEDBACK = src002('Feedback to local authorities');
 
 const noticeToServe = z.strictObject({ noticeId: z.string().trim().min(1).max(200), requirement: note, complianceDate: isoDate });
 
@@ -141,7 +140,7 @@ export const rfcCaseReview2024: InspectionTypeDefinition = {
   version: 1,
   machineRevision: 1,
   title: 'Residential family centre: inadequate track, debrief, case review and alerts (SCCIF 2024)',
-  framework: SEED,
+  framework: SEED_002,
   inForceFrom: '2024-04-05',
   machine,
   inputSchema: z.strictObject({ inspectionEndedOn: isoDate }),
@@ -156,7 +155,7 @@ export const rfcCaseReview2024: InspectionTypeDefinition = {
       label: 'Case review decides: next full inspection, monitoring visits, compliance notices',
       roles: ['manager'],
       schema: payload(caseReviewDecision.shape),
-      source: `${CASE_REVIEWS}; ${src('Subsequent inspection activity')}; ${src('Timing and frequency')}`,
+      source: `${CASE_REVIEWS}; ${src002('Subsequent inspection activity')}; ${src002('Timing and frequency')}`,
     },
     LA_ALERTS_SENT: {
       label: 'Email sent to the DCSs of placing authorities: families placed now and in the previous 6 months',

@@ -2,15 +2,14 @@ import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import { addCalendarDays } from '../../calendar';
 import { type ClockSpec, type InspectionEvent, type InspectionTypeDefinition, isoDate, note, payload } from '../kit';
+import { SEED_002, src002 } from './source';
 
 /**
  * SCCIF residential family centres: one compliance notice, from service to the case-review decision on it
  * (seed 002 §"Compliance notices and enforcement action", §"Monitoring compliance notices").
  * Reading: the structured reading of seed 002 §2.4.3, T35, T36, §7.11, §7.12.
  */
-const SEED = 'seed 002 (SCCIF: residential family centres, 2024)';
-const src = (section: string) => `${SEED} §"${section}"`;
-const MONITORING = src('Monitoring compliance notices');
+const MONITORING = src002('Monitoring compliance notices');
 
 export const NOTICE_OUTCOMES = ['met', 'not_met', 'met_but_new_failure'] as const;
 export type NoticeOutcome = (typeof NOTICE_OUTCOMES)[number];
@@ -169,7 +168,7 @@ export const rfcComplianceNotice2024: InspectionTypeDefinition = {
   version: 1,
   machineRevision: 1,
   title: 'Residential family centre: compliance notice (SCCIF 2024)',
-  framework: SEED,
+  framework: SEED_002,
   inForceFrom: '2024-04-05',
   machine,
   inputSchema: z.strictObject({ noticeId: z.string().min(1).max(200), requirement: note, complianceDate: isoDate }),
@@ -204,7 +203,7 @@ export const rfcComplianceNotice2024: InspectionTypeDefinition = {
       kind: 'automatic',
       onExpiry: 'COMPLIANCE_DATE_PASSED',
       rule: 'The registered person must fully comply by the date set in the notice',
-      source: `${src('Compliance notices and enforcement action')}; ${MONITORING}`,
+      source: `${src002('Compliance notices and enforcement action')}; ${MONITORING}`,
       reading:
         'The compliance date is the last day to comply: the clock runs out at the end of it (anchored one calendar day before, since a clock counts from day 0). The follow-up visit may already be held on the compliance date (domain reading §7.11).',
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Fragment, type FragmentContext, type InspectionPeople, update } from '../fragments';
 import { type InspectionEvent, note, payload } from '../kit';
+import { SEED_002 } from './source';
 
 /**
  * A provider's concerns about a residential family centre inspection, rung by rung (seed 002 §"Concerns or complaints
@@ -10,11 +11,10 @@ import { type InspectionEvent, note, payload } from '../kit';
  * draft-stage comments and formal complaint are the full inspection's own (v1). What this adds after them is the
  * formal complaint on receiving the final report.
  */
-const SEED = 'seed 002 (SCCIF: residential family centres, 2024)';
-export const CONCERNS_SOURCE = `${SEED} §"Concerns or complaints about an inspection"`;
-const CONCERNS = `${SEED} §"Concerns"`;
-const COMPLAINTS = `${SEED} §"Complaints"`;
-const ANNEX = `${SEED} §"Annex for figures"`;
+export const CONCERNS_SOURCE = `${SEED_002} §"Concerns or complaints about an inspection"`;
+const CONCERNS = `${SEED_002} §"Concerns"`;
+const COMPLAINTS = `${SEED_002} §"Complaints"`;
+const ANNEX = `${SEED_002} §"Annex for figures"`;
 
 export type OnSiteConcernStatus = 'with_inspector' | 'resolved_by_inspector' | 'with_rim' | 'resolved_by_rim' | 'unresolved';
 

@@ -1,5 +1,6 @@
 import { addCalendarDays, addCalendarMonths, addCalendarYears } from '../../calendar';
 import type { SccifGrade } from '../kit';
+import { SEED_002, src002 } from './source';
 
 /**
  * When a residential family centre's next full inspection falls due (seed 002 §"Frequency of inspection",
@@ -21,7 +22,6 @@ export interface LastFullInspection {
   grade: SccifGrade;
 }
 
-const SEED = 'seed 002 (SCCIF: residential family centres, 2024)';
 const ANCHOR_READING =
   'The seed does not say which date of "the previous inspection" anchors the window; the end of the inspection (the feedback day) is used, as for every other post-inspection clock (domain reading §7.3).';
 
@@ -37,7 +37,7 @@ export function nextFullInspectionWindow(registeredOn: string, last: LastFullIns
       opens: registeredOn,
       dueBy: addCalendarMonths(registeredOn, 12),
       rule: 'A new centre is generally inspected within 12 months of registration',
-      source: `${SEED} §"Scheduling"`,
+      source: `${SEED_002} §"Scheduling"`,
     };
   }
   switch (last.grade) {
@@ -46,7 +46,7 @@ export function nextFullInspectionWindow(registeredOn: string, last: LastFullIns
         opens: addCalendarMonths(last.endedOn, 6),
         dueBy: addCalendarMonths(last.endedOn, 12),
         rule: 'A centre judged inadequate is usually reinspected within 6 to 12 months of its previous inspection',
-        source: `${SEED} §"Frequency of inspection"`,
+        source: `${SEED_002} §"Frequency of inspection"`,
         reading: ANCHOR_READING,
       };
     case 'requires_improvement':
@@ -54,7 +54,7 @@ export function nextFullInspectionWindow(registeredOn: string, last: LastFullIns
         opens: addCalendarMonths(last.endedOn, 12),
         dueBy: addCalendarMonths(last.endedOn, 18),
         rule: 'A centre that requires improvement is usually reinspected within 12 to 18 months',
-        source: `${SEED} §"Frequency of inspection"`,
+        source: `${SEED_002} §"Frequency of inspection"`,
         reading: ANCHOR_READING,
       };
     default: {
@@ -63,7 +63,7 @@ export function nextFullInspectionWindow(registeredOn: string, last: LastFullIns
         opens: cycleStart,
         dueBy: addCalendarDays(addCalendarYears(cycleStart, 3), -1),
         rule: 'At least one full inspection in each rolling 3-year cycle, which begins on the 1 April after the last inspection',
-        source: `${SEED} §"Frequency of inspection"`,
+        source: `${SEED_002} §"Frequency of inspection"`,
         reading:
           'The cycle runs from the 1 April strictly after the end of the inspection to the day before the third anniversary of that 1 April (domain reading §3.3); the inspection is scheduled from the start of the cycle.',
       };
@@ -82,7 +82,20 @@ export function broughtForwardWindow(current: InspectionWindow, on: string, reas
     opens: on,
     dueBy: by,
     rule: `Brought forward on ${on}: ${reason}`,
-    source: `${SEED} §"Subsequent inspection activity"; §"Residential family centres with no registered manager"`,
+    source: `${SEED_002} §"Subsequent inspection activity"; §"Residential family centres with no registered manager"`,
     reading: `The seed sets no period for an inspection brought forward: it is due by the day the manager gives, else the day it is brought forward, in place of ${current.dueBy} (${current.rule}).`,
+  };
+}
+
+/** The next full inspection's window: by the seed's rules, or by the date a case review decided. */
+export function nextWindow(registeredOn: string, last: LastFullInspection | null, decidedBy: string | null | undefined): InspectionWindow {
+  const byRule = nextFullInspectionWindow(registeredOn, last);
+  if (!decidedBy) return byRule;
+  return {
+    opens: byRule.opens < decidedBy ? byRule.opens : decidedBy,
+    dueBy: decidedBy,
+    rule: 'The next full inspection by the date the case review decided',
+    source: src002('Post-inspection debrief and case reviews'),
+    reading: `The case review decides the date (usually within 6 to 12 months); the window opens as the seed's rule would (${byRule.rule}) unless the decided date is earlier.`,
   };
 }

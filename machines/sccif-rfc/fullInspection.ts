@@ -3,13 +3,12 @@ import { z } from 'zod';
 import { workingDaysBetween } from '../../calendar';
 import { type InspectionEvent, type InspectionTypeDefinition, isoDate, note, payload, recordDate } from '../kit';
 import { JUDGEMENTS_SOURCE, type RfcJudgements, rfcJudgements } from './judgements';
+import { SEED_002, src002 } from './source';
 
 /**
  * SCCIF residential family centres: the full inspection (seed 002, 2024), from scheduling to publication.
  * Reading: the structured reading of seed 002 §2.1, §3, §4. Every rule names its source paragraph below.
  */
-const SEED = 'seed 002 (SCCIF: residential family centres, 2024)';
-const src = (section: string) => `${SEED} §"${section}"`;
 
 export interface RfcFullInspectionContext {
   scheduledFor: string | null;
@@ -232,7 +231,7 @@ export const rfcFullInspection2024: InspectionTypeDefinition = {
   version: 1,
   machineRevision: 1,
   title: 'Residential family centre: full inspection (SCCIF 2024)',
-  framework: SEED,
+  framework: SEED_002,
   inForceFrom: '2024-04-05',
   machine,
   inputSchema: z.strictObject({ scheduledFor: isoDate.optional() }),
@@ -243,85 +242,85 @@ export const rfcFullInspection2024: InspectionTypeDefinition = {
       label: 'Provider asks for the inspection to be deferred',
       roles: ['provider', 'manager'],
       schema: payload({ reason: note }),
-      source: src('Deferrals'),
+      source: src002('Deferrals'),
     },
     DEFERRAL_GRANTED: {
       label: 'Deferral granted (deferral policy)',
       roles: ['manager'],
       schema: payload({ newDate: isoDate.optional() }),
-      source: src('Deferrals'),
+      source: src002('Deferrals'),
     },
     DEFERRAL_REFUSED: {
       label: 'Deferral refused; the inspection goes ahead',
       roles: ['manager'],
       schema: payload({}),
-      source: src('Deferrals'),
+      source: src002('Deferrals'),
     },
     INSPECTION_STARTED: {
       label: 'Inspector arrives on site (unannounced)',
       roles: ['inspector'],
       schema: payload({}),
-      source: src('Notice of inspection'),
+      source: src002('Notice of inspection'),
     },
     INSPECTION_PAUSED: {
       label: 'Inspection paused (exceptional; pausing guidance)',
       roles: ['manager'],
       schema: payload({ reason: note }),
-      source: src('The on-site inspection'),
+      source: src002('The on-site inspection'),
     },
     INSPECTION_RESUMED: {
       label: 'Paused inspection resumes; on-site clock extended by the pause',
       roles: ['manager'],
       schema: payload({}),
-      source: src('The on-site inspection'),
+      source: src002('The on-site inspection'),
     },
     ON_SITE_EXTENDED: {
       label: 'RIM agrees additional days on site',
       roles: ['manager'],
       schema: payload({ days: z.number().int().min(1).max(10) }),
-      source: src('Length of inspection'),
+      source: src002('Length of inspection'),
     },
     FIELDWORK_COMPLETED: {
       label: 'Fieldwork over; inspector takes advice before feedback',
       roles: ['inspector'],
       schema: payload({}),
-      source: src('End of the inspection and feedback'),
+      source: src002('End of the inspection and feedback'),
     },
     FEEDBACK_GIVEN: {
       label: 'Feedback meeting held: the end of the inspection, provisional judgements given',
       roles: ['inspector'],
       schema: payload(judgementsField),
-      source: `${src('End of the inspection and feedback')}; ${JUDGEMENTS_SOURCE}`,
+      source: `${src002('End of the inspection and feedback')}; ${JUDGEMENTS_SOURCE}`,
     },
     JUDGEMENTS_CHANGED: {
       label: 'Judgements changed at quality assurance',
       roles: ['manager'],
       schema: payload({ ...judgementsField, reasons: note }),
-      source: src('Quality assurance and arrangements for publishing the report'),
+      source: src002('Quality assurance and arrangements for publishing the report'),
     },
     PROVIDER_TOLD_OF_CHANGED_JUDGEMENTS: {
       label: 'Provider told of the revised judgements and the reasons, before the draft',
       roles: ['inspector'],
       schema: payload({}),
-      source: src('Quality assurance and arrangements for publishing the report'),
+      source: src002('Quality assurance and arrangements for publishing the report'),
     },
     DRAFT_REPORT_SENT: {
       label: 'Draft report sent to the provider',
       roles: ['inspector'],
       schema: payload({}),
-      source: src('Quality assurance and arrangements for publishing the report'),
+      source: src002('Quality assurance and arrangements for publishing the report'),
     },
     COMMENTS_SUBMITTED: {
       label: 'Provider returns comments on the draft',
       roles: ['provider'],
       schema: payload({}),
-      source: `${src('Quality assurance and arrangements for publishing the report')}; ${src('Annex for figures')} step 4`,
+      source: `${src002('Quality assurance and arrangements for publishing the report')}; ${src002('Annex for figures')} step 4`,
     },
     COMPLAINT_MADE: {
       label: 'Provider submits a formal complaint within the comment window',
       roles: ['provider'],
       schema: payload({ summary: note }),
-      source: `${src('Timeframe')} day 26; ${src('Annex for figures')} step 4`,
+      source: `${src002('Timeframe')} day 26; ${src002('Annex for figures')} step 4`,
     },
     COMPLAINT_RESPONDED: {
       label: 'Ofsted responds to the complaint before finalising the report',
@@ -330,13 +329,13 @@ export const rfcFullInspection2024: InspectionTypeDefinition = {
         outcome: z.enum(['upheld', 'partly_upheld', 'not_upheld']),
         judgements: rfcJudgements.optional(),
       }),
-      source: `${src('Annex for figures')} step 5b`,
+      source: `${src002('Annex for figures')} step 5b`,
     },
     FINAL_REPORT_SENT: {
       label: 'Final report, with responses to comments, sent to the provider',
       roles: ['inspector', 'manager'],
       schema: payload({}),
-      source: src('Quality assurance and arrangements for publishing the report'),
+      source: src002('Quality assurance and arrangements for publishing the report'),
     },
   },
   clocks: [
@@ -350,7 +349,7 @@ export const rfcFullInspection2024: InspectionTypeDefinition = {
       extendedBy: ['extraOnSiteDays', 'pausedWorkingDays'],
       kind: 'target',
       rule: 'At most 2½ days on site, unless the RIM agrees more',
-      source: `${src('Length of inspection')}; ${src('Timeframe')} days 1 to 3`,
+      source: `${src002('Length of inspection')}; ${src002('Timeframe')} days 1 to 3`,
       reading:
         'Arrival is day 0 (part day); the half day means on-site work ends by the end of the 2nd working day after arrival (timeframe day 3). Days of a pause do not count.',
     },
@@ -363,7 +362,7 @@ export const rfcFullInspection2024: InspectionTypeDefinition = {
       unit: 'workingDays',
       kind: 'target',
       rule: 'Draft report sent within 18 working days of the end of the inspection',
-      source: `${src('Quality assurance and arrangements for publishing the report')}; ${src('Timeframe')} day 21; ${src('Annex for figures')} step 3`,
+      source: `${src002('Quality assurance and arrangements for publishing the report')}; ${src002('Timeframe')} day 21; ${src002('Annex for figures')} step 3`,
     },
     {
       id: 'commentWindow',
@@ -375,7 +374,7 @@ export const rfcFullInspection2024: InspectionTypeDefinition = {
       kind: 'window',
       onExpiry: 'COMMENT_WINDOW_CLOSED',
       rule: 'The provider has 5 working days from the draft being sent to comment or complain',
-      source: `${src('Quality assurance and arrangements for publishing the report')}; ${src('Annex for figures')} step 4`,
+      source: `${src002('Quality assurance and arrangements for publishing the report')}; ${src002('Annex for figures')} step 4`,
     },
     {
       id: 'finalReport',
@@ -387,7 +386,7 @@ export const rfcFullInspection2024: InspectionTypeDefinition = {
       extendedBy: ['complaintWorkingDays'],
       kind: 'target',
       rule: 'Final report sent within 30 working days of the end of the inspection, longer after a complaint',
-      source: `${src('Quality assurance and arrangements for publishing the report')}; ${src('Timeframe')} day 33; ${src('Annex for figures')} step 6`,
+      source: `${src002('Quality assurance and arrangements for publishing the report')}; ${src002('Timeframe')} day 33; ${src002('Annex for figures')} step 6`,
       reading:
         'The seed sets no limit on the extension: the clock stops while a complaint is open and is extended by the working days the complaint took (domain reading §7.6).',
     },
@@ -401,14 +400,14 @@ export const rfcFullInspection2024: InspectionTypeDefinition = {
       kind: 'automatic',
       onExpiry: 'REPORT_PUBLISHED',
       rule: 'The report is published 5 working days after the final report is sent',
-      source: `${src('Annex for figures')} step 6; ${src('Timeframe')} day 38`,
+      source: `${src002('Annex for figures')} step 6; ${src002('Timeframe')} day 38`,
       reading: '"5 days" in the timeframe is read as working days, as the annex says and days 33 to 38 confirm.',
     },
   ],
   effects: {
     publishReport: {
       label: 'Publish the report and grade on the reports website',
-      source: `${src('Annex for figures')} step 6`,
+      source: `${src002('Annex for figures')} step 6`,
     },
   },
 };

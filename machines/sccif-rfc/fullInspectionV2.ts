@@ -9,6 +9,7 @@ import { type OffenceContext, offenceRule } from './offence';
 import { type DepartureReasons, MANAGER_RULES_SOURCE, type ManagerPosition, departureReasons, hasNoRegisteredManager, managerPosition, managerRuleBroken } from './registeredManager';
 import { SAFEGUARDING_SOURCE, type SafeguardingConcern, safeguardingConcernPayload } from './safeguardingConcern';
 import { extended } from './transitions';
+import { SEED_002, src002 } from './source';
 
 /**
  * SCCIF residential family centres (2024), full inspection, machine revision 2: revision 1
@@ -18,9 +19,7 @@ import { extended } from './transitions';
  * revision 1 (docs/CHANGING_MACHINES.md): the judgements now also answer to the manager rules, and feedback starts
  * child workflows, which revision 1 histories never did.
  */
-const SEED = 'seed 002 (SCCIF: residential family centres, 2024)';
-const src = (section: string) => `${SEED} §"${section}"`;
-const RI_SOURCE = `${src('Checks on responsible individuals')}; ${src('Interviews')} (no registered manager in post)`;
+const RI_SOURCE = `${src002('Checks on responsible individuals')}; ${src002('Interviews')} (no registered manager in post)`;
 
 export interface RfcFullInspectionV2Context extends OffenceContext {
   postponements: number;
@@ -350,7 +349,7 @@ export const rfcFullInspection2024v2: InspectionTypeDefinition = {
       ...v1.events.FEEDBACK_GIVEN!,
       label: 'Feedback meeting held: the end of the inspection, provisional judgements, requirements (each with its date) and recommendations',
       schema: feedbackPayload,
-      source: `${v1.events.FEEDBACK_GIVEN!.source}; ${src('Making requirements and recommendations')}; ${MANAGER_RULES_SOURCE}`,
+      source: `${v1.events.FEEDBACK_GIVEN!.source}; ${src002('Making requirements and recommendations')}; ${MANAGER_RULES_SOURCE}`,
       reading:
         "Each requirement (its own date, which may be before the report but not before feedback) and each recommendation is started as its own tracked workflow at once, so a requirement is tracked from feedback, not publication (domain §7.10). A recommendation is checked by the date the next full inspection is due by, from the grade given at feedback.",
       breaks: feedbackBreaks,
@@ -372,7 +371,7 @@ export const rfcFullInspection2024v2: InspectionTypeDefinition = {
     ...v1.effects,
     raiseRequirementsAndRecommendations: {
       label: 'Track each requirement (with its own date) and each recommendation (checked at the next inspection) made at feedback',
-      source: `${src('Making requirements and recommendations')}; ${JUDGEMENTS_SOURCE}; domain reading §2.4, §7.10`,
+      source: `${src002('Making requirements and recommendations')}; ${JUDGEMENTS_SOURCE}; domain reading §2.4, §7.10`,
       starts: (params) =>
         trackedFindings(
           { requirements: params.requirements as FeedbackFindings['requirements'], recommendations: params.recommendations as FeedbackFindings['recommendations'] },

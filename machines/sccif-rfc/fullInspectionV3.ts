@@ -6,6 +6,7 @@ import { CONCERNS_SOURCE, INSPECTION_PEOPLE, concernsLadder } from './concernsLa
 import { rfcFullInspection2024v2 as v2 } from './fullInspectionV2';
 import { previousRecommendation } from './previousRecommendations';
 import { extended } from './transitions';
+import { src002 } from './source';
 
 /**
  * SCCIF residential family centres (2024), full inspection, machine revision 3: revision 2
@@ -54,7 +55,7 @@ const fromV2 = {
 const parts = mergeFragments(
   fromV2,
   nextDayContact({
-    source: `${CONCERNS_SOURCE}; seed 002 (SCCIF: residential family centres, 2024) §"Annex for figures" step 2; domain reading §2.10 step 3, T17`,
+    source: `${CONCERNS_SOURCE}; ${src002('Annex for figures')} step 2; domain reading §2.10 step 3, T17`,
     handledBy: 'a RIM independent of the inspection',
     independentOf: INSPECTION_PEOPLE,
   }),

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { addCalendarDays } from '../../calendar';
 import { isoDate } from '../kit';
 import type { ManagerPosition } from './registeredManager';
+import { src002 } from './source';
 
 /**
  * A change of the registered manager notified to Ofsted, and what it does to the centre's cycle (seed 002
  * §"Residential family centres with no registered manager"; reading: the structured reading of seed 002 §2.7, T45, T46,
  * §7.18). Pure: dates in, dates out.
  */
-export const MANAGER_CHANGE_SOURCE = 'seed 002 (SCCIF: residential family centres, 2024) §"Residential family centres with no registered manager"';
+export const MANAGER_CHANGE_SOURCE = src002('Residential family centres with no registered manager');
 
 const recruitmentEvidence = z.enum(['none_or_limited', 'active']);
 const notified = { notifiedOn: isoDate.describe('when Ofsted was notified (the day the failure was found, if never)'), interimArrangementsSatisfactory: z.boolean() };

@@ -2,17 +2,16 @@ import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import { type InspectionEvent, type InspectionTypeDefinition, isoDate, note, payload, recordDate } from '../kit';
 import { JUDGEMENTS_SOURCE, type RfcJudgements, rfcJudgements } from './judgements';
+import { SEED_002, src002 } from './source';
 
 /**
  * SCCIF residential family centres: a monitoring visit (seed 002 §"Monitoring visits" and the sections under it),
  * from planning to publication or the regional director's decision not to publish.
  * Reading: the structured reading of seed 002 §2.5, T37–T39, §7.15, §7.26.
  */
-const SEED = 'seed 002 (SCCIF: residential family centres, 2024)';
-const src = (section: string) => `${SEED} §"${section}"`;
-const QA = src('Quality assurance and arrangements for publishing the report');
-const REVIEW = src('Review of the monitoring report and evidence base');
-const REPORTS = src('Monitoring visit reports');
+const QA = src002('Quality assurance and arrangements for publishing the report');
+const REVIEW = src002('Review of the monitoring report and evidence base');
+const REPORTS = src002('Monitoring visit reports');
 
 /** Why the visit is made (seed 002 §"Monitoring visits"). */
 export const MONITORING_VISIT_KINDS = ['compliance_or_enforcement', 'progress_after_inadequate', 'specific_concern'] as const;
@@ -180,7 +179,7 @@ export const rfcMonitoringVisit2024: InspectionTypeDefinition = {
   version: 1,
   machineRevision: 1,
   title: 'Residential family centre: monitoring visit (SCCIF 2024)',
-  framework: SEED,
+  framework: SEED_002,
   inForceFrom: '2024-04-05',
   machine,
   inputSchema: z.strictObject({ kind: z.enum(MONITORING_VISIT_KINDS), announced: z.boolean().optional() }),
@@ -191,19 +190,19 @@ export const rfcMonitoringVisit2024: InspectionTypeDefinition = {
       label: 'Regional director authorises a joint visit with another agency, after the legal services view',
       roles: ['manager'],
       schema: payload({ decidedBy: regionalDirector, agency: note, legalServicesView: note }),
-      source: src('Monitoring with other statutory agencies'),
+      source: src002('Monitoring with other statutory agencies'),
     },
     VISIT_STARTED: {
       label: 'Inspector arrives and tells the provider the purpose of the visit',
       roles: ['inspector'],
       schema: payload({ purpose: note }),
-      source: `${src('Monitoring for any other reason')}; ${REPORTS}`,
+      source: `${src002('Monitoring for any other reason')}; ${REPORTS}`,
     },
     FEEDBACK_GIVEN: {
       label: 'Verbal feedback at the end of the visit, with a new judgement where the visit makes one',
       roles: ['inspector'],
       schema: payload({ judgements: rfcJudgements.optional() }),
-      source: `${src('Feedback at the end of the monitoring visit')}; ${REPORTS}; ${JUDGEMENTS_SOURCE}`,
+      source: `${src002('Feedback at the end of the monitoring visit')}; ${REPORTS}; ${JUDGEMENTS_SOURCE}`,
     },
     DRAFT_REPORT_SENT: {
       label: "Draft monitoring report sent to the provider, after the manager's review",
@@ -227,7 +226,7 @@ export const rfcMonitoringVisit2024: InspectionTypeDefinition = {
       label: 'Regional director decides not to publish the monitoring report (exceptional; reasons recorded)',
       roles: ['manager'],
       schema: payload({ decidedBy: regionalDirector, reasons: note }),
-      source: `${REPORTS}; ${src('Subsequent inspection activity')}`,
+      source: `${REPORTS}; ${src002('Subsequent inspection activity')}`,
     },
   },
   clocks: [
@@ -276,7 +275,7 @@ export const rfcMonitoringVisit2024: InspectionTypeDefinition = {
       kind: 'automatic',
       onExpiry: 'REPORT_PUBLISHED',
       rule: 'Published 5 working days after the final report is sent, unless the regional director decides not to publish',
-      source: `${REPORTS}; ${src('Annex for figures')} step 6`,
+      source: `${REPORTS}; ${src002('Annex for figures')} step 6`,
       reading:
         'The regional director decides before publication: at any point from feedback until the clock runs out. A report withheld does not wait in awaiting publication, so this clock never runs for it.',
     },

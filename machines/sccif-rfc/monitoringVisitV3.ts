@@ -4,6 +4,7 @@ import { workingDaysBetween } from '../../calendar';
 import { type InspectionEvent, type InspectionTypeDefinition, note, payload, recordDate } from '../kit';
 import { rfcJudgements } from './judgements';
 import { rfcMonitoringVisit2024v2 as r2 } from './monitoringVisitV2';
+import { SEED_002 } from './source';
 
 /**
  * SCCIF residential family centres (2024), monitoring visit, machine revision 3: revision 2 unchanged on every path it
@@ -14,9 +15,8 @@ import { rfcMonitoringVisit2024v2 as r2 } from './monitoringVisitV2';
  * (§"Annex for figures" steps 4, 5b, 6). So the final report clock stops while the complaint is open and is extended by
  * the working days it took, as sccif-rfc-full's does.
  */
-const SEED = 'seed 002 (SCCIF: residential family centres, 2024)';
-const SAME_PROCESS = `${SEED} §"Review of the monitoring report and evidence base"`;
-const annex = (step: string) => `${SEED} §"Annex for figures" step ${step}`;
+const SAME_PROCESS = `${SEED_002} §"Review of the monitoring report and evidence base"`;
+const annex = (step: string) => `${SEED_002} §"Annex for figures" step ${step}`;
 
 type StateNode = { on?: Record<string, unknown>; states?: Record<string, StateNode>; [key: string]: unknown };
 type Context = { complaintReceivedDate: string | null; complaintOutcome: string | null; complaintWorkingDays: number; judgements: unknown; grade: unknown };

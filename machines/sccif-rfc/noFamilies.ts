@@ -1,9 +1,11 @@
+import { src002 } from './source';
+
 /**
  * Inspecting a residential family centre with no families living in it (seed 002 §"Inspecting residential family
  * centres that have no families living in them"; reading: the structured reading of seed 002 §2.6, T49, §7.19). The seed
  * fixes two texts word for word; they are data here so that the certificate and the report carry them exactly.
  */
-export const NO_FAMILIES_SOURCE = 'seed 002 (SCCIF: residential family centres, 2024) §"Inspecting residential family centres that have no families living in them"';
+export const NO_FAMILIES_SOURCE = src002('Inspecting residential family centres that have no families living in them');
 
 /** The condition imposed on registration, "worded on the certificate as follows". */
 export const CLOSED_CENTRE_CONDITION =

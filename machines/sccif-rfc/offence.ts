@@ -1,6 +1,7 @@
 import { assign } from 'xstate';
 import { z } from 'zod';
 import { type EventSpec, type InspectionEvent, note, payload } from '../kit';
+import { src002 } from './source';
 
 /**
  * A possible offence found on a visit (seed 002 §"Finding evidence of possible offences"; reading:
@@ -8,8 +9,8 @@ import { type EventSpec, type InspectionEvent, note, payload } from '../kit';
  * at once, and together they decide whether the inspection, or the monitoring visit, continues or stops. Shared by
  * every visit that has the rule (sccif-rfc-full v2 on, sccif-rfc-monitoring-visit v2 on), so it is written once.
  */
-export const OFFENCE_SOURCE = 'seed 002 (SCCIF: residential family centres, 2024) §"Finding evidence of possible offences"';
-const INCOMPLETE_SOURCE = 'seed 002 (SCCIF: residential family centres, 2024) §"Incomplete inspections"';
+export const OFFENCE_SOURCE = src002('Finding evidence of possible offences');
+const INCOMPLETE_SOURCE = src002('Incomplete inspections');
 
 export interface OffenceContext {
   offence: { suspectedOn: string; advisedBy: string; decision: 'continue' | 'stop' | null } | null;

@@ -2,13 +2,13 @@ import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import { addCalendarDays } from '../../calendar';
 import { type InspectionEvent, type InspectionTypeDefinition, isoDate, note, payload } from '../kit';
+import { SEED_002 } from './source';
 
 /**
  * SCCIF residential family centres: one recommendation, checked at the next inspection and possibly turned into a
  * requirement (seed 002 §"Recommendations"). Reading: the structured reading of seed 002 §2.4.2, S34.
  */
-const SEED = 'seed 002 (SCCIF: residential family centres, 2024)';
-const RECOMMENDATIONS = `${SEED} §"Recommendations"`;
+const RECOMMENDATIONS = `${SEED_002} §"Recommendations"`;
 
 export const RECOMMENDATION_OUTCOMES = ['met', 'not_met', 'turned_into_requirement'] as const;
 type Outcome = (typeof RECOMMENDATION_OUTCOMES)[number];
@@ -103,7 +103,7 @@ export const rfcRecommendation2024: InspectionTypeDefinition = {
   version: 1,
   machineRevision: 1,
   title: 'Residential family centre: recommendation (SCCIF 2024)',
-  framework: SEED,
+  framework: SEED_002,
   inForceFrom: '2024-04-05',
   machine,
   inputSchema: z.strictObject({ recommendationId: z.string().trim().min(1).max(200), standard: note, nextInspectionDueBy: isoDate.optional() }),
@@ -112,7 +112,7 @@ export const rfcRecommendation2024: InspectionTypeDefinition = {
       label: 'Recommendation checked at the next inspection: acted on, not acted on, or turned into a requirement',
       roles: ['inspector'],
       schema: checked,
-      source: `${RECOMMENDATIONS}; ${SEED} §"Requirements"`,
+      source: `${RECOMMENDATIONS}; ${SEED_002} §"Requirements"`,
     },
   },
   clocks: [

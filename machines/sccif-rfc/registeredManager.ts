@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { addCalendarDays } from '../../calendar';
 import { type SccifGrade, gradeRank, isoDate } from '../kit';
 import type { RfcJudgements } from './judgements';
+import { SEED_002 } from './source';
 
 /**
  * The registered manager's post, and the judgement rules that follow from it (seed 002 §"The effectiveness of leaders
  * and managers", inadequate; §"Residential family centres with no registered manager"; reading:
  * the structured reading of seed 002 §2.7, T47, T48, §7.17).
  */
-const SEED = 'seed 002 (SCCIF: residential family centres, 2024)';
-export const MANAGER_RULES_SOURCE = `${SEED} §"The effectiveness of leaders and managers" (inadequate); §"Residential family centres with no registered manager"`;
+export const MANAGER_RULES_SOURCE = `${SEED_002} §"The effectiveness of leaders and managers" (inadequate); §"Residential family centres with no registered manager"`;
 
 export const managerPosition = z.discriminatedUnion('position', [
   z.strictObject({ position: z.literal('registered_manager_in_post') }),

@@ -2,14 +2,14 @@ import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import { addCalendarDays } from '../../calendar';
 import { type InspectionEvent, type InspectionTypeDefinition, isoDate, note, payload } from '../kit';
+import { SEED_002 } from './source';
 
 /**
  * SCCIF residential family centres: one requirement made at feedback, with its own compliance date, checked and,
  * when not met, escalated to enforcement (seed 002 §"Requirements"). Reading: the structured reading of seed 002 §2.4.1,
  * T30, §7.10.
  */
-const SEED = 'seed 002 (SCCIF: residential family centres, 2024)';
-const REQUIREMENTS = `${SEED} §"Requirements"`;
+const REQUIREMENTS = `${SEED_002} §"Requirements"`;
 
 export const REQUIREMENT_OUTCOMES = ['met', 'not_met'] as const;
 /** Enforcement the seed names; its enforcement policy may add more ("not limited to"), hence `other`. */
@@ -113,7 +113,7 @@ export const rfcRequirement2024: InspectionTypeDefinition = {
   version: 1,
   machineRevision: 1,
   title: 'Residential family centre: requirement (SCCIF 2024)',
-  framework: SEED,
+  framework: SEED_002,
   inForceFrom: '2024-04-05',
   machine,
   inputSchema: z.strictObject({ requirementId: z.string().trim().min(1).max(200), regulation: note, dueDate: isoDate }),
@@ -128,7 +128,7 @@ export const rfcRequirement2024: InspectionTypeDefinition = {
       label: 'Requirement not met: enforcement action chosen',
       roles: ['manager'],
       schema: payload({ action: z.enum(ENFORCEMENT_ACTIONS), details: note.optional() }),
-      source: `${REQUIREMENTS}; ${SEED} §"Compliance notices and enforcement action"`,
+      source: `${REQUIREMENTS}; ${SEED_002} §"Compliance notices and enforcement action"`,
     },
   },
   clocks: [

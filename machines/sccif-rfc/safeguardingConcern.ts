@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { note, payload } from '../kit';
+import { src002 } from './source';
 
 /**
  * A serious safeguarding or child-protection concern found at any point of an inspection, with the notifications
@@ -7,7 +8,7 @@ import { note, payload } from '../kit';
  * the structured reading of seed 002 §2.9, T14, T15). The seed gives no numeric deadline for "immediately" (domain §7.30):
  * the notifications are recorded with the concern, in the same decision, so the record shows them made together.
  */
-export const SAFEGUARDING_SOURCE = 'seed 002 (SCCIF: residential family centres, 2024) §"Safeguarding and child protection concerns"';
+export const SAFEGUARDING_SOURCE = src002('Safeguarding and child protection concerns');
 
 export const REFERRED_TO = [
   'local_authority_childrens_services',

@@ -123,7 +123,7 @@ describe('the gate catches a breaking change and lets a patched one through', ()
   const addCyclePause = (guarded: boolean) => (source: string) =>
     source
       .replace("import { ApplicationFailure, ParentClosePolicy, condition,", `import { ApplicationFailure, ParentClosePolicy, condition, ${/\bpatched\b[^;]*from '@temporalio\/workflow'/.test(source) ? '' : 'patched, '}sleep,`)
-      .replace('  let window = windowFor(input);', `  ${guarded ? "if (patched('settle-first')) " : ''}await sleep('1 minute');\n  let window = windowFor(input);`);
+      .replace('  let window = nextWindow(', `  ${guarded ? "if (patched('settle-first')) " : ''}await sleep('1 minute');\n  let window = nextWindow(`);
 
   const edits = (guarded: boolean) => ({ 'inspectionWorkflow.ts': addCall(guarded), 'centreCycleWorkflow.ts': addCyclePause(guarded) });
 
