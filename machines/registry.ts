@@ -11,7 +11,7 @@ import { rfcRequirement2024 } from './sccif-rfc/requirement';
 import { rfcRecommendation2024 } from './sccif-rfc/recommendation';
 import { rfcRecommendation2024v2 } from './sccif-rfc/recommendationV2';
 import { rfcFullInspection2024 } from './sccif-rfc/fullInspection';
-import { fesInspection2024, fesInspectionV2, fesInspectionV3 } from './further-education/inspection';
+import { fesInspection2024, fesInspectionV2, fesInspectionV3 } from './fes-inspection/inspection';
 import { schoolMonitoringInspection2024, schoolMonitoringInspectionV2 } from './school-monitoring/inspection';
 import { childminderAgencyInspection2024 } from './childminder-agency/inspection';
 import { childrensHomeInspection2024, childrensHomeInspectionV2 } from './sccif-childrens-home/inspection';
@@ -25,11 +25,13 @@ import { ecfLeadProviderInspection2024, ecfLeadProviderInspectionV2 } from './ec
 import { independentSchoolInspection2024, independentSchoolInspectionV2 } from './independent-school/inspection';
 import { additionalSchoolInspection2024, additionalSchoolInspectionV2 } from './independent-school-additional/inspection';
 import { areaSendInspection2024, areaSendInspectionV2 } from './area-send/inspection';
-import { ilacsInspection2024, ilacsInspectionV2 } from './local-authority-childrens-services/inspection';
+import { ilacsInspection2024, ilacsInspectionV2 } from './ilacs/inspection';
 import { secureTrainingCentreInspection2024, secureTrainingCentreInspectionV2 } from './secure-training-centre/inspection';
 import { cafcassInspection2024, cafcassInspectionV2 } from './cafcass/inspection';
 import { iteInspection2024, iteInspectionV2 } from './initial-teacher-education/inspection';
-import { earlyYearsPlaceholder2024, jtaiPlaceholder2024, schoolInspectionPlaceholder2024 } from './handbook-only-linked/types';
+import { earlyYearsPlaceholder2024 } from './early-years/inspection';
+import { jtaiPlaceholder2024 } from './jtai/inspection';
+import { schoolInspectionPlaceholder2024 } from './school-inspection/inspection';
 
 /**
  * Every inspection type, framework version and machine revision the system can run. Old ones stay: running

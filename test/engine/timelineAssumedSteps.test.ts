@@ -1,7 +1,7 @@
 import { ASSUMED_ON_THE_DAY_POSSIBLE, projectTimeline, timelineAfterInspectionEnd } from '../../engine/timeline';
 import { timeline as timelineSchema } from '../../engine/timelineSchema';
 import { childminderAgencyInspection2024 as agency } from '../../machines/childminder-agency/inspection';
-import { fesInspection2024 as fes } from '../../machines/further-education/inspection';
+import { fesInspection2024 as fes } from '../../machines/fes-inspection/inspection';
 import { fesGrades } from '../machines/seed003Samples';
 import { PureDriver } from '../support/pureDriver';
 

@@ -1,5 +1,5 @@
 import { childminderAgencyInspection2024 } from '../../machines/childminder-agency/inspection';
-import { fesInspection2024 } from '../../machines/further-education/inspection';
+import { fesInspection2024 } from '../../machines/fes-inspection/inspection';
 import { childrensHomeInspection2024 } from '../../machines/sccif-childrens-home/inspection';
 import { MONITORING_KINDS } from '../../machines/school-monitoring/judgements';
 import { schoolMonitoringInspection2024 } from '../../machines/school-monitoring/inspection';

@@ -1,4 +1,4 @@
-import { fesInspection2024, fesInspectionV2, fesInspectionV3 } from '../../../machines/further-education/inspection';
+import { fesInspection2024, fesInspectionV2, fesInspectionV3 } from '../../../machines/fes-inspection/inspection';
 import type { InspectionTypeDefinition } from '../../../machines/kit';
 import { versionInForce } from '../../../machines/registry';
 import { type PathCase, describeEveryPath } from '../../support/everyPath';

@@ -1,4 +1,6 @@
-import { earlyYearsPlaceholder2024, jtaiPlaceholder2024, schoolInspectionPlaceholder2024 } from '../../../machines/handbook-only-linked/types';
+import { earlyYearsPlaceholder2024 } from '../../../machines/early-years/inspection';
+import { jtaiPlaceholder2024 } from '../../../machines/jtai/inspection';
+import { schoolInspectionPlaceholder2024 } from '../../../machines/school-inspection/inspection';
 import { type PathCase, describeEveryPath } from '../../support/everyPath';
 import { SKELETON_SAMPLES } from '../seed003Samples';
 

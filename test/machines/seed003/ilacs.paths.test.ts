@@ -1,5 +1,5 @@
-import { ILACS_KINDS } from '../../../machines/local-authority-childrens-services/judgements';
-import { ilacsInspection2024, ilacsInspectionV2 } from '../../../machines/local-authority-childrens-services/inspection';
+import { ILACS_KINDS } from '../../../machines/ilacs/judgements';
+import { ilacsInspection2024, ilacsInspectionV2 } from '../../../machines/ilacs/inspection';
 import type { InspectionTypeDefinition } from '../../../machines/kit';
 import { type PathCase, describeEveryPath } from '../../support/everyPath';
 import { SKELETON_SAMPLES } from '../seed003Samples';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEED_003, SEED_003_IN_FORCE_FROM, defineInspection, handbookSource, inspectionSkeleton, reading } from '../fragments';
+import { SEED_003, SEED_003_IN_FORCE_FROM, defineInspection, handbookSource, inspectionSkeleton, reading } from './index';
 
 export interface PlaceholderSpec {
   type: string;
