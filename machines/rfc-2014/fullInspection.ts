@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type InspectionEvent, type InspectionTypeDefinition, isoDate, note, payload, recordDate } from '../kit';
 import { JUDGEMENTS_SOURCE_2014, type Rfc2014Judgements, rfc2014Judgements } from './judgements';
 import { type NextInspectionDue, nextInspectionDue } from './nextInspection';
+import { type Rfc2014InadequateFollowUp, followUpMissing, inadequateFollowUpEvents, inadequateFollowedUp } from './inadequateFollowUp';
 import { reportSteps2014 } from './reportSteps';
 import { RFC_2014_IN_FORCE_FROM, SEED_004, src004 } from './source';
 
@@ -24,41 +25,12 @@ export interface Rfc2014FullInspectionContext {
   grade: Rfc2014Judgements['overallExperiences'] | null;
 }
 
-/** What revision 2 adds: the compliance inspector's consultation, the case discussion and the next inspection's due date. */
-export interface Rfc2014InadequateFollowUp {
-  previousInspectionInadequate: boolean;
-  complianceConsultation: { consultedOn: string; complianceInspector: string; immediateRiskOffenceOrConditionsBreach: boolean } | null;
-  caseDiscussion: { instigatedOn: string; enforcementToConsider: string } | null;
-  nextInspectionDue: NextInspectionDue | null;
-}
-
 type Context = Rfc2014FullInspectionContext & Partial<Rfc2014InadequateFollowUp>;
 
 const judgementsOf = (event: InspectionEvent) => event.judgements as Rfc2014Judgements;
 const changeJudgements = assign<Context, InspectionEvent, undefined, InspectionEvent, never>({
   judgements: ({ event }) => judgementsOf(event),
 });
-
-/**
- * ¶27, ¶42: on a judgement of inadequate the inspector must consult a Social Care Compliance Inspector, who must
- * instigate a case discussion where (a) there is evidence of immediate risk of harm, an offence or a breach of the
- * registration conditions, or (b) the last inspection was also inadequate. Reading: "on making a judgement" is before
- * the report leaves Ofsted, so the draft is not sent, nor the report published, until both are recorded.
- */
-export const inadequateFollowedUp = function inadequateJudgementFollowedUp(context: Record<string, unknown>): string | null {
-  return followUpMissing(context as unknown as Context);
-};
-
-function followUpMissing(c: Context): string | null {
-  if (c.judgements?.overallExperiences !== 'inadequate') return null;
-  if (!c.complianceConsultation) return 'a judgement of inadequate is followed by consulting a Social Care Compliance Inspector (COMPLIANCE_INSPECTOR_CONSULTED) before the report is sent';
-  if (caseDiscussionRequired(c) && !c.caseDiscussion) return 'the criteria for a case discussion are met, so the compliance inspector instigates one (CASE_DISCUSSION_INSTIGATED) before the report is sent';
-  return null;
-}
-
-function caseDiscussionRequired(c: Context): boolean {
-  return c.judgements?.overallExperiences === 'inadequate' && (c.complianceConsultation?.immediateRiskOffenceOrConditionsBreach === true || c.previousInspectionInadequate === true);
-}
 
 function buildMachine(followsUpInadequate: boolean) {
   const followedUp = ({ context }: { context: Context }) => followUpMissing(context) === null;
@@ -246,23 +218,7 @@ export function rfcFullInspection2014Revision(machineRevision: 1 | 2): Inspectio
       source: src004(63),
       ...(r2 && { breaks: inadequateFollowedUp }),
     },
-    ...(r2 && {
-      COMPLIANCE_INSPECTOR_CONSULTED: {
-        label: 'Inspector consults a Social Care Compliance Inspector (always, on a judgement of inadequate; to be considered on a history of unresolved complaints or failures)',
-        roles: ['inspector'],
-        schema: payload({
-          complianceInspector: note,
-          immediateRiskOffenceOrConditionsBreach: z.boolean().describe('evidence of immediate risk of harm, a breach of regulations that is an offence, or a breach of the registration conditions'),
-        }),
-        source: src004(27, 28, 42, 43),
-      },
-      CASE_DISCUSSION_INSTIGATED: {
-        label: 'Compliance inspector instigates a case discussion, to consider whether enforcement action should be taken',
-        roles: ['manager'],
-        schema: payload({ enforcementToConsider: note }),
-        source: src004(27, 29, 42, 44),
-      },
-    }),
+    ...(r2 && inadequateFollowUpEvents),
   },
   clocks: [
     {
